@@ -1,0 +1,213 @@
+package kb.content;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads the content folder into a {@link Library}. A file that cannot be served is reported with
+ * its path and reason and left out; it never stops the others from loading.
+ */
+public final class ContentLoader {
+    private static final Logger LOG = LoggerFactory.getLogger(ContentLoader.class);
+    private static final long MAX_FILE_BYTES = 2L * 1024 * 1024;
+
+    private final MarkdownRenderer renderer;
+
+    /** @param knownEmbeds shortcode names the site can fill in, such as {@code admin-consent} */
+    public ContentLoader(Set<String> knownEmbeds) {
+        this.renderer = new MarkdownRenderer(knownEmbeds);
+    }
+
+    /** Loads every {@code <lang>/**}{@code /*.md} under the folder; logs each problem once. */
+    public Library load(Path contentDir) {
+        List<Path> files = markdownFiles(contentDir);
+        List<Outcome> outcomes = files.parallelStream()
+                .map(file -> read(contentDir, file))
+                .toList();
+
+        List<Problem> problems = new ArrayList<>();
+        Map<String, Article> byUrl = new HashMap<>();
+        Map<String, Path> claimedBy = new HashMap<>();
+        for (Outcome o : outcomes) {
+            problems.addAll(o.problems());
+            o.article().ifPresent(a -> {
+                Path earlier = claimedBy.putIfAbsent(a.url(), a.source());
+                if (earlier != null) {
+                    problems.add(new Problem(a.source(), "two files claim the URL " + a.url() + ": this one and " + earlier));
+                } else {
+                    byUrl.put(a.url(), a);
+                }
+            });
+        }
+        List<Article> articles = dropDuplicateTranslations(byUrl, problems);
+        Map<String, String> aliases = aliases(articles, byUrl.keySet(), problems);
+        problems.sort(Comparator.comparing(p -> p.file().toString()));
+        for (Problem p : problems) {
+            LOG.warn("content problem: {}", p);
+        }
+        LOG.info("loaded {} articles ({}) from {}, {} problem(s)", articles.size(),
+                articles.stream().collect(Collectors.groupingBy(Article::lang, Collectors.counting())),
+                contentDir, problems.size());
+        return new Library(articles, aliases, problems);
+    }
+
+    private record Outcome(Optional<Article> article, List<Problem> problems) {}
+
+    private static List<Path> markdownFiles(Path contentDir) {
+        if (!Files.isDirectory(contentDir)) {
+            LOG.warn("content folder {} does not exist; serving no articles", contentDir);
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(contentDir)) {
+            return walk.filter(p -> p.getFileName().toString().endsWith(".md"))
+                    .filter(Files::isRegularFile)
+                    .sorted()
+                    .toList();
+        } catch (IOException | UncheckedIOException e) {
+            LOG.error("cannot list content folder {}: {}", contentDir, e.getMessage());
+            return List.of();
+        }
+    }
+
+    private Outcome read(Path contentDir, Path file) {
+        Path relative = contentDir.relativize(file);
+        try {
+            return new Outcome(Optional.of(parse(relative, readText(file))), List.of());
+        } catch (FrontMatter.Invalid e) {
+            return new Outcome(Optional.empty(), List.of(new Problem(relative, e.getMessage())));
+        } catch (RuntimeException e) {
+            // A renderer bug on one odd file must not take the site down; say which file.
+            LOG.error("content file {} could not be rendered", relative, e);
+            return new Outcome(Optional.empty(), List.of(new Problem(relative, "could not be rendered: " + e)));
+        }
+    }
+
+    private static String readText(Path file) throws FrontMatter.Invalid {
+        byte[] bytes;
+        try {
+            if (Files.size(file) > MAX_FILE_BYTES) {
+                throw new FrontMatter.Invalid("larger than " + MAX_FILE_BYTES / 1024 / 1024 + " MiB");
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new FrontMatter.Invalid("cannot be read: " + e.getClass().getSimpleName());
+        }
+        for (byte b : bytes) {
+            if (b == 0) {
+                throw new FrontMatter.Invalid("binary file (contains NUL bytes), not Markdown text");
+            }
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new FrontMatter.Invalid("not UTF-8 text");
+        }
+    }
+
+    Article parse(Path relative, String text) throws FrontMatter.Invalid {
+        String lang = relative.getNameCount() > 1 ? relative.getName(0).toString() : "";
+        if (!Library.LANGUAGES.contains(lang)) {
+            throw new FrontMatter.Invalid(relative.getNameCount() > 1
+                    ? "unknown language folder '" + lang + "' (expected one of " + Library.LANGUAGES + ")"
+                    : "not inside a language folder (content/pt/ or content/en/)");
+        }
+        FrontMatter fm = FrontMatter.parse(text);
+        String url = url(relative, fm.slug());
+        MarkdownRenderer.Rendered body = renderer.render(fm.body());
+        for (String warning : body.warnings()) {
+            LOG.warn("content warning: {}: {}", relative, warning);
+        }
+        return new Article(lang, url, fm.title(), fm.description(), fm.lastmod(), fm.translationKey(),
+                fm.aliases(), fm.tags(), fm.weight(), body.html(), body.intro(), body.sections(), relative);
+    }
+
+    /** {@code pt/Conexão/Erros Comuns.md} becomes {@code /pt/conexao/erros-comuns}. */
+    private static String url(Path relative, Optional<String> slug) throws FrontMatter.Invalid {
+        StringBuilder url = new StringBuilder("/").append(relative.getName(0));
+        int last = relative.getNameCount() - 1;
+        for (int i = 1; i <= last; i++) {
+            String name = relative.getName(i).toString();
+            if (i == last) {
+                name = slug.orElse(name.substring(0, name.length() - ".md".length()));
+            }
+            String segment = HeadingIds.slug(name);
+            if (segment.isEmpty()) {
+                throw new FrontMatter.Invalid("'" + name + "' leaves nothing usable in a URL");
+            }
+            url.append('/').append(segment);
+        }
+        return url.toString();
+    }
+
+    private static List<Article> dropDuplicateTranslations(Map<String, Article> byUrl, List<Problem> problems) {
+        Map<String, Article> seen = new HashMap<>();
+        List<Article> kept = new ArrayList<>();
+        for (Article a : byUrl.values().stream().sorted(Comparator.comparing(Article::source)).toList()) {
+            if (!a.translationKey().isEmpty()) {
+                Article earlier = seen.putIfAbsent(a.lang() + "\0" + a.translationKey(), a);
+                if (earlier != null) {
+                    problems.add(new Problem(a.source(), "translationKey '" + a.translationKey()
+                            + "' is already used in '" + a.lang() + "' by " + earlier.source()));
+                    byUrl.remove(a.url());
+                    continue;
+                }
+            }
+            kept.add(a);
+        }
+        return kept;
+    }
+
+    private static Map<String, String> aliases(List<Article> articles, Set<String> urls, List<Problem> problems) {
+        Map<String, String> aliases = new HashMap<>();
+        for (Article a : articles) {
+            for (String raw : a.aliases()) {
+                Optional<String> alias = normalizeAlias(raw);
+                if (alias.isEmpty()) {
+                    problems.add(new Problem(a.source(), "alias '" + raw + "' is not a site path like /pt/old-name"));
+                } else if (urls.contains(alias.get()) || aliases.containsKey(alias.get())) {
+                    problems.add(new Problem(a.source(), "alias '" + raw + "' is already the URL or alias of another article"));
+                } else {
+                    aliases.put(alias.get(), a.url());
+                }
+            }
+        }
+        return aliases;
+    }
+
+    /** An alias must stay on this site: one leading slash, plain path segments, no dot segments. */
+    static Optional<String> normalizeAlias(String raw) {
+        String path = raw.strip();
+        if (!path.startsWith("/") || path.startsWith("//") || path.contains("\\") || path.contains("?") || path.contains("#")) {
+            return Optional.empty();
+        }
+        while (path.length() > 1 && path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        for (String segment : path.substring(1).split("/", -1)) {
+            if (segment.isEmpty() || segment.equals(".") || segment.equals("..") || !segment.matches("[\\p{L}\\p{N}._~%-]+")) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(path);
+    }
+}

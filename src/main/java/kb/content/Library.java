@@ -1,0 +1,81 @@
+package kb.content;
+
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Everything loaded from one read of the content folder: the articles by URL, their aliases and
+ * translations, and the files that could not be served. Immutable; a reload makes a new one.
+ */
+public final class Library {
+    /** The languages the site serves, in the order the switch shows them. */
+    public static final List<String> LANGUAGES = List.of("pt", "en");
+
+    private final Map<String, Article> byUrl;
+    private final Map<String, String> aliases;
+    private final Map<String, List<Article>> byLang;
+    private final Map<String, Map<String, Article>> byTranslationKey;
+    private final List<Problem> problems;
+
+    Library(List<Article> articles, Map<String, String> aliases, List<Problem> problems) {
+        this.byUrl = articles.stream().collect(Collectors.toUnmodifiableMap(Article::url, a -> a));
+        this.aliases = Map.copyOf(aliases);
+        this.problems = List.copyOf(problems);
+        Comparator<Article> order = Comparator.comparingInt(Article::weight)
+                .thenComparing(a -> a.lastmod().orElse(java.time.LocalDate.MIN), Comparator.reverseOrder())
+                .thenComparing(Article::title, String.CASE_INSENSITIVE_ORDER);
+        Map<String, List<Article>> lists = new HashMap<>();
+        for (String lang : LANGUAGES) {
+            lists.put(lang, articles.stream().filter(a -> a.lang().equals(lang)).sorted(order).toList());
+        }
+        this.byLang = Map.copyOf(lists);
+        Map<String, Map<String, Article>> keys = new HashMap<>();
+        for (Article a : articles) {
+            if (!a.translationKey().isEmpty()) {
+                keys.computeIfAbsent(a.translationKey(), k -> new HashMap<>()).put(a.lang(), a);
+            }
+        }
+        this.byTranslationKey = keys.entrySet().stream()
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> Map.copyOf(e.getValue())));
+    }
+
+    /** The article at a site-relative URL (no trailing slash). */
+    public Optional<Article> article(String url) {
+        return Optional.ofNullable(byUrl.get(url));
+    }
+
+    /** Where an old URL (an alias) now lives. */
+    public Optional<String> redirectFor(String url) {
+        return Optional.ofNullable(aliases.get(url));
+    }
+
+    /** The articles of one language, by weight, then newest first, then title. */
+    public List<Article> articles(String lang) {
+        return byLang.getOrDefault(lang, List.of());
+    }
+
+    /** Every article, all languages. */
+    public List<Article> all() {
+        return byLang.values().stream().flatMap(List::stream).toList();
+    }
+
+    /** The article in another language that shares this one's translation key. */
+    public Optional<Article> translation(Article article, String lang) {
+        if (article.lang().equals(lang)) {
+            return Optional.of(article);
+        }
+        if (article.translationKey().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(byTranslationKey.getOrDefault(article.translationKey(), Map.of()).get(lang));
+    }
+
+    /** The files that were not served, each with its reason. */
+    public List<Problem> problems() {
+        return problems;
+    }
+}

@@ -1,0 +1,168 @@
+package kb.content;
+
+import com.vladsch.flexmark.ext.attributes.AttributesExtension;
+import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.safety.Cleaner;
+import org.jsoup.safety.Safelist;
+
+/**
+ * Turns an article's Markdown body into safe HTML with an id on every heading, and lists its
+ * sections. Ids are assigned here and nowhere else, so the page, the table of contents and the
+ * search index always agree.
+ */
+final class MarkdownRenderer {
+    /** What {@link #render} produces. */
+    record Rendered(String html, String intro, List<Section> sections, List<String> warnings) {}
+
+    /** A Hugo-style shortcode alone in its paragraph: {@code {{< admin-consent >}}}. */
+    private static final Pattern SHORTCODE = Pattern.compile("\\{\\{<\\s*([a-z0-9-]+)\\s*/?>}}");
+    private static final String SAFE_BASE = "https://content.invalid/";
+
+    private final Parser parser;
+    private final HtmlRenderer renderer;
+    private final Cleaner cleaner;
+    private final Set<String> knownEmbeds;
+
+    MarkdownRenderer(Set<String> knownEmbeds) {
+        MutableDataSet options = new MutableDataSet();
+        options.set(Parser.EXTENSIONS, List.of(
+                TablesExtension.create(), AutolinkExtension.create(), AttributesExtension.create()));
+        // Ids are made after sanitizing, in one pass that knows every explicit id (see assignIds).
+        options.set(HtmlRenderer.GENERATE_HEADER_ID, false);
+        options.set(HtmlRenderer.RENDER_HEADER_ID, false);
+        options.set(TablesExtension.CLASS_NAME, "");
+        this.parser = Parser.builder(options).build();
+        this.renderer = HtmlRenderer.builder(options).build();
+        this.cleaner = new Cleaner(Safelist.relaxed()
+                .addTags("hr", "kbd", "del", "ins", "mark", "abbr", "details", "summary")
+                .addAttributes("h1", "id").addAttributes("h2", "id").addAttributes("h3", "id")
+                .addAttributes("h4", "id").addAttributes("h5", "id").addAttributes("h6", "id")
+                .addAttributes("code", "class")
+                .addAttributes("th", "align").addAttributes("td", "align")
+                .addAttributes("abbr", "title")
+                .preserveRelativeLinks(true));
+        this.knownEmbeds = Set.copyOf(knownEmbeds);
+    }
+
+    Rendered render(String markdown) {
+        String raw = renderer.render(parser.parse(markdown));
+        Document dirty = Jsoup.parseBodyFragment(raw, SAFE_BASE);
+        Document doc = cleaner.clean(dirty);
+        doc.outputSettings().prettyPrint(false);
+        List<String> warnings = new ArrayList<>();
+
+        demoteTitles(doc);
+        replaceShortcodes(doc, warnings);
+        List<Section> sections = assignIds(doc);
+        wrapScrollables(doc);
+        String intro = introText(doc);
+        return new Rendered(doc.body().html(), intro, sections, warnings);
+    }
+
+    /** The page's title is its only h1; a {@code #} heading in the body becomes a section heading. */
+    private static void demoteTitles(Document doc) {
+        for (Element h1 : doc.body().select("h1")) {
+            h1.tagName("h2");
+        }
+    }
+
+    private void replaceShortcodes(Document doc, List<String> warnings) {
+        for (Element p : doc.body().select("p")) {
+            Matcher m = SHORTCODE.matcher(p.text().strip());
+            if (!m.matches()) {
+                continue;
+            }
+            String name = m.group(1);
+            if (knownEmbeds.contains(name)) {
+                p.replaceWith(new Element("div").attr("data-embed", name));
+            } else {
+                warnings.add("unknown shortcode '" + name + "' (known: " + String.join(", ", knownEmbeds) + ")");
+            }
+        }
+    }
+
+    private static List<Section> assignIds(Document doc) {
+        List<Element> headings = doc.body().select("h2, h3, h4, h5, h6");
+        HeadingIds ids = new HeadingIds();
+        for (Element h : headings) {
+            String explicit = h.id();
+            if (!explicit.isEmpty()) {
+                ids.reserve(explicit);
+            }
+        }
+        List<Section> sections = new ArrayList<>();
+        java.util.Set<String> seenExplicit = new java.util.HashSet<>();
+        for (Element h : headings) {
+            String text = h.text().strip();
+            List<String> aliases = new ArrayList<>();
+            if (h.id().isEmpty() || !seenExplicit.add(h.id())) {
+                h.id(ids.next(text));
+            } else {
+                // Links made before the author pinned the id still point at the generated one.
+                String generated = HeadingIds.slug(text);
+                if (!generated.isEmpty() && !generated.equals(h.id())) {
+                    String alias = ids.next(text);
+                    if (alias.equals(generated)) {
+                        h.prependChild(new Element("span").id(alias).addClass("anchor-alias"));
+                        aliases.add(alias);
+                    }
+                }
+            }
+            int level = Integer.parseInt(h.tagName().substring(1));
+            sections.add(new Section(h.id(), text, level, sectionText(h), aliases));
+        }
+        return sections;
+    }
+
+    /** Text from after the heading up to the next heading at any level. */
+    private static String sectionText(Element heading) {
+        StringBuilder text = new StringBuilder();
+        for (Element e = heading.nextElementSibling(); e != null && !isHeading(e); e = e.nextElementSibling()) {
+            if (!text.isEmpty()) {
+                text.append('\n');
+            }
+            text.append(e.text());
+        }
+        return text.toString();
+    }
+
+    private static String introText(Document doc) {
+        StringBuilder text = new StringBuilder();
+        for (Element e : doc.body().children()) {
+            if (isHeading(e)) {
+                break;
+            }
+            if (!text.isEmpty()) {
+                text.append('\n');
+            }
+            text.append(e.text());
+        }
+        return text.toString();
+    }
+
+    private static boolean isHeading(Element e) {
+        return e.tagName().matches("h[1-6]");
+    }
+
+    /** Wide tables and code scroll inside their own box, reachable by keyboard. */
+    private static void wrapScrollables(Document doc) {
+        for (Element table : doc.body().select("table")) {
+            table.wrap("<div class=\"scroll-x\" tabindex=\"0\"></div>");
+        }
+        for (Element pre : doc.body().select("pre")) {
+            pre.attr("tabindex", "0");
+        }
+    }
+}
