@@ -1,2 +1,84 @@
 package kb;
-public final class Main { public static void main(String[] a) {} }
+
+import io.javalin.Javalin;
+import io.javalin.http.HttpStatus;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import kb.content.ContentLoader;
+import kb.web.Messages;
+import kb.web.Pages;
+import kb.web.Templates;
+import kb.web.Api;
+import kb.web.Assets;
+import kb.web.SecurityHeaders;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Starts the site: reads the settings, loads the content, wires every route in one place. */
+public final class Main {
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        Settings settings;
+        try {
+            settings = Settings.parse(args, System.getenv());
+        } catch (Settings.Invalid e) {
+            System.err.println("kb: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Javalin app = start(settings);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("stopping: finishing in-flight requests");
+            app.stop();
+        }, "kb-shutdown"));
+    }
+
+    /** Loads the content and starts serving it; the port opens only once everything is ready. */
+    public static Javalin start(Settings settings) {
+        ContentLoader loader = new ContentLoader(Set.of("admin-consent"));
+        AtomicReference<Site> current = new AtomicReference<>(new Site(loader.load(settings.contentDir())));
+        Javalin app = create(current::get);
+        app.start(settings.port());
+        LOG.info("serving {} on http://localhost:{}/", settings.contentDir().toAbsolutePath(), app.port());
+        return app;
+    }
+
+    /** Every route of the site. */
+    static Javalin create(java.util.function.Supplier<Site> site) {
+        Map<String, Messages> messages = Map.of("pt", new Messages("pt"), "en", new Messages("en"));
+        Assets assets = Assets.fromClasspath();
+        Templates templates = new Templates(messages, assets);
+        Pages pages = new Pages(site, templates, messages, Map.of());
+
+        return Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.router.ignoreTrailingSlashes = false;
+            config.router.treatMultipleSlashesAsSingleSlash = false;
+            config.http.generateEtags = false;
+            config.jetty.modifyServer(server -> server.setStopTimeout(10_000));
+
+            config.routes.before(SecurityHeaders::apply);
+            config.routes.get("/health", ctx -> Api.health(ctx, site.get()));
+            config.routes.get("/static/<name>", assets::serve);
+            config.routes.get("/", pages::root);
+            config.routes.get("/{lang}", pages::langRoot);
+            config.routes.get("/{lang}/", pages::home);
+            config.routes.get("/{lang}/<path>", pages::article);
+
+            config.routes.error(HttpStatus.NOT_FOUND.getCode(), ctx -> {
+                if (ctx.result() == null) {
+                    pages.notFound(ctx);
+                }
+            });
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
+                ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType("text/plain; charset=utf-8")
+                        .result("Internal error / Erro interno");
+            });
+        });
+    }
+}

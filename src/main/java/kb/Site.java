@@ -1,0 +1,9 @@
+package kb;
+
+import kb.content.Library;
+
+/**
+ * One consistent version of everything the site serves. Requests read the current one; a reload
+ * builds a new one and swaps it in whole, so no request sees half of a change.
+ */
+public record Site(Library library) {}

@@ -1,0 +1,67 @@
+package kb.web;
+
+import java.util.Map;
+import java.util.Set;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.context.ITemplateContext;
+import org.thymeleaf.messageresolver.IMessageResolver;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+/** Renders the Thymeleaf templates under {@code templates/} to strings, with {@code #{key}} read from {@link Messages}. */
+public final class Templates {
+    private final TemplateEngine engine = new TemplateEngine();
+    private final Map<String, Messages> messages;
+    private final Assets assets;
+
+    public Templates(Map<String, Messages> messages, Assets assets) {
+        this.messages = Map.copyOf(messages);
+        this.assets = assets;
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver(Templates.class.getClassLoader());
+        resolver.setPrefix("templates/");
+        resolver.setSuffix(".html");
+        resolver.setTemplateMode(TemplateMode.HTML);
+        resolver.setCharacterEncoding("UTF-8");
+        resolver.setCacheable(true);
+        engine.setTemplateResolver(resolver);
+        engine.setMessageResolver(new BundleResolver());
+    }
+
+    /** Renders a whole template, or one fragment of it with {@code "name :: fragment"}. */
+    public String render(String template, String lang, Map<String, Object> variables) {
+        Messages m = messages.get(lang);
+        Context context = new Context(m.locale(), variables);
+        context.setVariable("lang", lang);
+        context.setVariable("msg", m);
+        context.setVariable("assets", assets);
+        int sep = template.indexOf("::");
+        if (sep < 0) {
+            return engine.process(template, context);
+        }
+        return engine.process(template.substring(0, sep).strip(), Set.of(template.substring(sep + 2).strip()), context);
+    }
+
+    private final class BundleResolver implements IMessageResolver {
+        @Override
+        public String getName() {
+            return "kb-messages";
+        }
+
+        @Override
+        public Integer getOrder() {
+            return 0;
+        }
+
+        @Override
+        public String resolveMessage(ITemplateContext context, Class<?> origin, String key, Object[] params) {
+            Messages m = messages.get(context.getLocale().getLanguage());
+            return m == null ? null : m.get(key, params == null ? new Object[0] : params);
+        }
+
+        @Override
+        public String createAbsentMessageRepresentation(ITemplateContext context, Class<?> origin, String key, Object[] params) {
+            return "??" + key + "??";
+        }
+    }
+}
