@@ -47,18 +47,33 @@
       if (r.bottom > 0 && r.top < window.innerHeight) { return hashId; }
     }
     var headings = document.querySelectorAll('.article-body .section-heading[id]');
+    // At the very bottom a short last section can never reach the top, so any visible heading counts.
+    var atBottom = window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 2;
+    var line = atBottom ? window.innerHeight : 120;
     var found = '';
     for (var i = 0; i < headings.length; i++) {
-      if (headings[i].getBoundingClientRect().top <= 120) { found = headings[i].id; } else { break; }
+      if (headings[i].getBoundingClientRect().top <= line) { found = headings[i].id; } else { break; }
     }
     return found || hashId || '';
   }
 
   // Section ids are the same in every language, so the switch can carry the reader's place across.
+  // The place is remembered while reading, because on a phone the reader scrolls back up to reach the switch.
   function keepSectionOnLanguageSwitch() {
+    var lastRead = '';
+    var pending = false;
+    window.addEventListener('scroll', function () {
+      if (pending) { return; }
+      pending = true;
+      setTimeout(function () {
+        pending = false;
+        var id = currentSection();
+        if (id) { lastRead = id; }
+      }, 150);
+    }, { passive: true });
     document.querySelectorAll('a[data-keep-section]').forEach(function (link) {
       link.addEventListener('click', function () {
-        var id = currentSection();
+        var id = currentSection() || lastRead;
         if (id) {
           var href = link.getAttribute('href').split('#')[0];
           link.setAttribute('href', href + '#' + encodeURIComponent(id));

@@ -1,0 +1,107 @@
+package kb.content;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+class MarkdownRendererTest {
+    private final MarkdownRenderer renderer = new MarkdownRenderer(Set.of("admin-consent"));
+
+    private Document html(String markdown) {
+        return Jsoup.parseBodyFragment(renderer.render(markdown).html());
+    }
+
+    @Test
+    void explicitIdWinsAndTheTextIdStillLandsThere() {
+        MarkdownRenderer.Rendered r = renderer.render("## Erro de interação necessária {#interaction-required}\n\ntexto\n");
+        Document doc = Jsoup.parseBodyFragment(r.html());
+        assertThat(doc.select("h2").attr("id")).isEqualTo("interaction-required");
+        assertThat(doc.select("h2").text()).isEqualTo("Erro de interação necessária");
+        assertThat(doc.select("h2 > span.anchor-alias").attr("id")).isEqualTo("erro-de-interacao-necessaria");
+        assertThat(r.sections().get(0).aliasIds()).containsExactly("erro-de-interacao-necessaria");
+    }
+
+    @Test
+    void headingsWithoutIdGetUniqueGeneratedOnes() {
+        Document doc = html("## Causa\n\n### Causa\n\n## Solução {#causa-2}\n\n## Causa\n");
+        assertThat(doc.select("h2, h3").eachAttr("id")).containsExactly("causa", "causa-3", "causa-2", "causa-4");
+    }
+
+    @Test
+    void sectionsCarryHeadingLevelAndTextUpToTheNextHeading() {
+        MarkdownRenderer.Rendered r = renderer.render("""
+                Intro text.
+
+                ## Scopes {#scopes}
+
+                Needs `Mail.ReadWrite`.
+
+                ```text
+                https://example.com/{TENANT_ID}
+                ```
+
+                ### Detail
+
+                More.
+                """);
+        assertThat(r.intro()).isEqualTo("Intro text.");
+        assertThat(r.sections()).hasSize(2);
+        Section scopes = r.sections().get(0);
+        assertThat(scopes.id()).isEqualTo("scopes");
+        assertThat(scopes.level()).isEqualTo(2);
+        assertThat(scopes.text()).contains("Mail.ReadWrite").contains("{TENANT_ID}").doesNotContain("More.");
+        assertThat(r.sections().get(1).level()).isEqualTo(3);
+    }
+
+    @Test
+    void aLevelOneHeadingInTheBodyBecomesASectionHeadingSoThePageKeepsOneH1() {
+        Document doc = html("# Not a title\n\ntext\n");
+        assertThat(doc.select("h1")).isEmpty();
+        assertThat(doc.select("h2").text()).isEqualTo("Not a title");
+    }
+
+    @Test
+    void rendersTablesAutolinksAndFencedCode() {
+        Document doc = html("""
+                | a | b |
+                | --- | --- |
+                | 1 | 2 |
+
+                See https://learn.microsoft.com/entra for more.
+
+                ```powershell
+                Get-MgUser
+                ```
+                """);
+        assertThat(doc.select("table td")).hasSize(2);
+        assertThat(doc.select("div.scroll-x > table")).hasSize(1);
+        assertThat(doc.select("a[href=https://learn.microsoft.com/entra]")).hasSize(1);
+        assertThat(doc.select("pre > code.language-powershell").text()).isEqualTo("Get-MgUser");
+    }
+
+    @Test
+    void rawHtmlAndScriptLinksAreRemoved() {
+        Document doc = html("""
+                <script>alert(1)</script>
+
+                <img src=x onerror="alert(1)">
+
+                [click](javascript:alert(1)) and [ok](/pt/outro#secao)
+                """);
+        assertThat(doc.select("script")).isEmpty();
+        assertThat(doc.select("[onerror]")).isEmpty();
+        assertThat(doc.select("a[href^=javascript]")).isEmpty();
+        assertThat(doc.select("a[href=/pt/outro#secao]")).hasSize(1);
+    }
+
+    @Test
+    void aKnownShortcodeBecomesAnEmbedPlaceholderAndAnUnknownOneIsReported() {
+        MarkdownRenderer.Rendered r = renderer.render("Before\n\n{{< admin-consent >}}\n\n{{< video >}}\n");
+        Document doc = Jsoup.parseBodyFragment(r.html());
+        assertThat(doc.select("div[data-embed=admin-consent]")).hasSize(1);
+        assertThat(r.warnings()).singleElement().asString().contains("video");
+    }
+}
