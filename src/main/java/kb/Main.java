@@ -5,12 +5,16 @@ import io.javalin.http.HttpStatus;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import kb.consent.ConsentSettings;
+import kb.consent.ConsentSettingsFile;
 import kb.content.ContentLoader;
 import kb.web.Messages;
 import kb.web.Pages;
 import kb.web.Templates;
 import kb.web.Api;
 import kb.web.Assets;
+import kb.web.ConsentPages;
+import kb.web.Frame;
 import kb.web.SecurityHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +44,12 @@ public final class Main {
     /** Loads the content and starts serving it; the port opens only once everything is ready. */
     public static Javalin start(Settings settings) {
         ContentLoader loader = new ContentLoader(Set.of("admin-consent"));
-        AtomicReference<Site> current = new AtomicReference<>(new Site(loader.load(settings.contentDir())));
+        ConsentSettingsFile.Result consent = ConsentSettingsFile.read(settings.contentDir().resolve("admin-consent.properties"));
+        if (consent instanceof ConsentSettingsFile.Result.Invalid invalid) {
+            LOG.warn("content problem: {}", invalid.message());
+        }
+        Site first = new Site(loader.load(settings.contentDir()), consent.orElse(ConsentSettings.defaults()));
+        AtomicReference<Site> current = new AtomicReference<>(first);
         Javalin app = create(current::get);
         app.start(settings.port());
         LOG.info("serving {} on http://localhost:{}/", settings.contentDir().toAbsolutePath(), app.port());
@@ -52,7 +61,9 @@ public final class Main {
         Map<String, Messages> messages = Map.of("pt", new Messages("pt"), "en", new Messages("en"));
         Assets assets = Assets.fromClasspath();
         Templates templates = new Templates(messages, assets);
-        Pages pages = new Pages(site, templates, messages, Map.of());
+        Frame frame = new Frame(templates, messages);
+        ConsentPages consent = new ConsentPages(site, frame, templates);
+        Pages pages = new Pages(site, frame, Map.of("admin-consent", consent::embed));
 
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -66,12 +77,14 @@ public final class Main {
             config.routes.get("/static/<name>", assets::serve);
             config.routes.get("/", pages::root);
             config.routes.get("/{lang}", pages::langRoot);
+            config.routes.get("/api/admin-consent", consent::api);
             config.routes.get("/{lang}/", pages::home);
+            config.routes.get("/{lang}/admin-consent", consent::page);
             config.routes.get("/{lang}/<path>", pages::article);
 
             config.routes.error(HttpStatus.NOT_FOUND.getCode(), ctx -> {
                 if (ctx.result() == null) {
-                    pages.notFound(ctx);
+                    frame.notFound(ctx);
                 }
             });
             config.routes.exception(Exception.class, (e, ctx) -> {

@@ -1,9 +1,10 @@
 package kb;
 
+import kb.consent.ConsentSettings;
 import kb.content.Library;
 
 /**
  * One consistent version of everything the site serves. Requests read the current one; a reload
  * builds a new one and swaps it in whole, so no request sees half of a change.
  */
-public record Site(Library library) {}
+public record Site(Library library, ConsentSettings consentSettings) {}

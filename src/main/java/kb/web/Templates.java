@@ -1,7 +1,6 @@
 package kb.web;
 
 import java.util.Map;
-import java.util.Set;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.context.ITemplateContext;
@@ -28,18 +27,14 @@ public final class Templates {
         engine.setMessageResolver(new BundleResolver());
     }
 
-    /** Renders a whole template, or one fragment of it with {@code "name :: fragment"}. */
+    /** Renders one template with the language's messages and the shared helpers. */
     public String render(String template, String lang, Map<String, Object> variables) {
         Messages m = messages.get(lang);
         Context context = new Context(m.locale(), variables);
         context.setVariable("lang", lang);
         context.setVariable("msg", m);
         context.setVariable("assets", assets);
-        int sep = template.indexOf("::");
-        if (sep < 0) {
-            return engine.process(template, context);
-        }
-        return engine.process(template.substring(0, sep).strip(), Set.of(template.substring(sep + 2).strip()), context);
+        return engine.process(template, context);
     }
 
     private final class BundleResolver implements IMessageResolver {

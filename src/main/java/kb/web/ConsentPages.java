@@ -1,0 +1,102 @@
+package kb.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import kb.Site;
+import kb.consent.AdminConsent;
+import kb.consent.ConsentAnswer;
+import kb.consent.TenantRefusal;
+import kb.content.Article;
+import kb.content.Library;
+
+/** The admin-consent form: its own page, its place inside the article, and its JSON API. */
+public final class ConsentPages {
+    /** The translationKey of the article that explains where the tenant ID is. */
+    private static final String FIND_TENANT_KEY = "find-tenant-id";
+    private static final String ARTICLE_KEY = "inbox-calendar-connection-errors";
+    /** What is echoed back into the form, so a huge input is not sent back whole. */
+    private static final int ECHO_LIMIT = 300;
+
+    private final Supplier<Site> site;
+    private final Frame frame;
+    private final Templates templates;
+    private final AdminConsent consent;
+
+    public ConsentPages(Supplier<Site> site, Frame frame, Templates templates) {
+        this.site = site;
+        this.frame = frame;
+        this.templates = templates;
+        this.consent = new AdminConsent(() -> site.get().consentSettings());
+    }
+
+
+    /** {@code /<lang>/admin-consent?tenant=…}: the form with its result, or its refusal and a 400. */
+    public void page(Context ctx) {
+        String lang = ctx.pathParam("lang");
+        if (!Library.LANGUAGES.contains(lang)) {
+            frame.notFound(ctx);
+            return;
+        }
+        Messages m = frame.messages(lang);
+        Library library = site.get().library();
+        Map<String, Object> model = frame.layout(lang, m.get("consent.page.title"), m.get("consent.page.intro"),
+                Frame.everyLanguage("/admin-consent"));
+        String raw = ctx.queryParam("tenant");
+        model.put("tenant", raw == null ? "" : raw.length() > ECHO_LIMIT ? raw.substring(0, ECHO_LIMIT) : raw);
+        model.put("consentUrl", null);
+        model.put("consentError", null);
+        if (raw != null) {
+            ConsentAnswer answer = consent.answer(raw);
+            if (answer instanceof ConsentAnswer.Link link) {
+                model.put("consentUrl", link.url());
+                model.put("tenant", link.tenant().id());
+            } else {
+                model.put("consentError", m.get(((TenantRefusal) answer).messageKey()));
+                ctx.status(HttpStatus.BAD_REQUEST);
+            }
+        }
+        Optional<Article> find = byKey(library, FIND_TENANT_KEY, lang);
+        model.put("findTenantUrl", find.map(Article::url).orElse(null));
+        model.put("findTenantTitle", find.map(Article::title).orElse(null));
+        model.put("articleUrl", byKey(library, ARTICLE_KEY, lang).map(a -> a.url() + "#tenant-admin-consent").orElse(null));
+        frame.send(ctx, "consent", lang, model);
+    }
+
+    private static Optional<Article> byKey(Library library, String key, String lang) {
+        return library.articles(lang).stream().filter(a -> a.translationKey().equals(key)).findFirst();
+    }
+
+    /** The empty form that replaces {@code {{< admin-consent >}}} in an article. */
+    public String embed(String lang) {
+        return templates.render("consent-embed", lang, new HashMap<>());
+    }
+
+    /** {@code /api/admin-consent?tenant=…&lang=pt|en}: 200 with the URL or 400 with a coded, translated refusal. */
+    public void api(Context ctx) {
+        ctx.header("Cache-Control", "no-store");
+        String lang = Optional.ofNullable(ctx.queryParam("lang")).orElse("pt");
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (!Library.LANGUAGES.contains(lang)) {
+            body.put("error", "lang_invalid");
+            body.put("message", frame.messages("pt").get("api.error.lang"));
+            ctx.status(HttpStatus.BAD_REQUEST).json(body);
+            return;
+        }
+        ConsentAnswer answer = consent.answer(ctx.queryParam("tenant"));
+        if (answer instanceof ConsentAnswer.Link link) {
+            body.put("tenant", link.tenant().id());
+            body.put("url", link.url());
+            ctx.json(body);
+        } else {
+            TenantRefusal refusal = (TenantRefusal) answer;
+            body.put("error", refusal.code());
+            body.put("message", frame.messages(lang).get(refusal.messageKey()));
+            ctx.status(HttpStatus.BAD_REQUEST).json(body);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package kb.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import kb.content.Library;
+
+/**
+ * What every HTML page shares: the layout's model (title, language switch, hreflang links), the
+ * not-found page and the way a page is sent.
+ */
+public final class Frame {
+    /** A link to the same page in one language, for hreflang and the language switch. */
+    public record Alternate(String lang, String url) {}
+
+    private final Templates templates;
+    private final Map<String, Messages> messages;
+
+    public Frame(Templates templates, Map<String, Messages> messages) {
+        this.templates = templates;
+        this.messages = Map.copyOf(messages);
+    }
+
+    public Messages messages(String lang) {
+        return messages.get(lang);
+    }
+
+    /** Renders a page template and sends it as UTF-8 HTML. */
+    public void send(Context ctx, String template, String lang, Map<String, Object> model) {
+        ctx.contentType("text/html; charset=utf-8");
+        ctx.result(templates.render(template, lang, model));
+    }
+
+    /** What the layout needs on every page: titles, the language switch and the hreflang links. */
+    public Map<String, Object> layout(String lang, String title, String description, List<Alternate> alternates) {
+        Map<String, Object> model = new HashMap<>();
+        String other = Library.LANGUAGES.stream().filter(l -> !l.equals(lang)).findFirst().orElse(lang);
+        model.put("otherLang", other);
+        model.put("title", title);
+        model.put("description", description);
+        model.put("alternates", alternates.size() > 1 ? alternates : List.of());
+        model.put("switchUrl", alternates.stream().filter(a -> a.lang().equals(other)).map(Alternate::url)
+                .findFirst().orElse("/" + other + "/"));
+        model.put("query", "");
+        return model;
+    }
+
+    /** The same path in every language, for pages that exist in both (home, search, consent). */
+    public static List<Alternate> everyLanguage(String pathAfterLang) {
+        return Library.LANGUAGES.stream().map(l -> new Alternate(l, "/" + l + pathAfterLang)).toList();
+    }
+
+    /** The 404 page, in the language of the path's first segment (Portuguese when it has none). */
+    public void notFound(Context ctx) {
+        String lang = languageOf(ctx.path());
+        Map<String, Object> model = layout(lang, messages.get(lang).get("notfound.title"), "", everyLanguage("/"));
+        ctx.status(HttpStatus.NOT_FOUND);
+        send(ctx, "notfound", lang, model);
+    }
+
+    static String languageOf(String path) {
+        for (String lang : Library.LANGUAGES) {
+            if (path.equals("/" + lang) || path.startsWith("/" + lang + "/")) {
+                return lang;
+            }
+        }
+        return "pt";
+    }
+}
