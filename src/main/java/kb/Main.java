@@ -3,11 +3,13 @@ package kb;
 import io.javalin.Javalin;
 import io.javalin.http.HttpStatus;
 import java.util.Map;
-import java.util.Set;
+import java.io.IOException;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
-import kb.consent.ConsentSettings;
-import kb.consent.ConsentSettingsFile;
-import kb.content.ContentLoader;
+import java.util.function.Supplier;
+import kb.content.FolderWatcher;
+import kb.ops.AccessLog;
+import kb.ops.Metrics;
 import kb.web.Messages;
 import kb.web.Pages;
 import kb.web.Templates;
@@ -22,6 +24,8 @@ import org.slf4j.LoggerFactory;
 /** Starts the site: reads the settings, loads the content, wires every route in one place. */
 public final class Main {
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+    private static final String STARTED = "kb.started";
 
     private Main() {}
 
@@ -41,39 +45,83 @@ public final class Main {
         }, "kb-shutdown"));
     }
 
-    /** Loads the content and starts serving it; the port opens only once everything is ready. */
+    /**
+     * Loads the content and starts serving it; the port opens only once everything is ready. From
+     * then on, changes to the content folder are loaded in the background and swapped in whole.
+     */
     public static Javalin start(Settings settings) {
-        ContentLoader loader = new ContentLoader(Set.of("admin-consent"));
-        ConsentSettingsFile.Result consent = ConsentSettingsFile.read(settings.contentDir().resolve("admin-consent.properties"));
-        if (consent instanceof ConsentSettingsFile.Result.Invalid invalid) {
-            LOG.warn("content problem: {}", invalid.message());
-        }
-        Site first = new Site(loader.load(settings.contentDir()), consent.orElse(ConsentSettings.defaults()));
-        AtomicReference<Site> current = new AtomicReference<>(first);
-        Javalin app = create(current::get);
+        SiteLoader loader = new SiteLoader(settings.contentDir());
+        AtomicReference<Site> current = new AtomicReference<>(loader.load());
+        Metrics metrics = new Metrics();
+        metrics.served(current.get().version());
+        FolderWatcher watcher = watch(loader, current, metrics);
+        AccessLog accessLog = new AccessLog();
+        Javalin app = create(current::get, metrics, accessLog);
+        app.unsafe.events.serverStopped(() -> {
+            if (watcher != null) {
+                watcher.close();
+            }
+            accessLog.close();
+        });
         app.start(settings.port());
         LOG.info("serving {} on http://localhost:{}/", settings.contentDir().toAbsolutePath(), app.port());
         return app;
     }
 
+    private static FolderWatcher watch(SiteLoader loader, AtomicReference<Site> current, Metrics metrics) {
+        try {
+            return FolderWatcher.start(loader.contentDir(), Duration.ofMillis(300), () -> {
+                try {
+                    Site next = loader.load(current.get());
+                    current.set(next);
+                    metrics.reloaded(next.version());
+                } catch (RuntimeException e) {
+                    metrics.reloadFailed();
+                    throw e;
+                }
+            });
+        } catch (IOException e) {
+            LOG.warn("content changes will not be picked up without a restart: {}", e.toString());
+            return null;
+        }
+    }
+
     /** Every route of the site. */
-    static Javalin create(java.util.function.Supplier<Site> site) {
+    static Javalin create(Supplier<Site> site, Metrics metrics, AccessLog accessLog) {
         Map<String, Messages> messages = Map.of("pt", new Messages("pt"), "en", new Messages("en"));
         Assets assets = Assets.fromClasspath();
         Templates templates = new Templates(messages, assets);
         Frame frame = new Frame(templates, messages);
         ConsentPages consent = new ConsentPages(site, frame, templates);
         Pages pages = new Pages(site, frame, Map.of("admin-consent", consent::embed));
+        for (String lang : kb.content.Library.LANGUAGES) {
+            metrics.articles(site, lang, s -> s.get().library().articles(lang).size());
+        }
 
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.router.ignoreTrailingSlashes = false;
             config.router.treatMultipleSlashesAsSingleSlash = false;
             config.http.generateEtags = false;
-            config.jetty.modifyServer(server -> server.setStopTimeout(10_000));
+            config.http.compressionStrategy = io.javalin.compression.CompressionStrategy.NONE;
+            config.http.responseBufferSize = 64 * 1024;
+            config.jetty.modifyServer(server -> {
+                server.setStopTimeout(10_000);
+                server.setRequestLog(accessLog);
+            });
+            // Javalin's own request logger would take Jetty's RequestLog slot, so metrics use before/after.
+            config.routes.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
+            config.routes.after(ctx -> {
+                Long started = ctx.attribute(STARTED);
+                var matched = ctx.endpoints().matchedHttpEndpoint();
+                String route = matched == null ? "unmatched" : matched.path;
+                double millis = started == null ? 0 : (System.nanoTime() - started) / 1e6;
+                metrics.request(ctx.method().name(), route, ctx.statusCode(), millis);
+            });
 
             config.routes.before(SecurityHeaders::apply);
             config.routes.get("/health", ctx -> Api.health(ctx, site.get()));
+            config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
             config.routes.get("/static/<name>", assets::serve);
             config.routes.get("/", pages::root);
             config.routes.get("/{lang}", pages::langRoot);

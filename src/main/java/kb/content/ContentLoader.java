@@ -8,9 +8,12 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,17 +40,36 @@ public final class ContentLoader {
 
     /** Loads every {@code <lang>/**}{@code /*.md} under the folder; logs each problem once. */
     public Library load(Path contentDir) {
+        return load(contentDir, Library.EMPTY);
+    }
+
+    /**
+     * Loads the folder again after a change. A file that used to load and is now broken keeps its
+     * last good version, so an author's half-finished edit never takes an article down.
+     */
+    public Library load(Path contentDir, Library previous) {
         List<Path> files = markdownFiles(contentDir);
         List<Outcome> outcomes = files.parallelStream()
-                .map(file -> read(contentDir, file))
+                .map(file -> read(contentDir, file, previous))
                 .toList();
 
         List<Problem> problems = new ArrayList<>();
         Map<String, Article> byUrl = new HashMap<>();
         Map<String, Path> claimedBy = new HashMap<>();
+        MessageDigest version = sha256();
+        Map<Path, byte[]> fingerprints = new HashMap<>();
         for (Outcome o : outcomes) {
             problems.addAll(o.problems());
-            o.article().ifPresent(a -> {
+            version.update(o.fingerprint());
+            if (o.problems().isEmpty()) {
+                o.article().ifPresent(a -> fingerprints.put(a.source(), o.fingerprint()));
+            }
+            Optional<Article> article = o.article();
+            if (article.isEmpty() && !o.problems().isEmpty()) {
+                article = previous.bySource(o.problems().get(0).file());
+                article.ifPresent(a -> LOG.warn("content: still serving the last good version of {}", a.source()));
+            }
+            article.ifPresent(a -> {
                 Path earlier = claimedBy.putIfAbsent(a.url(), a.source());
                 if (earlier != null) {
                     problems.add(new Problem(a.source(), "two files claim the URL " + a.url() + ": this one and " + earlier));
@@ -65,10 +87,19 @@ public final class ContentLoader {
         LOG.info("loaded {} articles ({}) from {}, {} problem(s)", articles.size(),
                 articles.stream().collect(Collectors.groupingBy(Article::lang, Collectors.counting())),
                 contentDir, problems.size());
-        return new Library(articles, aliases, problems);
+        return new Library(articles, aliases, problems, fingerprints, HexFormat.of().formatHex(version.digest()).substring(0, 16));
     }
 
-    private record Outcome(Optional<Article> article, List<Problem> problems) {}
+    /** What one file gave, and a fingerprint of its path and bytes for the content version. */
+    private record Outcome(Optional<Article> article, List<Problem> problems, byte[] fingerprint) {}
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
 
     private static List<Path> markdownFiles(Path contentDir) {
         if (!Files.isDirectory(contentDir)) {
@@ -86,29 +117,42 @@ public final class ContentLoader {
         }
     }
 
-    private Outcome read(Path contentDir, Path file) {
+    private Outcome read(Path contentDir, Path file, Library previous) {
         Path relative = contentDir.relativize(file);
+        MessageDigest digest = sha256();
+        digest.update(relative.toString().getBytes(StandardCharsets.UTF_8));
         try {
-            return new Outcome(Optional.of(parse(relative, readText(file))), List.of());
+            byte[] bytes = readBytes(file);
+            digest.update(bytes);
+            byte[] fingerprint = digest.digest();
+            // An unchanged file is not parsed and rendered again: reloads cost what changed.
+            Optional<Article> unchanged = previous.bySource(relative)
+                    .filter(a -> MessageDigest.isEqual(previous.fingerprint(relative), fingerprint));
+            if (unchanged.isPresent()) {
+                return new Outcome(unchanged, List.of(), fingerprint);
+            }
+            return new Outcome(Optional.of(parse(relative, decode(bytes))), List.of(), fingerprint);
         } catch (FrontMatter.Invalid e) {
-            return new Outcome(Optional.empty(), List.of(new Problem(relative, e.getMessage())));
+            return new Outcome(Optional.empty(), List.of(new Problem(relative, e.getMessage())), digest.digest());
         } catch (RuntimeException e) {
             // A renderer bug on one odd file must not take the site down; say which file.
             LOG.error("content file {} could not be rendered", relative, e);
-            return new Outcome(Optional.empty(), List.of(new Problem(relative, "could not be rendered: " + e)));
+            return new Outcome(Optional.empty(), List.of(new Problem(relative, "could not be rendered: " + e)), digest.digest());
         }
     }
 
-    private static String readText(Path file) throws FrontMatter.Invalid {
-        byte[] bytes;
+    private static byte[] readBytes(Path file) throws FrontMatter.Invalid {
         try {
             if (Files.size(file) > MAX_FILE_BYTES) {
                 throw new FrontMatter.Invalid("larger than " + MAX_FILE_BYTES / 1024 / 1024 + " MiB");
             }
-            bytes = Files.readAllBytes(file);
+            return Files.readAllBytes(file);
         } catch (IOException e) {
             throw new FrontMatter.Invalid("cannot be read: " + e.getClass().getSimpleName());
         }
+    }
+
+    private static String decode(byte[] bytes) throws FrontMatter.Invalid {
         for (byte b : bytes) {
             if (b == 0) {
                 throw new FrontMatter.Invalid("binary file (contains NUL bytes), not Markdown text");

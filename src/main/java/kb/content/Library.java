@@ -1,5 +1,6 @@
 package kb.content;
 
+import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -20,9 +21,19 @@ public final class Library {
     private final Map<String, List<Article>> byLang;
     private final Map<String, Map<String, Article>> byTranslationKey;
     private final List<Problem> problems;
+    private final Map<Path, Article> bySource;
+    private final Map<Path, byte[]> fingerprints;
+    private final String version;
 
-    Library(List<Article> articles, Map<String, String> aliases, List<Problem> problems) {
+    /** No articles at all: what a first load compares against. */
+    public static final Library EMPTY = new Library(List.of(), Map.of(), List.of(), Map.of(), "empty");
+
+    Library(List<Article> articles, Map<String, String> aliases, List<Problem> problems,
+            Map<Path, byte[]> fingerprints, String version) {
+        this.version = version;
+        this.fingerprints = Map.copyOf(fingerprints);
         this.byUrl = articles.stream().collect(Collectors.toUnmodifiableMap(Article::url, a -> a));
+        this.bySource = articles.stream().collect(Collectors.toUnmodifiableMap(Article::source, a -> a));
         this.aliases = Map.copyOf(aliases);
         this.problems = List.copyOf(problems);
         Comparator<Article> order = Comparator.comparingInt(Article::weight)
@@ -72,6 +83,21 @@ public final class Library {
             return Optional.empty();
         }
         return Optional.ofNullable(byTranslationKey.getOrDefault(article.translationKey(), Map.of()).get(lang));
+    }
+
+    /** A digest of every content file's path and bytes: equal on every replica serving the same files. */
+    public String version() {
+        return version;
+    }
+
+    /** The article loaded from a file (path relative to the content folder). */
+    Optional<Article> bySource(Path source) {
+        return Optional.ofNullable(bySource.get(source));
+    }
+
+    /** The digest of the path and bytes an article was loaded from; empty when unknown. */
+    byte[] fingerprint(Path source) {
+        return fingerprints.getOrDefault(source, new byte[0]);
     }
 
     /** The files that were not served, each with its reason. */

@@ -18,6 +18,7 @@ public final class Api {
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", "ok");
+        body.put("version", site.version());
         body.put("articles", articles);
         body.put("problems", site.library().problems().size());
         ctx.header("Cache-Control", "no-store");

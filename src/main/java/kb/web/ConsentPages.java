@@ -42,11 +42,24 @@ public final class ConsentPages {
             frame.notFound(ctx);
             return;
         }
+        String raw = ctx.queryParam("tenant");
+        Site current = site.get();
+        if (raw == null) {
+            frame.sendCached(ctx, current, "consent:" + lang, "consent", lang, () -> model(current, lang, null));
+            return;
+        }
+        Map<String, Object> model = model(current, lang, raw);
+        if (model.get("consentError") != null) {
+            ctx.status(HttpStatus.BAD_REQUEST);
+        }
+        frame.send(ctx, "consent", lang, model);
+    }
+
+    private Map<String, Object> model(Site current, String lang, String raw) {
         Messages m = frame.messages(lang);
-        Library library = site.get().library();
+        Library library = current.library();
         Map<String, Object> model = frame.layout(lang, m.get("consent.page.title"), m.get("consent.page.intro"),
                 Frame.everyLanguage("/admin-consent"));
-        String raw = ctx.queryParam("tenant");
         model.put("tenant", raw == null ? "" : raw.length() > ECHO_LIMIT ? raw.substring(0, ECHO_LIMIT) : raw);
         model.put("consentUrl", null);
         model.put("consentError", null);
@@ -57,14 +70,13 @@ public final class ConsentPages {
                 model.put("tenant", link.tenant().id());
             } else {
                 model.put("consentError", m.get(((TenantRefusal) answer).messageKey()));
-                ctx.status(HttpStatus.BAD_REQUEST);
             }
         }
         Optional<Article> find = byKey(library, FIND_TENANT_KEY, lang);
         model.put("findTenantUrl", find.map(Article::url).orElse(null));
         model.put("findTenantTitle", find.map(Article::title).orElse(null));
         model.put("articleUrl", byKey(library, ARTICLE_KEY, lang).map(a -> a.url() + "#tenant-admin-consent").orElse(null));
-        frame.send(ctx, "consent", lang, model);
+        return model;
     }
 
     private static Optional<Article> byKey(Library library, String key, String lang) {

@@ -5,6 +5,8 @@ import io.javalin.http.HttpStatus;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import kb.Site;
 import kb.content.Library;
 
 /**
@@ -17,6 +19,7 @@ public final class Frame {
 
     private final Templates templates;
     private final Map<String, Messages> messages;
+    private final PageCache cache = new PageCache();
 
     public Frame(Templates templates, Map<String, Messages> messages) {
         this.templates = templates;
@@ -27,10 +30,35 @@ public final class Frame {
         return messages.get(lang);
     }
 
-    /** Renders a page template and sends it as UTF-8 HTML. */
+    /** Renders a page template and sends it as UTF-8 HTML; for pages that depend on the request. */
     public void send(Context ctx, String template, String lang, Map<String, Object> model) {
         ctx.contentType("text/html; charset=utf-8");
+        ctx.header("Cache-Control", "no-cache");
         ctx.result(templates.render(template, lang, model));
+    }
+
+    /**
+     * Sends a page that depends only on the content version: rendered once, then answered from
+     * memory, gzipped when the client takes it, and 304 when the client already has it.
+     */
+    public void sendCached(Context ctx, Site site, String key, String template, String lang, Supplier<Map<String, Object>> model) {
+        PageCache.Page page = cache.get(site, key, () -> templates.render(template, lang, model.get()));
+        ctx.header("ETag", page.etag());
+        ctx.header("Cache-Control", "public, max-age=60, must-revalidate");
+        ctx.header("Vary", "Accept-Encoding");
+        if (Http.matches(ctx.header("If-None-Match"), page.etag())) {
+            ctx.status(HttpStatus.NOT_MODIFIED);
+            return;
+        }
+        ctx.contentType("text/html; charset=utf-8");
+        boolean gzip = Http.acceptsGzip(ctx.header("Accept-Encoding"));
+        byte[] body = gzip ? page.gzip() : page.html();
+        if (gzip) {
+            ctx.header("Content-Encoding", "gzip");
+        }
+        // A known length lets Jetty send headers and body in one write instead of chunks.
+        ctx.header("Content-Length", Integer.toString(body.length));
+        ctx.result(body);
     }
 
     /** What the layout needs on every page: titles, the language switch and the hreflang links. */

@@ -66,10 +66,13 @@ public final class Pages {
             frame.notFound(ctx);
             return;
         }
-        Messages m = frame.messages(lang);
-        Map<String, Object> model = frame.layout(lang, m.get("home.title"), m.get("home.description"), Frame.everyLanguage("/"));
-        model.put("articles", site.get().library().articles(lang));
-        frame.send(ctx, "home", lang, model);
+        Site current = site.get();
+        frame.sendCached(ctx, current, "home:" + lang, "home", lang, () -> {
+            Messages m = frame.messages(lang);
+            Map<String, Object> model = frame.layout(lang, m.get("home.title"), m.get("home.description"), Frame.everyLanguage("/"));
+            model.put("articles", current.library().articles(lang));
+            return model;
+        });
     }
 
     /** {@code /<lang>/<path>}: an article, a redirect from an old or slashed URL, or the 404 page. */
@@ -79,7 +82,8 @@ public final class Pages {
             frame.notFound(ctx);
             return;
         }
-        Library library = site.get().library();
+        Site current = site.get();
+        Library library = current.library();
         String path = ctx.path();
         String bare = path.length() > 1 && path.endsWith("/") ? path.replaceAll("/+$", "") : path;
         Optional<Article> found = library.article(bare);
@@ -97,7 +101,7 @@ public final class Pages {
             return;
         }
         Article article = found.get();
-        frame.send(ctx, "article", lang, articleModel(library, article));
+        frame.sendCached(ctx, current, "article:" + article.url(), "article", lang, () -> articleModel(library, article));
     }
 
     private Map<String, Object> articleModel(Library library, Article article) {

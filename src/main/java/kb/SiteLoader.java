@@ -1,0 +1,46 @@
+package kb;
+
+import java.nio.file.Path;
+import java.util.Set;
+import kb.consent.ConsentSettings;
+import kb.consent.ConsentSettingsFile;
+import kb.content.ContentLoader;
+import kb.content.Library;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Builds a {@link Site} from the content folder: articles, consent settings, and their version. */
+final class SiteLoader {
+    private static final Logger LOG = LoggerFactory.getLogger(SiteLoader.class);
+    static final String CONSENT_FILE = "admin-consent.properties";
+
+    private final Path contentDir;
+    private final ContentLoader loader = new ContentLoader(Set.of("admin-consent"));
+
+    SiteLoader(Path contentDir) {
+        this.contentDir = contentDir;
+    }
+
+    Path contentDir() {
+        return contentDir;
+    }
+
+    /** The first load: nothing to fall back on. */
+    Site load() {
+        return load(null);
+    }
+
+    /** A reload: broken files and a broken settings file keep what {@code previous} had. */
+    Site load(Site previous) {
+        long start = System.nanoTime();
+        Library library = loader.load(contentDir, previous == null ? Library.EMPTY : previous.library());
+        ConsentSettingsFile.Result consent = ConsentSettingsFile.read(contentDir.resolve(CONSENT_FILE));
+        if (consent instanceof ConsentSettingsFile.Result.Invalid invalid) {
+            LOG.warn("content problem: {}", invalid.message());
+        }
+        ConsentSettings settings = consent.orElse(previous == null ? ConsentSettings.defaults() : previous.consentSettings());
+        String version = library.version() + "-" + Integer.toHexString(settings.hashCode());
+        LOG.info("content version {} ready in {} ms", version, (System.nanoTime() - start) / 1_000_000);
+        return new Site(library, settings, version);
+    }
+}

@@ -1,0 +1,77 @@
+package kb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Authors edit the content folder of a running site: changes appear without a restart. */
+class LiveReloadTest {
+    @TempDir
+    Path content;
+
+    private void write(String path, String text) throws IOException {
+        Path file = content.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+
+    private static String article(String title, String body) {
+        return "---\ntitle: \"" + title + "\"\n---\n\n## Seção {#secao}\n\n" + body + "\n";
+    }
+
+    /** Polls until the condition holds; the contract allows two seconds, the test waits a little longer. */
+    private static void eventually(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("condition not met within 5 s").isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+
+    @Test
+    void addEditBreakAndDeleteAreServedWithoutARestart() throws Exception {
+        write("pt/a.md", article("Primeiro", "versão um"));
+        try (TestServer server = new TestServer(content)) {
+            assertThat(server.get("/pt/a").body()).contains("versão um");
+            String firstVersion = server.get("/health").body();
+
+            write("pt/b.md", article("Novo", "recém-chegado"));
+            eventually(() -> server.get("/pt/b").statusCode() == 200);
+            assertThat(server.get("/pt/").body()).contains("Novo");
+
+            write("pt/a.md", article("Primeiro", "versão dois"));
+            eventually(() -> server.get("/pt/a").body().contains("versão dois"));
+            assertThat(server.get("/health").body()).isNotEqualTo(firstVersion);
+
+            // A broken edit keeps the last good version on the site.
+            write("pt/a.md", "---\ntitle: [quebrado\n---\nversão três\n");
+            eventually(() -> server.get("/health").body().contains("\"problems\":1"));
+            assertThat(server.get("/pt/a").statusCode()).isEqualTo(200);
+            assertThat(server.get("/pt/a").body()).contains("versão dois");
+
+            Files.delete(content.resolve("pt/b.md"));
+            eventually(() -> server.get("/pt/b").statusCode() == 404);
+
+            write("pt/sub/deep.md", article("Fundo", "numa pasta nova"));
+            eventually(() -> server.get("/pt/sub/deep").statusCode() == 200);
+        }
+    }
+
+    @Test
+    void theConsentSettingsFileIsReloadedLikeContent() throws Exception {
+        try (TestServer server = new TestServer(content)) {
+            assertThat(server.get("/api/admin-consent?tenant=contoso.com&lang=en").body()).contains("state=12345");
+            write("admin-consent.properties", "state = 999\n");
+            eventually(() -> server.get("/api/admin-consent?tenant=contoso.com&lang=en").body().contains("state=999"));
+            write("admin-consent.properties", "client_id = not-a-guid\n");
+            Thread.sleep(1500);
+            assertThat(server.get("/api/admin-consent?tenant=contoso.com&lang=en").body()).contains("state=999");
+        }
+    }
+}
