@@ -1,0 +1,177 @@
+// Instant search in the header's box: an ARIA 1.2 combobox over /api/search. Without this script
+// the same box submits to the server-rendered results page.
+(function () {
+  'use strict';
+
+  var form = document.querySelector('form[data-instant-search]');
+  var input = form && form.querySelector('input[name=q]');
+  if (!form || !input || !window.fetch) { return; }
+
+  var lang = form.getAttribute('data-lang') || 'pt';
+  var api = form.getAttribute('data-api') || '/api/search';
+  var listId = input.id + '-listbox';
+  var list = document.createElement('ul');
+  list.id = listId;
+  list.className = 'instant-results';
+  list.setAttribute('role', 'listbox');
+  list.setAttribute('aria-label', form.getAttribute('data-label-results') || '');
+  list.hidden = true;
+  var status = document.createElement('p');
+  status.className = 'visually-hidden';
+  status.setAttribute('role', 'status');
+  status.setAttribute('aria-live', 'polite');
+  form.appendChild(list);
+  form.appendChild(status);
+
+  input.setAttribute('role', 'combobox');
+  input.setAttribute('aria-autocomplete', 'list');
+  input.setAttribute('aria-expanded', 'false');
+  input.setAttribute('aria-controls', listId);
+
+  var options = [];
+  var active = -1;
+  var timer = null;
+  var controller = null;
+  var sequence = 0;
+
+  function close() {
+    list.hidden = true;
+    input.setAttribute('aria-expanded', 'false');
+    input.removeAttribute('aria-activedescendant');
+    active = -1;
+  }
+
+  function setActive(index) {
+    if (active >= 0 && options[active]) { options[active].setAttribute('aria-selected', 'false'); }
+    active = index;
+    if (active >= 0 && options[active]) {
+      options[active].setAttribute('aria-selected', 'true');
+      input.setAttribute('aria-activedescendant', options[active].id);
+      options[active].scrollIntoView({ block: 'nearest' });
+    } else {
+      input.removeAttribute('aria-activedescendant');
+    }
+  }
+
+  // Snippets are escaped text where only <mark> is markup: rebuild them from text nodes, never innerHTML.
+  function appendSnippet(parent, snippet) {
+    var parts = String(snippet || '').split(/(<mark>|<\/mark>)/);
+    var marked = false;
+    parts.forEach(function (part) {
+      if (part === '<mark>') { marked = true; return; }
+      if (part === '</mark>') { marked = false; return; }
+      if (!part) { return; }
+      var text = document.createTextNode(decodeEntities(part));
+      if (marked) {
+        var m = document.createElement('mark');
+        m.appendChild(text);
+        parent.appendChild(m);
+      } else {
+        parent.appendChild(text);
+      }
+    });
+  }
+
+  function decodeEntities(s) {
+    return s.replace(/&(lt|gt|quot|#39|#x27|amp);/g, function (_, e) {
+      return { lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'", amp: '&' }[e];
+    });
+  }
+
+  function render(data) {
+    list.textContent = '';
+    options = [];
+    active = -1;
+    var results = (data && data.results) || [];
+    results.forEach(function (hit, i) {
+      var li = document.createElement('li');
+      li.id = listId + '-' + i;
+      li.setAttribute('role', 'option');
+      li.setAttribute('aria-selected', 'false');
+      li.setAttribute('data-url', hit.url);
+      if (hit.lang && hit.lang !== lang) { li.setAttribute('lang', hit.lang === 'pt' ? 'pt-BR' : 'en'); }
+      var title = document.createElement('span');
+      title.className = 'instant-title';
+      title.textContent = hit.section ? hit.title + ' › ' + hit.section : hit.title;
+      var snippet = document.createElement('span');
+      snippet.className = 'instant-snippet';
+      appendSnippet(snippet, hit.snippet);
+      li.appendChild(title);
+      li.appendChild(snippet);
+      li.addEventListener('mousedown', function (event) { event.preventDefault(); });
+      li.addEventListener('click', function () { go(i); });
+      list.appendChild(li);
+      options.push(li);
+    });
+    var all = document.createElement('li');
+    all.className = 'instant-all';
+    all.id = listId + '-all';
+    all.setAttribute('role', 'option');
+    all.setAttribute('aria-selected', 'false');
+    all.textContent = (form.getAttribute('data-label-all') || 'All results') + ' (' + (data.total || 0) + ')';
+    all.addEventListener('mousedown', function (event) { event.preventDefault(); });
+    all.addEventListener('click', function () { form.submit(); });
+    list.appendChild(all);
+    options.push(all);
+
+    var count = form.getAttribute(results.length ? 'data-label-count' : 'data-label-none') || '';
+    status.textContent = count.replace('{0}', String(data.total || 0));
+    list.hidden = false;
+    input.setAttribute('aria-expanded', 'true');
+  }
+
+  function go(index) {
+    var option = options[index];
+    if (!option) { return; }
+    var url = option.getAttribute('data-url');
+    if (url && url.charAt(0) === '/' && url.charAt(1) !== '/') {
+      window.location.assign(url);
+    } else {
+      form.submit();
+    }
+  }
+
+  function query() {
+    var q = input.value.trim();
+    if (controller) { controller.abort(); }
+    if (!q) { close(); status.textContent = ''; return; }
+    var mine = ++sequence;
+    controller = window.AbortController ? new AbortController() : null;
+    var url = api + '?q=' + encodeURIComponent(q) + '&lang=' + encodeURIComponent(lang) + '&limit=8';
+    fetch(url, { signal: controller ? controller.signal : undefined, headers: { Accept: 'application/json' } })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (data) { if (data && mine === sequence && input.value.trim()) { render(data); } })
+      .catch(function () { /* the form still submits to the results page */ });
+  }
+
+  input.addEventListener('input', function () {
+    clearTimeout(timer);
+    timer = setTimeout(query, 150);
+  });
+
+  input.addEventListener('keydown', function (event) {
+    if (event.key === 'ArrowDown') {
+      if (list.hidden) { if (options.length) { list.hidden = false; input.setAttribute('aria-expanded', 'true'); } else { query(); } return; }
+      event.preventDefault();
+      setActive(active + 1 >= options.length ? 0 : active + 1);
+    } else if (event.key === 'ArrowUp') {
+      if (list.hidden) { return; }
+      event.preventDefault();
+      setActive(active <= 0 ? options.length - 1 : active - 1);
+    } else if (event.key === 'Enter') {
+      if (!list.hidden && active >= 0) {
+        event.preventDefault();
+        go(active);
+      }
+    } else if (event.key === 'Escape') {
+      if (!list.hidden) {
+        event.preventDefault();
+        close();
+      } else if (input.value) {
+        input.value = '';
+      }
+    }
+  });
+
+  input.addEventListener('blur', function () { setTimeout(close, 100); });
+}());
