@@ -1,0 +1,304 @@
+#!/usr/bin/env bash
+# The site against its peers, on one machine, in one run; writes BENCHMARKS.md.
+#
+# Usage: bench/run.sh [WORKDIR]            (default WORKDIR: /tmp/kb-bench)
+# Env:   SIZES="1000 10000"   articles per language, one corpus each (WORKDIR/c<N>)
+#        RUNS=3               timed runs of everything below; medians are reported
+#        SEED=1               corpus seed (the article page below exists for seed 1)
+#        KB_SHARED=../shared  where shared/bench lives (default: the repo's ../shared)
+#        KB_JAVA_OPTS=-Xmx768m  JVM options for the jar
+#        WRK_DURATION=10s     length of each wrk run
+#        PAGEFIND=0           1 = also index with Pagefind and run its search in this run
+#        OUT=BENCHMARKS.md    the report (default: BENCHMARKS.md at the repo root)
+#
+# Per size: generate the corpus (kept when WORKDIR/c<N>/corpus.json already has
+# the same articles and seed); Hugo build (../shared/bench/peers/hugo.sh, RUNS
+# builds, median); the jar from start to the first 200 on /health (RUNS starts,
+# median; /health polled every 50 ms); then, alternating RUNS times,
+# `wrk -t2 -c32 -d10s --latency` on one article page of the jar, the same page
+# from nginx serving Hugo's output (peers/nginx-static.sh run) and the jar's
+# /api/search rotating through queries.tsv (bench/search-rotate.lua); the
+# jar's search quality on queries.tsv (bench/search-quality.py); the jar's
+# peak RSS (VmHWM) after all that.  Routes that answer 404 are reported n/a.
+# Everything goes to 127.0.0.1 only.  Logs: WORKDIR/logs/ops-bench-<utc>/.
+set -euo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(cd "$HERE/.." && pwd)
+WORKDIR=${1:-/tmp/kb-bench}
+read -r -a SIZE_LIST <<< "${SIZES:-1000 10000}"
+RUNS=${RUNS:-3}
+SEED=${SEED:-1}
+KB_JAVA_OPTS=${KB_JAVA_OPTS:--Xmx768m}
+WRK_DURATION=${WRK_DURATION:-10s}
+PAGEFIND=${PAGEFIND:-0}
+OUT=${OUT:-$ROOT/BENCHMARKS.md}
+READY_TIMEOUT=${READY_TIMEOUT:-600}   # seconds to wait for /health
+
+if [ -n "${KB_SHARED:-}" ]; then
+  if [ -f "$KB_SHARED/bench/gen-corpus.py" ]; then SB=$KB_SHARED/bench
+  elif [ -f "$KB_SHARED/gen-corpus.py" ]; then SB=$KB_SHARED
+  else echo "bench: KB_SHARED=$KB_SHARED has neither bench/gen-corpus.py nor gen-corpus.py" >&2; exit 2; fi
+else
+  SB=$ROOT/../shared/bench
+fi
+[ -f "$SB/gen-corpus.py" ] || { echo "bench: $SB/gen-corpus.py not found (set KB_SHARED=/path/to/shared)" >&2; exit 2; }
+SB=$(cd "$SB" && pwd)
+[[ "$RUNS" =~ ^[1-9][0-9]*$ ]] || { echo "bench: RUNS must be a positive integer" >&2; exit 2; }
+
+mkdir -p "$WORKDIR"
+WORKDIR=$(cd "$WORKDIR" && pwd)
+STAMP=$(date -u +%Y%m%dT%H%M%SZ)
+LOGS="$WORKDIR/logs/ops-bench-$STAMP"
+mkdir -p "$LOGS"
+RES="$LOGS/results.tsv"      # size<TAB>key<TAB>value ("-" = whole run)
+CMDS="$LOGS/commands.sh"     # every measuring command, as run
+: > "$RES"; : > "$CMDS"
+exec > >(tee "$LOGS/run.log") 2>&1
+
+put() { printf '%s\t%s\t%s\n' "$1" "$2" "$3" >> "$RES"; }
+cmd() { printf '%s\n' "$*" >> "$CMDS"; }
+note() { echo "note ($1): $2"; put "$1" note "$2"; }
+median() { printf '%s\n' "$@" | grep -v '^n/a$' | sort -g | awk '{v[NR]=$1} END{if (NR) print v[int((NR+1)/2)]; else print "n/a"}'; }
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+# a path as written in BENCHMARKS.md: relative to the repo when inside it or in ../shared
+rel() {
+  local sh; sh=$(cd "$ROOT/.." && pwd)/shared
+  case "$1" in "$ROOT"/*) echo "${1#"$ROOT"/}";; "$sh"/*) echo "../shared/${1#"$sh"/}";; *) echo "$1";; esac
+}
+
+# wrk --latency output -> "rps p50_ms p99_ms non2xx socket_errors requests"
+parse_wrk() {
+  awk '
+    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0;
+                     if (v ~ /m$/) return v * 60000; if (v ~ /s$/) return v * 1000; return v + 0 }
+    /^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) }
+    /requests in/ { req = $1 }
+    /^Requests\/sec:/ { rps = $2 }
+    /Non-2xx or 3xx responses:/ { non = $NF }
+    /Socket errors:/ { sub(/^ *Socket errors: */, ""); gsub(/ /, ""); serr = $0 }
+    END { if (non == "") non = 0; if (serr == "") serr = "none";
+          printf "%s %.3f %.3f %s %s %s\n", rps, p50, p99, non, serr, req }'
+}
+
+# ---------------------------------------------------------------- processes
+JAR_PID=""
+NGINX_PORT=""
+# shellcheck disable=SC2317  # also called from the EXIT trap
+jar_stop() {
+  [ -n "$JAR_PID" ] || return 0
+  if kill -0 "$JAR_PID" 2>/dev/null; then
+    kill -TERM "$JAR_PID" 2>/dev/null || true
+    for _ in $(seq 1 150); do kill -0 "$JAR_PID" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$JAR_PID" 2>/dev/null || true
+  fi
+  wait "$JAR_PID" 2>/dev/null || true
+  JAR_PID=""
+}
+# shellcheck disable=SC2317  # called from the EXIT trap
+cleanup() {
+  jar_stop
+  if [ -n "$NGINX_PORT" ]; then bash "$SB/peers/nginx-static.sh" stop "$NGINX_PORT" >/dev/null 2>&1 || true; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# jar_start CORPUS PORT LOG: starts the jar, sets JAR_PID and READY_S (start to first 200 on /health)
+jar_start() {
+  local dir=$1 port=$2 log=$3 t0 t1 code
+  t0=$(date +%s.%N)
+  # shellcheck disable=SC2086  # KB_JAVA_OPTS is a list of options
+  java $KB_JAVA_OPTS -jar "$ROOT/target/kb.jar" --port "$port" --content "$dir/content" > "$log" 2>&1 &
+  JAR_PID=$!
+  while :; do
+    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$port/health" || true)
+    [ "$code" = 200 ] && break
+    if ! kill -0 "$JAR_PID" 2>/dev/null; then
+      echo "bench: the jar exited before /health answered 200; last lines of $log:" >&2
+      tail -20 "$log" >&2; wait "$JAR_PID" 2>/dev/null || true; JAR_PID=""; return 1
+    fi
+    if [ "$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN{print (b-a > '"$READY_TIMEOUT"')}')" = 1 ]; then
+      echo "bench: no 200 on /health after ${READY_TIMEOUT}s; last lines of $log:" >&2
+      tail -20 "$log" >&2; jar_stop; return 1
+    fi
+    sleep 0.05
+  done
+  t1=$(date +%s.%N)
+  READY_S=$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.3f", b-a}')
+}
+
+status_of() { curl -s -o /dev/null -w '%{http_code}' --max-time 10 "$1" || echo 000; }
+
+# ---------------------------------------------------------------- the run
+for t in wrk curl python3 java; do
+  command -v "$t" >/dev/null 2>&1 || { echo "bench: $t is missing (apt-get install -y wrk curl python3 / a JDK 17)" >&2; exit 2; }
+done
+
+echo "== machine"
+put - date_utc "$(date -u +%FT%TZ)"
+put - machine "$(nproc) cores ($(awk -F': ' '/model name/{print $2; exit}' /proc/cpuinfo)), $(free -g | awk '/^Mem:/{print $2}') GiB RAM, Debian $(cat /etc/debian_version 2>/dev/null || echo '?'), kernel $(uname -r)"
+put - java "$(java -version 2>&1 | head -1)"
+put - commit "$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$ROOT" diff --quiet HEAD -- src pom.xml 2>/dev/null || echo ' (+ uncommitted changes)')"
+put - sizes "${SIZE_LIST[*]}"
+put - runs "$RUNS"
+put - seed "$SEED"
+put - java_opts "$KB_JAVA_OPTS"
+put - wrk_duration "$WRK_DURATION"
+put - loadavg_start "$(cut -d' ' -f1-3 /proc/loadavg)"
+put - shared "$SB"
+put - workdir "$WORKDIR"
+cat "$RES"
+
+echo "== build: mvn -q -DskipTests clean package"
+cmd "mvn -q -DskipTests clean package"
+(cd "$ROOT" && mvn -q -DskipTests clean package)
+[ -f "$ROOT/target/kb.jar" ] || { echo "bench: target/kb.jar was not built" >&2; exit 1; }
+
+for n in "${SIZE_LIST[@]}"; do
+  dir="$WORKDIR/c$n"
+  echo
+  echo "== $n articles per language -> $dir"
+
+  # ---- corpus
+  have=$(python3 -c 'import json,sys
+try:
+    d = json.load(open(sys.argv[1])); print("%s %s" % (d["articles_per_language"], d["seed"]))
+except Exception: print("none")' "$dir/corpus.json" 2>/dev/null || echo none)
+  cmd "python3 $(rel "$SB")/gen-corpus.py --articles $n --out $dir --seed $SEED"
+  if [ "$have" = "$n $SEED" ] && [ -d "$dir/content/pt" ] && [ -f "$dir/queries.tsv" ]; then
+    echo "corpus: kept (corpus.json says $n articles, seed $SEED)"
+    put "$n" corpus "kept from an earlier run"
+  else
+    python3 "$SB/gen-corpus.py" --articles "$n" --out "$dir" --seed "$SEED"
+    put "$n" corpus "generated"
+  fi
+  put "$n" content_sha256 "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["content_sha256"])' "$dir/corpus.json")"
+  put "$n" md_files "$(find "$dir/content" -name '*.md' | wc -l)"
+  # the pt page of the first article (kb-00001), as in run-baseline.sh
+  page=$(awk -F'\t' 'NR==2 {print $7}' "$dir/facts.tsv" | sed -e 's#^content/##' -e 's#\.md$##')
+  put "$n" page "/$page"
+
+  # ---- Hugo build (peer)
+  echo "-- hugo build x$RUNS"
+  cmd "bash $(rel "$SB")/peers/hugo.sh $dir $RUNS"
+  bash "$SB/peers/hugo.sh" "$dir" "$RUNS" | tee "$LOGS/hugo-$n.log"
+  hl=$(grep '^hugo_build_seconds_median=' "$LOGS/hugo-$n.log")
+  put "$n" hugo_build_s "$(sed -E 's/.*hugo_build_seconds_median=([^ ]+).*/\1/' <<< "$hl")"
+  put "$n" hugo_build_runs "$(sed -E 's/.* runs=([^ ]+).*/\1/' <<< "$hl")"
+  put "$n" hugo_peak_rss_mb "$(sed -E 's/.*peak_rss_mb=([^ ]+).*/\1/' <<< "$hl")"
+  put "$n" hugo_html_files "$(sed -E 's/.*html_files=([^ ]+).*/\1/' <<< "$hl")"
+
+  # ---- the jar: start to ready
+  port=$(free_port)
+  base="http://127.0.0.1:$port"
+  cmd "java $KB_JAVA_OPTS -jar target/kb.jar --port $port --content $dir/content   # timed: start to first 200 on /health, polled every 50 ms"
+  readies=()
+  for r in $(seq 1 "$RUNS"); do
+    [ "$r" -gt 1 ] && jar_stop
+    sync
+    jar_start "$dir" "$port" "$LOGS/jar-$n-$r.log"
+    echo "jar run $r: ready in $READY_S s"
+    readies+=("$READY_S")
+  done
+  put "$n" jar_ready_s "$(median "${readies[@]}")"
+  put "$n" jar_ready_runs "$(IFS=,; echo "${readies[*]}")"
+  # the last jar stays up for the load runs
+
+  # ---- which routes exist
+  jar_page_ok=1; search_ok=1
+  code=$(status_of "$base/$page")
+  if [ "$code" != 200 ]; then
+    jar_page_ok=0; note "$n" "the jar answered $code on /$page: article figures n/a"
+  fi
+  q1=$(awk -F'\t' 'NR==2 {print $2; exit}' "$dir/queries.tsv")
+  l1=$(awk -F'\t' 'NR==2 {print $1; exit}' "$dir/queries.tsv")
+  code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 -G --data-urlencode "q=$q1" --data-urlencode "lang=$l1" "$base/api/search" || echo 000)
+  if [ "$code" != 200 ]; then
+    search_ok=0; note "$n" "GET /api/search answered $code (route not there yet?): search figures n/a"
+  fi
+  code=$(status_of "$base/$page/")
+  [ "$code" = 301 ] || note "$n" "/$page/ (Hugo's form) answered $code, expected 301"
+
+  # ---- warm-up (not reported): the JIT, like nginx-static.sh's 2 s
+  [ $jar_page_ok = 1 ] && wrk -t1 -c4 -d5s "$base/$page" > /dev/null
+  [ $search_ok = 1 ] && wrk -t1 -c4 -d5s -s "$HERE/search-rotate.lua" "$base" -- "$dir/queries.tsv" > /dev/null
+
+  # ---- load: jar article, nginx article, jar search; alternating, RUNS times
+  jar_rps=(); jar_p50=(); jar_p99=(); ngx_rps=(); ngx_p50=(); ngx_p99=(); s_rps=(); s_p50=(); s_p99=()
+  [ $jar_page_ok = 1 ] && cmd "wrk -t2 -c32 -d$WRK_DURATION --latency $base/$page   # jar, article page"
+  cmd "bash $(rel "$SB")/peers/nginx-static.sh run $dir/hugo-public FREE_PORT $page/   # nginx, the same page from Hugo's output"
+  [ $search_ok = 1 ] && cmd "wrk -t2 -c32 -d$WRK_DURATION --latency -s bench/search-rotate.lua $base -- $dir/queries.tsv   # jar, /api/search"
+  for r in $(seq 1 "$RUNS"); do
+    if [ $jar_page_ok = 1 ]; then
+      wrk -t2 -c32 -d"$WRK_DURATION" --latency "$base/$page" > "$LOGS/wrk-jar-article-$n-$r.log"
+      read -r rps p50 p99 non serr req < <(parse_wrk < "$LOGS/wrk-jar-article-$n-$r.log")
+      echo "jar article run $r: rps=$rps p50=${p50}ms p99=${p99}ms requests=$req non2xx=$non socket_errors=$serr"
+      if [ "$non" != 0 ] || [ "$serr" != none ]; then note "$n" "jar article run $r: $non non-2xx/3xx, socket errors: $serr"; fi
+      jar_rps+=("$rps"); jar_p50+=("$p50"); jar_p99+=("$p99")
+    fi
+
+    NGINX_PORT=$(free_port)
+    bash "$SB/peers/nginx-static.sh" run "$dir/hugo-public" "$NGINX_PORT" "$page/" > "$LOGS/wrk-nginx-article-$n-$r.log" 2>&1 \
+      || { cat "$LOGS/wrk-nginx-article-$n-$r.log"; echo "bench: nginx run failed" >&2; exit 1; }
+    rm -rf "/tmp/kb-bench-nginx-$NGINX_PORT"   # the peer script's private prefix for that port
+    NGINX_PORT=""
+    read -r rps p50 p99 non serr req < <(parse_wrk < "$LOGS/wrk-nginx-article-$n-$r.log")
+    echo "nginx article run $r: rps=$rps p50=${p50}ms p99=${p99}ms requests=$req non2xx=$non socket_errors=$serr"
+    if [ "$non" != 0 ] || [ "$serr" != none ]; then note "$n" "nginx run $r: $non non-2xx/3xx, socket errors: $serr"; fi
+    ngx_rps+=("$rps"); ngx_p50+=("$p50"); ngx_p99+=("$p99")
+
+    if [ $search_ok = 1 ]; then
+      wrk -t2 -c32 -d"$WRK_DURATION" --latency -s "$HERE/search-rotate.lua" "$base" -- "$dir/queries.tsv" > "$LOGS/wrk-jar-search-$n-$r.log"
+      read -r rps p50 p99 non serr req < <(parse_wrk < "$LOGS/wrk-jar-search-$n-$r.log")
+      echo "jar search run $r: rps=$rps p50=${p50}ms p99=${p99}ms requests=$req non2xx=$non socket_errors=$serr"
+      if [ "$non" != 0 ] || [ "$serr" != none ]; then note "$n" "jar search run $r: $non non-2xx/3xx, socket errors: $serr"; fi
+      s_rps+=("$rps"); s_p50+=("$p50"); s_p99+=("$p99")
+    fi
+  done
+  put "$n" nginx_rps "$(median "${ngx_rps[@]}")"
+  put "$n" nginx_p50_ms "$(median "${ngx_p50[@]}")"
+  put "$n" nginx_p99_ms "$(median "${ngx_p99[@]}")"
+  put "$n" nginx_rps_runs "$(IFS=,; echo "${ngx_rps[*]}")"
+  if [ $jar_page_ok = 1 ]; then
+    put "$n" jar_rps "$(median "${jar_rps[@]}")"
+    put "$n" jar_p50_ms "$(median "${jar_p50[@]}")"
+    put "$n" jar_p99_ms "$(median "${jar_p99[@]}")"
+    put "$n" jar_rps_runs "$(IFS=,; echo "${jar_rps[*]}")"
+  fi
+  if [ $search_ok = 1 ]; then
+    put "$n" search_rps "$(median "${s_rps[@]}")"
+    put "$n" search_p50_ms "$(median "${s_p50[@]}")"
+    put "$n" search_p99_ms "$(median "${s_p99[@]}")"
+    put "$n" search_rps_runs "$(IFS=,; echo "${s_rps[*]}")"
+
+    # ---- search quality (sequential, after the load)
+    echo "-- search quality (queries.tsv against the jar)"
+    cmd "python3 bench/search-quality.py $base $dir 5"
+    if python3 "$HERE/search-quality.py" "$base" "$dir" 5 --json "$LOGS/quality-$n.json" | tee "$LOGS/quality-$n.log"; then
+      put "$n" quality_json "$LOGS/quality-$n.json"
+    else
+      note "$n" "search quality run failed: see $LOGS/quality-$n.log"
+    fi
+  fi
+
+  # ---- peak RSS of the jar, after all of the above
+  put "$n" jar_peak_rss_mb "$(awk '/^VmHWM:/ {printf "%d", $2/1024}' "/proc/$JAR_PID/status")"
+  put "$n" jar_rss_end_mb "$(awk '/^VmRSS:/ {printf "%d", $2/1024}' "/proc/$JAR_PID/status")"
+  jar_stop
+
+  # ---- optional: Pagefind in the same run
+  if [ "$PAGEFIND" = 1 ]; then
+    echo "-- pagefind (same run)"
+    cmd "bash $(rel "$SB")/peers/pagefind.sh $dir $RUNS && node $(rel "$SB")/peers/pagefind-search.mjs $dir 5"
+    bash "$SB/peers/pagefind.sh" "$dir" "$RUNS" | tee "$LOGS/pagefind-$n.log"
+    node "$SB/peers/pagefind-search.mjs" "$dir" 5 | tee "$LOGS/pagefind-search-$n.log"
+    put "$n" pagefind_log "$LOGS/pagefind-search-$n.log"
+  fi
+done
+
+put - loadavg_end "$(cut -d' ' -f1-3 /proc/loadavg)"
+# after the peer scripts had their chance to install hugo/nginx
+put - tools "$(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2); $(/usr/sbin/nginx -v 2>&1 || echo 'nginx: none'); $(command -v hugo >/dev/null && hugo version | cut -d' ' -f1-2 || echo 'hugo: none'); Python $(python3 --version 2>&1 | cut -d' ' -f2)"
+python3 "$HERE/report.py" "$RES" "$CMDS" > "$OUT"
+echo
+echo "wrote $OUT (results: $RES, logs: $LOGS)"
