@@ -2,12 +2,18 @@ package kb;
 
 import io.javalin.Javalin;
 import io.javalin.http.HttpStatus;
+import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import kb.consent.ConsentSettings;
 import kb.consent.ConsentSettingsFile;
 import kb.content.ContentLoader;
+import kb.publish.Head;
+import kb.publish.Publishing;
 import kb.web.Messages;
 import kb.web.Pages;
 import kb.web.Templates;
@@ -50,18 +56,24 @@ public final class Main {
         }
         Site first = new Site(loader.load(settings.contentDir()), consent.orElse(ConsentSettings.defaults()));
         AtomicReference<Site> current = new AtomicReference<>(first);
-        Javalin app = create(current::get);
+        // The default base URL needs the real port, known once the server has started.
+        AtomicReference<Javalin> started = new AtomicReference<>();
+        Javalin app = create(current::get, () -> settings.publicBase(started.get().port()));
+        started.set(app);
         app.start(settings.port());
-        LOG.info("serving {} on http://localhost:{}/", settings.contentDir().toAbsolutePath(), app.port());
+        LOG.info("serving {} on http://localhost:{}/ as {}", settings.contentDir().toAbsolutePath(), app.port(),
+                settings.publicBase(app.port()));
         return app;
     }
 
     /** Every route of the site. */
-    static Javalin create(java.util.function.Supplier<Site> site) {
+    static Javalin create(Supplier<Site> site, Supplier<URI> baseUrl) {
         Map<String, Messages> messages = Map.of("pt", new Messages("pt"), "en", new Messages("en"));
+        BiFunction<String, String, String> text = (lang, key) -> messages.get(lang).get(key);
         Assets assets = Assets.fromClasspath();
         Templates templates = new Templates(messages, assets);
-        Frame frame = new Frame(templates, messages);
+        Frame frame = new Frame(templates, messages, new Head(baseUrl, text));
+        Publishing publishing = new Publishing(() -> site.get().library(), baseUrl, text, List.of("/", "/admin-consent"));
         ConsentPages consent = new ConsentPages(site, frame, templates);
         Pages pages = new Pages(site, frame, Map.of("admin-consent", consent::embed));
 
@@ -75,11 +87,15 @@ public final class Main {
             config.routes.before(SecurityHeaders::apply);
             config.routes.get("/health", ctx -> Api.health(ctx, site.get()));
             config.routes.get("/static/<name>", assets::serve);
+            config.routes.get("/robots.txt", publishing::robots);
+            config.routes.get("/sitemap.xml", publishing::sitemap);
             config.routes.get("/", pages::root);
             config.routes.get("/{lang}", pages::langRoot);
             config.routes.get("/api/admin-consent", consent::api);
             config.routes.get("/{lang}/", pages::home);
             config.routes.get("/{lang}/admin-consent", consent::page);
+            config.routes.get("/{lang}/feed.xml", publishing::feed);
+            config.routes.get("/{lang}/opensearch.xml", publishing::openSearch);
             config.routes.get("/{lang}/<path>", pages::article);
 
             config.routes.error(HttpStatus.NOT_FOUND.getCode(), ctx -> {
