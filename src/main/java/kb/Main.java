@@ -29,6 +29,11 @@ import org.slf4j.LoggerFactory;
 public final class Main {
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
+    /** Pages every language has besides the articles (path after /<lang>): link targets and sitemap entries. */
+    static final List<String> PAGES = List.of("/", "/admin-consent");
+    /** What content may link to: those pages and the search results page. */
+    static final Set<String> SITE_PAGES = Set.of("/", "/admin-consent", "/search");
+
     private Main() {}
 
     public static void main(String[] args) {
@@ -49,7 +54,7 @@ public final class Main {
 
     /** Loads the content and starts serving it; the port opens only once everything is ready. */
     public static Javalin start(Settings settings) {
-        ContentLoader loader = new ContentLoader(Set.of("admin-consent"));
+        ContentLoader loader = new ContentLoader(Set.of("admin-consent"), SITE_PAGES);
         ConsentSettingsFile.Result consent = ConsentSettingsFile.read(settings.contentDir().resolve("admin-consent.properties"));
         if (consent instanceof ConsentSettingsFile.Result.Invalid invalid) {
             LOG.warn("content problem: {}", invalid.message());
@@ -73,7 +78,7 @@ public final class Main {
         Assets assets = Assets.fromClasspath();
         Templates templates = new Templates(messages, assets);
         Frame frame = new Frame(templates, messages, new Head(baseUrl, text));
-        Publishing publishing = new Publishing(() -> site.get().library(), baseUrl, text, List.of("/", "/admin-consent"));
+        Publishing publishing = new Publishing(() -> site.get().library(), baseUrl, text, PAGES);
         ConsentPages consent = new ConsentPages(site, frame, templates);
         Pages pages = new Pages(site, frame, Map.of("admin-consent", consent::embed));
 

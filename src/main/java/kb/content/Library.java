@@ -20,8 +20,14 @@ public final class Library {
     private final Map<String, List<Article>> byLang;
     private final Map<String, Map<String, Article>> byTranslationKey;
     private final List<Problem> problems;
+    private final List<BrokenLink> brokenLinks;
 
     Library(List<Article> articles, Map<String, String> aliases, List<Problem> problems) {
+        this(articles, aliases, problems, List.of());
+    }
+
+    Library(List<Article> articles, Map<String, String> aliases, List<Problem> problems, List<BrokenLink> brokenLinks) {
+        this.brokenLinks = List.copyOf(brokenLinks);
         this.byUrl = articles.stream().collect(Collectors.toUnmodifiableMap(Article::url, a -> a));
         this.aliases = Map.copyOf(aliases);
         this.problems = List.copyOf(problems);
@@ -77,5 +83,10 @@ public final class Library {
     /** The files that were not served, each with its reason. */
     public List<Problem> problems() {
         return problems;
+    }
+
+    /** The internal links of the served articles that lead to no page or no section, in file order. */
+    public List<BrokenLink> brokenLinks() {
+        return brokenLinks;
     }
 }
