@@ -2,7 +2,9 @@ package kb.publish;
 
 /**
  * {@code /<lang>/opensearch.xml}: lets a browser add the knowledge base as a search engine. Results
- * open the search page; suggestions come from the JSON search API.
+ * open the search page; suggestions come from the JSON search API of the contract. Browsers show
+ * suggestions only from an answer in the OpenSearch Suggestions shape ({@code ["query", ["text", …]]});
+ * an answer in another shape is ignored, and searching still works.
  */
 final class OpenSearch {
     private static final String OPENSEARCH_NS = "http://a9.com/-/spec/opensearch/1.1/";

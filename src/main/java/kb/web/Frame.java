@@ -56,7 +56,6 @@ public final class Frame {
         model.put("otherLang", other);
         model.put("title", title);
         model.put("description", description);
-        model.put("alternates", alternates.size() > 1 ? alternates : List.of());
         model.put("switchUrl", alternates.stream().filter(a -> a.lang().equals(other)).map(Alternate::url)
                 .findFirst().orElse("/" + other + "/"));
         model.put("query", "");
