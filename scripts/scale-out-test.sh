@@ -73,12 +73,13 @@ ss = [socket.socket() for _ in range(3)]
 for s in ss: s.bind(("127.0.0.1", 0))
 print(*(s.getsockname()[1] for s in ss))')
 
-# ---- replicas
+# ---- replicas: both publish the address readers use (nginx's), as a real deployment would
+BASE="http://127.0.0.1:$PN"
 # shellcheck disable=SC2086  # KB_JAVA_OPTS is a list of options
-java $KB_JAVA_OPTS -jar target/kb.jar --port "$P1" --content content > "$T/replica1.log" 2>&1 &
+java $KB_JAVA_OPTS -jar target/kb.jar --port "$P1" --content content --base-url "$BASE" > "$T/replica1.log" 2>&1 &
 R1=$!
 # shellcheck disable=SC2086
-java $KB_JAVA_OPTS -jar target/kb.jar --port "$P2" --content content > "$T/replica2.log" 2>&1 &
+java $KB_JAVA_OPTS -jar target/kb.jar --port "$P2" --content content --base-url "$BASE" > "$T/replica2.log" 2>&1 &
 R2=$!
 for i in 1 2; do
   port_var=P$i; pid_var=R$i; port=${!port_var}; pid=${!pid_var}

@@ -2,22 +2,28 @@ package kb;
 
 import io.javalin.Javalin;
 import io.javalin.http.HttpStatus;
-import java.util.Map;
 import java.io.IOException;
+import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import kb.content.FolderWatcher;
 import kb.ops.AccessLog;
 import kb.ops.Metrics;
-import kb.web.Messages;
-import kb.web.Pages;
-import kb.web.Templates;
+import kb.publish.Head;
+import kb.publish.Publishing;
 import kb.web.Api;
 import kb.web.Assets;
 import kb.web.ConsentPages;
 import kb.web.Frame;
+import kb.web.Messages;
+import kb.web.Pages;
 import kb.web.SecurityHeaders;
+import kb.web.Templates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +32,11 @@ public final class Main {
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
     private static final String STARTED = "kb.started";
+
+    /** Pages every language has besides the articles (path after /<lang>): link targets and sitemap entries. */
+    static final List<String> PAGES = List.of("/", "/admin-consent");
+    /** What content may link to: those pages and the search results page. */
+    static final Set<String> SITE_PAGES = Set.of("/", "/admin-consent", "/search");
 
     private Main() {}
 
@@ -56,7 +67,10 @@ public final class Main {
         metrics.served(current.get().version());
         FolderWatcher watcher = watch(loader, current, metrics);
         AccessLog accessLog = new AccessLog();
-        Javalin app = create(current::get, metrics, accessLog);
+        // The default base URL needs the real port, known once the server has started.
+        AtomicReference<Javalin> started = new AtomicReference<>();
+        Javalin app = create(current::get, () -> settings.publicBase(started.get().port()), metrics, accessLog);
+        started.set(app);
         app.unsafe.events.serverStopped(() -> {
             if (watcher != null) {
                 watcher.close();
@@ -64,7 +78,8 @@ public final class Main {
             accessLog.close();
         });
         app.start(settings.port());
-        LOG.info("serving {} on http://localhost:{}/", settings.contentDir().toAbsolutePath(), app.port());
+        LOG.info("serving {} on http://localhost:{}/ as {}", settings.contentDir().toAbsolutePath(), app.port(),
+                settings.publicBase(app.port()));
         return app;
     }
 
@@ -87,11 +102,13 @@ public final class Main {
     }
 
     /** Every route of the site. */
-    static Javalin create(Supplier<Site> site, Metrics metrics, AccessLog accessLog) {
+    static Javalin create(Supplier<Site> site, Supplier<URI> baseUrl, Metrics metrics, AccessLog accessLog) {
         Map<String, Messages> messages = Map.of("pt", new Messages("pt"), "en", new Messages("en"));
+        BiFunction<String, String, String> text = (lang, key) -> messages.get(lang).get(key);
         Assets assets = Assets.fromClasspath();
         Templates templates = new Templates(messages, assets);
-        Frame frame = new Frame(templates, messages);
+        Frame frame = new Frame(templates, messages, new Head(baseUrl, text));
+        Publishing publishing = new Publishing(() -> site.get().library(), baseUrl, text, PAGES);
         ConsentPages consent = new ConsentPages(site, frame, templates);
         Pages pages = new Pages(site, frame, Map.of("admin-consent", consent::embed));
         for (String lang : kb.content.Library.LANGUAGES) {
@@ -123,11 +140,15 @@ public final class Main {
             config.routes.get("/health", ctx -> Api.health(ctx, site.get()));
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
             config.routes.get("/static/<name>", assets::serve);
+            config.routes.get("/robots.txt", publishing::robots);
+            config.routes.get("/sitemap.xml", publishing::sitemap);
             config.routes.get("/", pages::root);
             config.routes.get("/{lang}", pages::langRoot);
             config.routes.get("/api/admin-consent", consent::api);
             config.routes.get("/{lang}/", pages::home);
             config.routes.get("/{lang}/admin-consent", consent::page);
+            config.routes.get("/{lang}/feed.xml", publishing::feed);
+            config.routes.get("/{lang}/opensearch.xml", publishing::openSearch);
             config.routes.get("/{lang}/<path>", pages::article);
 
             config.routes.error(HttpStatus.NOT_FOUND.getCode(), ctx -> {

@@ -15,7 +15,7 @@ final class SiteLoader {
     static final String CONSENT_FILE = "admin-consent.properties";
 
     private final Path contentDir;
-    private final ContentLoader loader = new ContentLoader(Set.of("admin-consent"));
+    private final ContentLoader loader = new ContentLoader(Set.of("admin-consent"), Main.SITE_PAGES);
 
     SiteLoader(Path contentDir) {
         this.contentDir = contentDir;

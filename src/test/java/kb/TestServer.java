@@ -22,7 +22,12 @@ public final class TestServer implements AutoCloseable {
             .build();
 
     public TestServer(Path content) {
-        this.app = Main.start(new Settings(0, content));
+        this(new Settings(0, content));
+    }
+
+    /** With settings of the test's choosing, such as a public base URL; the port should be 0. */
+    public TestServer(Settings settings) {
+        this.app = Main.start(settings);
     }
 
     /** The shipped content folder. */

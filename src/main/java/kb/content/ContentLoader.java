@@ -32,10 +32,26 @@ public final class ContentLoader {
     private static final long MAX_FILE_BYTES = 2L * 1024 * 1024;
 
     private final MarkdownRenderer renderer;
+    private final Set<String> sitePages;
 
-    /** @param knownEmbeds shortcode names the site can fill in, such as {@code admin-consent} */
+    /**
+     * A loader whose link check knows only articles and language homes: a link to any other page
+     * of the site is reported as broken.
+     *
+     * @param knownEmbeds shortcode names the site can fill in, such as {@code admin-consent}
+     */
     public ContentLoader(Set<String> knownEmbeds) {
+        this(knownEmbeds, Set.of("/"));
+    }
+
+    /**
+     * @param knownEmbeds shortcode names the site can fill in, such as {@code admin-consent}
+     * @param sitePages   pages other than articles that links may point at, as the path after
+     *                    {@code /<lang>}: {@code "/"}, {@code "/admin-consent"}, …
+     */
+    public ContentLoader(Set<String> knownEmbeds, Set<String> sitePages) {
         this.renderer = new MarkdownRenderer(knownEmbeds);
+        this.sitePages = Set.copyOf(sitePages);
     }
 
     /** Loads every {@code <lang>/**}{@code /*.md} under the folder; logs each problem once. */
@@ -84,10 +100,15 @@ public final class ContentLoader {
         for (Problem p : problems) {
             LOG.warn("content problem: {}", p);
         }
-        LOG.info("loaded {} articles ({}) from {}, {} problem(s)", articles.size(),
+        List<BrokenLink> broken = new LinkChecker(new Library(articles, aliases, problems), sitePages).check(contentDir);
+        for (BrokenLink b : broken) {
+            LOG.warn("content problem: {}", b);
+        }
+        LOG.info("loaded {} articles ({}) from {}, {} problem(s), {} broken link(s)", articles.size(),
                 articles.stream().collect(Collectors.groupingBy(Article::lang, Collectors.counting())),
-                contentDir, problems.size());
-        return new Library(articles, aliases, problems, fingerprints, HexFormat.of().formatHex(version.digest()).substring(0, 16));
+                contentDir, problems.size(), broken.size());
+        return new Library(articles, aliases, problems, broken, fingerprints,
+                HexFormat.of().formatHex(version.digest()).substring(0, 16));
     }
 
     /** What one file gave, and a fingerprint of its path and bytes for the content version. */

@@ -24,12 +24,19 @@ public final class Library {
     private final Map<Path, Article> bySource;
     private final Map<Path, byte[]> fingerprints;
     private final String version;
+    private final List<BrokenLink> brokenLinks;
 
     /** No articles at all: what a first load compares against. */
-    public static final Library EMPTY = new Library(List.of(), Map.of(), List.of(), Map.of(), "empty");
+    public static final Library EMPTY = new Library(List.of(), Map.of(), List.of(), List.of(), Map.of(), "empty");
 
-    Library(List<Article> articles, Map<String, String> aliases, List<Problem> problems,
+    /** A library for checking links before the final one exists: no fingerprints, no version. */
+    Library(List<Article> articles, Map<String, String> aliases, List<Problem> problems) {
+        this(articles, aliases, problems, List.of(), Map.of(), "unversioned");
+    }
+
+    Library(List<Article> articles, Map<String, String> aliases, List<Problem> problems, List<BrokenLink> brokenLinks,
             Map<Path, byte[]> fingerprints, String version) {
+        this.brokenLinks = List.copyOf(brokenLinks);
         this.version = version;
         this.fingerprints = Map.copyOf(fingerprints);
         this.byUrl = articles.stream().collect(Collectors.toUnmodifiableMap(Article::url, a -> a));
@@ -103,5 +110,10 @@ public final class Library {
     /** The files that were not served, each with its reason. */
     public List<Problem> problems() {
         return problems;
+    }
+
+    /** The internal links of the served articles that lead to no page or no section, in file order. */
+    public List<BrokenLink> brokenLinks() {
+        return brokenLinks;
     }
 }

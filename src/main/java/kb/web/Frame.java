@@ -3,11 +3,16 @@ package kb.web;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import kb.Site;
+import kb.content.Article;
 import kb.content.Library;
+import kb.publish.Head;
+import kb.publish.HeadMeta;
 
 /**
  * What every HTML page shares: the layout's model (title, language switch, hreflang links), the
@@ -20,10 +25,12 @@ public final class Frame {
     private final Templates templates;
     private final Map<String, Messages> messages;
     private final PageCache cache = new PageCache();
+    private final Head head;
 
-    public Frame(Templates templates, Map<String, Messages> messages) {
+    public Frame(Templates templates, Map<String, Messages> messages, Head head) {
         this.templates = templates;
         this.messages = Map.copyOf(messages);
+        this.head = head;
     }
 
     public Messages messages(String lang) {
@@ -63,12 +70,20 @@ public final class Frame {
 
     /** What the layout needs on every page: titles, the language switch and the hreflang links. */
     public Map<String, Object> layout(String lang, String title, String description, List<Alternate> alternates) {
+        return layout(lang, title, description, alternates, Optional.empty());
+    }
+
+    /** The layout's model for a page that shows an article, whose head then describes the article. */
+    public Map<String, Object> layout(String lang, String title, String description, List<Alternate> alternates,
+            Optional<Article> article) {
         Map<String, Object> model = new HashMap<>();
+        Map<String, String> versions = new LinkedHashMap<>();
+        alternates.forEach(a -> versions.put(a.lang(), a.url()));
+        model.put("head", head.page(lang, title, description, versions, article));
         String other = Library.LANGUAGES.stream().filter(l -> !l.equals(lang)).findFirst().orElse(lang);
         model.put("otherLang", other);
         model.put("title", title);
         model.put("description", description);
-        model.put("alternates", alternates.size() > 1 ? alternates : List.of());
         model.put("switchUrl", alternates.stream().filter(a -> a.lang().equals(other)).map(Alternate::url)
                 .findFirst().orElse("/" + other + "/"));
         model.put("query", "");
@@ -84,8 +99,14 @@ public final class Frame {
     public void notFound(Context ctx) {
         String lang = languageOf(ctx.path());
         Map<String, Object> model = layout(lang, messages.get(lang).get("notfound.title"), "", everyLanguage("/"));
+        keepOutOfSearchEngines(model);
         ctx.status(HttpStatus.NOT_FOUND);
         send(ctx, "notfound", lang, model);
+    }
+
+    /** For pages that are not content (not found, search results): noindex, no canonical, no structured data. */
+    public static void keepOutOfSearchEngines(Map<String, Object> model) {
+        model.computeIfPresent("head", (k, h) -> ((HeadMeta) h).noindex());
     }
 
     static String languageOf(String path) {

@@ -111,7 +111,7 @@ public final class Pages {
         for (String l : Library.LANGUAGES) {
             library.translation(article, l).ifPresent(t -> alternates.add(new Frame.Alternate(l, t.url())));
         }
-        Map<String, Object> model = frame.layout(lang, article.title(), article.description(), alternates);
+        Map<String, Object> model = frame.layout(lang, article.title(), article.description(), alternates, Optional.of(article));
         model.put("article", article);
         model.put("lastmod", article.lastmod().map(m::date).orElse(null));
         model.put("lastmodIso", article.lastmod().map(Object::toString).orElse(null));

@@ -11,6 +11,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
+import java.nio.file.Path;
+import java.util.Optional;
+import kb.Settings;
 import kb.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,8 +26,10 @@ class CachingTest {
 
     @BeforeAll
     static void start() {
-        server = TestServer.shipped();
-        replica = TestServer.shipped();
+        // Replicas behind one load balancer publish the same public address.
+        Settings settings = new Settings(0, Path.of("content"), Optional.of(URI.create("https://help.example.com")));
+        server = new TestServer(settings);
+        replica = new TestServer(settings);
     }
 
     @AfterAll

@@ -1,0 +1,173 @@
+package kb.content;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+
+/**
+ * Finds the internal links of the loaded articles that lead nowhere: a {@code /pt/…} or {@code /en/…}
+ * path that is no article, alias or site page, or a {@code #fragment} that is no section of the
+ * target article. Each is reported at the line of the Markdown file where it is written, found by
+ * searching the file's text for the link, since the rendered HTML no longer knows its source lines.
+ */
+final class LinkChecker {
+    private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
+
+    /** A broken href as the article renders it, and why. */
+    record Found(String href, String reason) {}
+
+    private final Library library;
+    private final Set<String> sitePages;
+
+    /**
+     * @param sitePages pages that exist in every language besides the articles, as the path after
+     *                  {@code /<lang>}: {@code "/"}, {@code "/admin-consent"}, {@code "/search"}
+     */
+    LinkChecker(Library library, Set<String> sitePages) {
+        this.library = library;
+        this.sitePages = Set.copyOf(sitePages);
+    }
+
+    /** Every broken internal link of every article, in file order. */
+    List<BrokenLink> check(Path contentDir) {
+        List<BrokenLink> broken = new ArrayList<>();
+        for (Article article : library.all().stream().sorted(Comparator.comparing(Article::source)).toList()) {
+            List<Found> found = brokenIn(article);
+            if (!found.isEmpty()) {
+                Lines lines = new Lines(source(contentDir.resolve(article.source())));
+                for (Found f : found) {
+                    broken.add(new BrokenLink(article.source(), lines.of(f.href()), f.href(), f.reason()));
+                }
+            }
+        }
+        return broken;
+    }
+
+    /** Each broken href of the article with its reason, in document order. */
+    List<Found> brokenIn(Article article) {
+        List<Found> broken = new ArrayList<>();
+        for (Element a : Jsoup.parseBodyFragment(article.html()).select("a[href]")) {
+            String href = a.attr("href");
+            reasonIfBroken(article, href).ifPresent(reason -> broken.add(new Found(href, reason)));
+        }
+        return broken;
+    }
+
+    private Optional<String> reasonIfBroken(Article from, String href) {
+        if (href.isEmpty() || href.startsWith("//") || SCHEME.matcher(href).find()) {
+            return Optional.empty();
+        }
+        String path;
+        String fragment;
+        try {
+            URI uri = URI.create(from.url()).resolve(new URI(href));
+            path = decode(uri.getRawPath() == null ? "" : uri.getRawPath());
+            fragment = uri.getRawFragment() == null ? null : decode(uri.getRawFragment());
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return Optional.of("not a valid link");
+        }
+        if (href.startsWith("#") || href.startsWith("?")) {
+            return sectionMissing(from, fragment, "on this page");
+        }
+        Optional<String> lang = Library.LANGUAGES.stream()
+                .filter(l -> path.equals("/" + l) || path.startsWith("/" + l + "/")).findFirst();
+        if (lang.isEmpty()) {
+            return Optional.empty();
+        }
+        String bare = path.length() > 1 ? path.replaceAll("/+$", "") : path;
+        Optional<Article> target = library.article(bare).or(() -> library.redirectFor(bare).flatMap(library::article));
+        if (target.isPresent()) {
+            return sectionMissing(target.get(), fragment, "in " + target.get().url());
+        }
+        String page = bare.substring(1 + lang.get().length());
+        if (page.isEmpty() || sitePages.contains(page)) {
+            return Optional.empty();
+        }
+        return Optional.of("no article, alias or page at " + bare);
+    }
+
+    private static Optional<String> sectionMissing(Article target, String fragment, String where) {
+        if (fragment == null || fragment.isEmpty() || target.section(fragment).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of("no section #" + fragment + " " + where);
+    }
+
+    private static String decode(String text) {
+        return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+
+    private static String source(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /**
+     * Line numbers of links in one file. The n-th time a link is asked for, the n-th place it is
+     * written is searched first, so repeated links get their own lines; a link written once and
+     * used often (a reference definition) gets the line of that one place.
+     */
+    static final class Lines {
+        private final String text;
+        private final Map<String, Integer> searchedUpTo = new HashMap<>();
+
+        Lines(String text) {
+            this.text = text;
+        }
+
+        int of(String href) {
+            for (String form : forms(href)) {
+                int from = searchedUpTo.getOrDefault(form, 0);
+                int at = text.indexOf(form, from);
+                if (at < 0) {
+                    at = text.indexOf(form);
+                }
+                if (at >= 0) {
+                    searchedUpTo.put(form, at + form.length());
+                    return lineAt(at);
+                }
+            }
+            return 0;
+        }
+
+        /** The link as rendered, then as an author may have typed it: not percent-encoded, or with entities. */
+        private static List<String> forms(String href) {
+            List<String> forms = new ArrayList<>();
+            forms.add(href);
+            try {
+                forms.add(decode(href));
+            } catch (IllegalArgumentException e) {
+                // keep the rendered form only
+            }
+            forms.add(href.replace("&", "&amp;"));
+            return forms;
+        }
+
+        private int lineAt(int index) {
+            int line = 1;
+            for (int i = 0; i < index; i++) {
+                if (text.charAt(i) == '\n') {
+                    line++;
+                }
+            }
+            return line;
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package kb.publish;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
+import kb.content.Article;
+
+/** Builds each page's {@link HeadMeta} from what the page is and where its language versions live. */
+public final class Head {
+    private final Urls urls;
+    private final BiFunction<String, String, String> text;
+
+    /**
+     * @param base the configured public base URL
+     * @param text the UI string of a key in a language ({@code site.name}, {@code feed.title}, …)
+     */
+    public Head(Supplier<URI> base, BiFunction<String, String, String> text) {
+        this.urls = new Urls(base);
+        this.text = text;
+    }
+
+    /**
+     * @param versions the site-relative URL of this page in each language that has it, this one included
+     * @param article  the article shown, for its dates, tags and TechArticle data
+     */
+    public HeadMeta page(String lang, String title, String description, Map<String, String> versions, Optional<Article> article) {
+        String path = versions.getOrDefault(lang, "/" + lang + "/");
+        String url = urls.absolute(path);
+        String siteName = text.apply(lang, "site.name");
+        String homeUrl = urls.absolute("/" + lang + "/");
+        JsonLd.Place place = new JsonLd.Place(lang, siteName, homeUrl, url, title, description);
+        String jsonLd;
+        if (article.isPresent()) {
+            jsonLd = JsonLd.article(place, article.get());
+        } else if (path.equals("/" + lang + "/")) {
+            jsonLd = JsonLd.home(place, urls.absolute("/" + lang + "/search?q={search_term_string}"));
+        } else {
+            jsonLd = JsonLd.page(place);
+        }
+        List<HeadMeta.Hreflang> alternates = new ArrayList<>();
+        List<String> otherLocales = new ArrayList<>();
+        if (versions.size() > 1) {
+            versions.forEach((l, p) -> alternates.add(new HeadMeta.Hreflang(Urls.hreflang(l), urls.absolute(p))));
+            alternates.add(new HeadMeta.Hreflang("x-default", urls.absolute(Sitemap.xDefault(versions))));
+            versions.keySet().stream().filter(l -> !l.equals(lang)).map(Urls::ogLocale).forEach(otherLocales::add);
+        }
+        return new HeadMeta(url, alternates, null, article.isPresent() ? "article" : "website",
+                Urls.ogLocale(lang), otherLocales, siteName, title, description,
+                article.flatMap(Article::lastmod).map(Object::toString).orElse(null),
+                article.map(Article::tags).orElse(List.of()),
+                "/" + lang + "/opensearch.xml", "/" + lang + "/feed.xml", text.apply(lang, "feed.title"), jsonLd);
+    }
+}

@@ -1,0 +1,77 @@
+package kb.publish;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.net.URI;
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
+import kb.content.Library;
+
+/**
+ * The routes crawlers, browsers and feed readers fetch: {@code /robots.txt}, {@code /sitemap.xml},
+ * {@code /<lang>/feed.xml} and {@code /<lang>/opensearch.xml}. Each is built from the current
+ * library on request, so a reload shows at once.
+ */
+public final class Publishing {
+    private static final String CACHE = "public, max-age=300";
+
+    private final Supplier<Library> library;
+    private final Urls urls;
+    private final BiFunction<String, String, String> text;
+    private final List<String> fixedPages;
+
+    /**
+     * @param base       the configured public base URL
+     * @param text       the UI string of a key in a language
+     * @param fixedPages pages that exist in every language besides the articles, as the path after
+     *                   {@code /<lang>}: {@code "/"} for the home, {@code "/admin-consent"}, …
+     */
+    public Publishing(Supplier<Library> library, Supplier<URI> base, BiFunction<String, String, String> text,
+            List<String> fixedPages) {
+        this.library = library;
+        this.urls = new Urls(base);
+        this.text = text;
+        this.fixedPages = List.copyOf(fixedPages);
+    }
+
+    /** {@code /robots.txt}: everything may be crawled except the APIs and search results; names the sitemap. */
+    public void robots(Context ctx) {
+        StringBuilder robots = new StringBuilder("User-agent: *\nDisallow: /api/\n");
+        for (String lang : Library.LANGUAGES) {
+            robots.append("Disallow: /").append(lang).append("/search\n");
+        }
+        robots.append("\nSitemap: ").append(urls.absolute("/sitemap.xml")).append('\n');
+        ctx.header("Cache-Control", CACHE).contentType("text/plain; charset=utf-8").result(robots.toString());
+    }
+
+    /** {@code /sitemap.xml}: every article in both languages with lastmod and hreflang alternates. */
+    public void sitemap(Context ctx) {
+        String xml = Sitemap.xml(Sitemap.entries(library.get(), fixedPages), urls);
+        ctx.header("Cache-Control", CACHE).contentType("application/xml; charset=utf-8").result(xml);
+    }
+
+    /** {@code /<lang>/feed.xml}: the language's articles, most recently updated first, as Atom. */
+    public void feed(Context ctx) {
+        String lang = ctx.pathParam("lang");
+        if (!Library.LANGUAGES.contains(lang)) {
+            ctx.status(HttpStatus.NOT_FOUND);
+            return;
+        }
+        AtomFeed.Labels labels = new AtomFeed.Labels(text.apply(lang, "feed.title"),
+                text.apply(lang, "feed.subtitle"), text.apply(lang, "site.name"));
+        String xml = AtomFeed.xml(lang, library.get().articles(lang), labels, urls);
+        ctx.header("Cache-Control", CACHE).contentType("application/atom+xml; charset=utf-8").result(xml);
+    }
+
+    /** {@code /<lang>/opensearch.xml}: lets a browser offer the knowledge base as a search engine. */
+    public void openSearch(Context ctx) {
+        String lang = ctx.pathParam("lang");
+        if (!Library.LANGUAGES.contains(lang)) {
+            ctx.status(HttpStatus.NOT_FOUND);
+            return;
+        }
+        String xml = OpenSearch.xml(lang, text.apply(lang, "site.name"), text.apply(lang, "opensearch.description"), urls);
+        ctx.header("Cache-Control", CACHE).contentType("application/opensearchdescription+xml; charset=utf-8").result(xml);
+    }
+}

@@ -1,0 +1,95 @@
+package kb.publish;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.xml.stream.XMLStreamException;
+import kb.content.Article;
+import kb.content.Library;
+
+/**
+ * {@code /sitemap.xml}: every page a crawler should know, each language version with its
+ * translations as {@code xhtml:link} alternates (Google's format), Portuguese as x-default.
+ */
+final class Sitemap {
+    private static final String SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
+    private static final String XHTML_NS = "http://www.w3.org/1999/xhtml";
+
+    /** One {@code <url>}: its path, its versions by language (itself included), its last change. */
+    record Entry(String path, Map<String, String> versions, Optional<LocalDate> lastmod) {}
+
+    private Sitemap() {}
+
+    /** The pages, in a stable order: each language's fixed pages, then its articles. */
+    static List<Entry> entries(Library library, List<String> fixedPages) {
+        List<Entry> entries = new ArrayList<>();
+        for (String lang : Library.LANGUAGES) {
+            Optional<LocalDate> newest = library.articles(lang).stream()
+                    .flatMap(a -> a.lastmod().stream()).max(LocalDate::compareTo);
+            for (String page : fixedPages) {
+                Map<String, String> versions = new LinkedHashMap<>();
+                Library.LANGUAGES.forEach(l -> versions.put(l, "/" + l + page));
+                entries.add(new Entry("/" + lang + page, versions, page.equals("/") ? newest : Optional.empty()));
+            }
+            for (Article a : library.articles(lang)) {
+                entries.add(new Entry(a.url(), versions(library, a), a.lastmod()));
+            }
+        }
+        return entries;
+    }
+
+    /** The URL of each language version of an article, in the order of {@link Library#LANGUAGES}. */
+    static Map<String, String> versions(Library library, Article article) {
+        Map<String, String> versions = new LinkedHashMap<>();
+        for (String lang : Library.LANGUAGES) {
+            library.translation(article, lang).ifPresent(t -> versions.put(lang, t.url()));
+        }
+        return versions;
+    }
+
+    /** The x-default version: Portuguese when there is one, else the first language that has one. */
+    static String xDefault(Map<String, String> versions) {
+        return versions.getOrDefault(Urls.DEFAULT_LANG, versions.values().iterator().next());
+    }
+
+    static String xml(List<Entry> entries, Urls urls) {
+        return Xml.document(xml -> {
+            xml.out.setDefaultNamespace(SITEMAP_NS);
+            xml.out.setPrefix("xhtml", XHTML_NS);
+            xml.out.writeStartElement(SITEMAP_NS, "urlset");
+            xml.out.writeDefaultNamespace(SITEMAP_NS);
+            xml.out.writeNamespace("xhtml", XHTML_NS);
+            for (Entry e : entries) {
+                xml.out.writeCharacters("\n  ");
+                url(xml, e, urls);
+            }
+            xml.out.writeCharacters("\n");
+            xml.end();
+        });
+    }
+
+    private static void url(Xml xml, Entry e, Urls urls) throws XMLStreamException {
+        xml.out.writeStartElement(SITEMAP_NS, "url");
+        xml.element("loc", urls.absolute(e.path()));
+        if (e.lastmod().isPresent()) {
+            xml.element("lastmod", e.lastmod().get().toString());
+        }
+        if (e.versions().size() > 1) {
+            for (Map.Entry<String, String> v : e.versions().entrySet()) {
+                link(xml, Urls.hreflang(v.getKey()), urls.absolute(v.getValue()));
+            }
+            link(xml, "x-default", urls.absolute(xDefault(e.versions())));
+        }
+        xml.end();
+    }
+
+    private static void link(Xml xml, String hreflang, String href) throws XMLStreamException {
+        xml.out.writeEmptyElement(XHTML_NS, "link");
+        xml.out.writeAttribute("rel", "alternate");
+        xml.out.writeAttribute("hreflang", hreflang);
+        xml.out.writeAttribute("href", Xml.clean(href));
+    }
+}
