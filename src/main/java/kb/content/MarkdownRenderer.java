@@ -3,8 +3,13 @@ package kb.content;
 import com.vladsch.flexmark.ext.attributes.AttributesExtension;
 import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.html.renderer.HeaderIdGeneratorFactory;
+import com.vladsch.flexmark.html.renderer.HtmlIdGenerator;
+import com.vladsch.flexmark.html.renderer.LinkResolverContext;
 import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,12 +44,13 @@ final class MarkdownRenderer {
         MutableDataSet options = new MutableDataSet();
         options.set(Parser.EXTENSIONS, List.of(
                 TablesExtension.create(), AutolinkExtension.create(), AttributesExtension.create()));
-        // Ids are made after sanitizing, in one pass that knows every explicit id (see assignIds).
-        options.set(HtmlRenderer.GENERATE_HEADER_ID, false);
-        options.set(HtmlRenderer.RENDER_HEADER_ID, false);
+        // flexmark renders only the explicit {#id}s; the others are made after sanitizing, in one
+        // pass that knows every explicit id (see assignIds), so generated ids never collide with them.
+        options.set(HtmlRenderer.GENERATE_HEADER_ID, true);
+        options.set(HtmlRenderer.RENDER_HEADER_ID, true);
         options.set(TablesExtension.CLASS_NAME, "");
         this.parser = Parser.builder(options).build();
-        this.renderer = HtmlRenderer.builder(options).build();
+        this.renderer = HtmlRenderer.builder(options).htmlIdGeneratorFactory(new ExplicitIdsOnly()).build();
         this.cleaner = new Cleaner(Safelist.relaxed()
                 .addTags("hr", "kbd", "del", "ins", "mark", "abbr", "details", "summary")
                 .addAttributes("h1", "id").addAttributes("h2", "id").addAttributes("h3", "id")
@@ -54,6 +60,34 @@ final class MarkdownRenderer {
                 .addAttributes("abbr", "title")
                 .preserveRelativeLinks(true));
         this.knownEmbeds = Set.copyOf(knownEmbeds);
+    }
+
+    /** Keeps an author's {@code {#id}} and generates nothing, leaving the rest to {@link HeadingIds}. */
+    private static final class ExplicitIdsOnly implements HeaderIdGeneratorFactory, HtmlIdGenerator {
+        @Override
+        public HtmlIdGenerator create(LinkResolverContext context) {
+            return this;
+        }
+
+        @Override
+        public HtmlIdGenerator create() {
+            return this;
+        }
+
+        @Override
+        public void generateIds(com.vladsch.flexmark.util.ast.Document document) {
+            // nothing to precompute
+        }
+
+        @Override
+        public String getId(Node node) {
+            return node instanceof Heading h && h.isExplicitAnchorRefId() ? h.getAnchorRefId() : null;
+        }
+
+        @Override
+        public String getId(CharSequence text) {
+            return null;
+        }
     }
 
     Rendered render(String markdown) {
