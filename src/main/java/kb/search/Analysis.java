@@ -15,6 +15,7 @@ import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilter;
+import org.apache.lucene.analysis.miscellaneous.WordDelimiterIterator;
 import org.apache.lucene.analysis.pt.PortugueseAnalyzer;
 import org.apache.lucene.analysis.pt.PortugueseLightStemFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
@@ -30,9 +31,15 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  * back the one accent the light stemmer needs for {@code -ões}/{@code -ães} plurals.
  */
 final class Analysis {
-    /** The article's title (on the article's document and on each of its sections). */
-    static final String TITLE = "title";
-    /** The section's heading. */
+    /**
+     * The article's title again, on each of its sections, so that a query mixing title and section
+     * words finds the section; a field of its own so that the title's rarity is judged among articles.
+     */
+    static final String CONTEXT = "context";
+    /**
+     * The section's heading; on the article's own document, its title. One field for both, so
+     * that a heading word and a title word weigh alike, their rarity judged among all documents.
+     */
     static final String HEADING = "heading";
     /** The section's text; for the article's own document, its description and intro. */
     static final String BODY = "body";
@@ -117,7 +124,9 @@ final class Analysis {
             if (lang.equals("en")) {
                 s = new EnglishPossessiveFilter(s);
             }
-            s = new WordDelimiterGraphFilter(s, atIndexTime ? INDEX_SPLIT_FLAGS : SPLIT_FLAGS, null);
+            // Parts get their own offsets (nothing before changes a term's length), so snippets mark "REST" in "OFFICE_ERROR_REST_API".
+            s = new WordDelimiterGraphFilter(s, true, WordDelimiterIterator.DEFAULT_WORD_DELIM_TABLE,
+                    atIndexTime ? INDEX_SPLIT_FLAGS : SPLIT_FLAGS, null);
             if (atIndexTime) {
                 s = new FlattenGraphFilter(s);
             }

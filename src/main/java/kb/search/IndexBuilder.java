@@ -23,8 +23,9 @@ import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
 /**
- * Builds one language's index in memory: one document for each article (title, description,
- * intro) and one for each of its sections (the article's title, the heading, the section's text).
+ * Builds one language's index in memory: one document for each article (its title as heading,
+ * description and intro as body) and one for each of its sections (heading, text, and the
+ * article's title as context).
  * Nothing is stored in Lucene: a hit leads back to its {@link Entry}, whose text is already held
  * by the library, and snippets are cut from there.
  */
@@ -69,7 +70,7 @@ final class IndexBuilder {
     private static Document articleDocument(int entry, Article article) {
         Document doc = new Document();
         doc.add(new NumericDocValuesField(Analysis.ENTRY, entry));
-        doc.add(new Field(Analysis.TITLE, article.title(), WORDS));
+        doc.add(new Field(Analysis.HEADING, article.title(), WORDS));
         doc.add(new Field(Analysis.BODY, article.description(), WORDS));
         doc.add(new Field(Analysis.BODY, article.intro(), WORDS));
         addSpellAndIdentifiers(doc, article.title(), article.description(), article.intro());
@@ -79,7 +80,7 @@ final class IndexBuilder {
     private static Document sectionDocument(int entry, Article article, Section section) {
         Document doc = new Document();
         doc.add(new NumericDocValuesField(Analysis.ENTRY, entry));
-        doc.add(new Field(Analysis.TITLE, article.title(), WORDS));
+        doc.add(new Field(Analysis.CONTEXT, article.title(), WORDS));
         doc.add(new Field(Analysis.HEADING, section.heading(), WORDS));
         doc.add(new Field(Analysis.BODY, section.text(), WORDS));
         addSpellAndIdentifiers(doc, section.heading(), section.text());

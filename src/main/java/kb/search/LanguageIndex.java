@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -24,17 +23,19 @@ final class LanguageIndex {
     static final int FEW = 3;
     /** How many documents are ranked per query; results beyond them are not offered. */
     private static final int CANDIDATES = 400;
-    /** A reader sees at most this many sections of one article in a result list. */
+    /** A reader sees at most this many entries of one article in a result list. */
     private static final int PER_ARTICLE = 3;
+    /** A section this close to its article's score is the better answer (see {@link #group}). */
+    private static final float SECTION_RATIO = 0.6f;
 
     private final Analysis analysis;
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
     private final List<Entry> entries;
     private final int[] entryOfDoc;
-    private final Vocabulary vocabulary;
     private final QueryFactory queries;
     private final Snippets snippets;
+    private final Typos typos;
     private final long indexBytes;
 
     LanguageIndex(Analysis analysis, DirectoryReader reader, long indexBytes, List<Entry> entries, int[] entryOfDoc,
@@ -47,9 +48,9 @@ final class LanguageIndex {
         this.searcher.setQueryCache(null);
         this.entries = List.copyOf(entries);
         this.entryOfDoc = entryOfDoc;
-        this.vocabulary = vocabulary;
         this.queries = queries;
         this.snippets = new Snippets(analysis);
+        this.typos = new Typos(reader, vocabulary);
     }
 
     /**
@@ -77,7 +78,7 @@ final class LanguageIndex {
         if (exact.size() >= FEW) {
             return new Ranking(exact, exact.size(), strict.get());
         }
-        Optional<Query> loose = queries.loose(userQuery).filter(q -> !q.equals(strict.get()));
+        Optional<Query> loose = queries.loose(userQuery, typos).filter(q -> !q.equals(strict.get()));
         if (loose.isPresent()) {
             List<Entry> relaxed = run(loose.get());
             if (relaxed.size() > exact.size()) {
@@ -100,17 +101,33 @@ final class LanguageIndex {
                 entry.url(), snippet, entry.article().lang());
     }
 
-    /** How many documents hold this accent-free word (in the spell field). */
-    int docFreq(String foldedWord) throws IOException {
-        return reader.docFreq(new Term(Analysis.SPELL, foldedWord));
+    /**
+     * "Did you mean": the query with each word that no article uses replaced by its best
+     * correction, when there is one; words in phrases too, excluded words never.
+     */
+    Optional<String> correction(UserQuery userQuery) throws IOException {
+        List<UserQuery.Part> corrected = new ArrayList<>();
+        boolean changed = false;
+        for (UserQuery.Part part : userQuery.parts()) {
+            List<String> words = new ArrayList<>();
+            for (String word : part.text().split(" ")) {
+                String letters = QueryFactory.trimToLetters(word);
+                List<String> better = part.excluded() || letters.isEmpty() ? List.of() : typos.corrections(letters, 1);
+                if (better.isEmpty()) {
+                    words.add(word);
+                } else {
+                    int at = word.indexOf(letters);
+                    words.add(word.substring(0, at) + better.get(0) + word.substring(at + letters.length()));
+                    changed = true;
+                }
+            }
+            corrected.add(new UserQuery.Part(String.join(" ", words), part.phrase(), part.excluded()));
+        }
+        return changed ? Optional.of(UserQuery.format(corrected)) : Optional.empty();
     }
 
     DirectoryReader reader() {
         return reader;
-    }
-
-    Vocabulary vocabulary() {
-        return vocabulary;
     }
 
     /** Bytes the index files take in memory. */
@@ -120,40 +137,51 @@ final class LanguageIndex {
 
     private List<Entry> run(Query query) throws IOException {
         TopDocs top = searcher.search(query, CANDIDATES);
-        List<Entry> ranked = new ArrayList<>(top.scoreDocs.length);
+        List<Scored> ranked = new ArrayList<>(top.scoreDocs.length);
         for (ScoreDoc sd : top.scoreDocs) {
-            ranked.add(entries.get(entryOfDoc[sd.doc]));
+            ranked.add(new Scored(entries.get(entryOfDoc[sd.doc]), sd.score));
         }
         return group(ranked);
     }
 
+    /** An entry with its score for one query. */
+    record Scored(Entry entry, float score) {}
+
     /**
-     * An article's own document stands for its best section when one matched too: the section is
-     * the more precise answer, so it takes the article's place; each article then contributes at
-     * most {@link #PER_ARTICLE} entries.
+     * One article should not fill the top with itself and its sections. When a section scores
+     * nearly as well as its article's own document, the section is the more precise answer and
+     * takes the article's place; when the article scores clearly better (its title matched), the
+     * article stands alone for its weaker sections. Each article then gives at most
+     * {@link #PER_ARTICLE} entries.
      */
-    static List<Entry> group(List<Entry> ranked) {
-        Map<String, List<Entry>> sectionsByArticle = new HashMap<>();
-        for (Entry e : ranked) {
-            if (e.section() != null) {
-                sectionsByArticle.computeIfAbsent(e.article().url(), k -> new ArrayList<>()).add(e);
+    static List<Entry> group(List<Scored> ranked) {
+        Map<String, Float> articleScore = new HashMap<>();
+        Map<String, Scored> bestSection = new HashMap<>();
+        for (Scored s : ranked) {
+            String article = s.entry().article().url();
+            if (s.entry().section() == null) {
+                articleScore.putIfAbsent(article, s.score());
+            } else {
+                bestSection.putIfAbsent(article, s);
             }
         }
         List<Entry> out = new ArrayList<>();
         Set<String> shown = new HashSet<>();
         Map<String, Integer> perArticle = new HashMap<>();
-        for (Entry e : ranked) {
-            Entry pick = e;
-            if (e.section() == null) {
-                pick = sectionsByArticle.getOrDefault(e.article().url(), List.of(e)).stream()
-                        .filter(s -> !shown.contains(s.url()))
-                        .findFirst().orElse(null);
-            }
-            if (pick == null || shown.contains(pick.url())) {
+        for (Scored s : ranked) {
+            String article = s.entry().article().url();
+            Float own = articleScore.get(article);
+            Scored best = bestSection.get(article);
+            boolean articleStands = own != null && (best == null || best.score() < SECTION_RATIO * own);
+            Entry pick;
+            if (s.entry().section() == null) {
+                pick = articleStands ? s.entry() : best.entry();
+            } else if (articleStands) {
                 continue;
+            } else {
+                pick = s.entry();
             }
-            int count = perArticle.merge(pick.article().url(), 1, Integer::sum);
-            if (count > PER_ARTICLE) {
+            if (shown.contains(pick.url()) || perArticle.merge(article, 1, Integer::sum) > PER_ARTICLE) {
                 continue;
             }
             shown.add(pick.url());

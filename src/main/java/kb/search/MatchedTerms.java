@@ -14,13 +14,11 @@ import org.apache.lucene.util.automaton.ByteRunAutomaton;
 
 /**
  * The terms a query looks for, by kind of field, so that a snippet can mark the words that
- * matched. Excluded terms are left out; typo and prefix queries contribute their automata.
+ * matched. Excluded terms are left out; identifier prefix queries contribute their automata.
  */
 final class MatchedTerms {
     private final Set<String> words = new HashSet<>();
-    private final Set<String> spell = new HashSet<>();
     private final Set<String> identifiers = new HashSet<>();
-    private final List<ByteRunAutomaton> spellAutomata = new ArrayList<>();
     private final List<ByteRunAutomaton> identifierAutomata = new ArrayList<>();
 
     private MatchedTerms() {}
@@ -38,18 +36,13 @@ final class MatchedTerms {
         return words.contains(term);
     }
 
-    /** Whether a term of the spell analysis was searched for, exactly or within the typo allowance. */
-    boolean spell(String term) {
-        return spell.contains(term) || matches(spellAutomata, term);
-    }
-
     /** Whether an identifier form was searched for, exactly or as a prefix. */
     boolean identifier(String form) {
         return identifiers.contains(form) || matches(identifierAutomata, form);
     }
 
     boolean isEmpty() {
-        return words.isEmpty() && spell.isEmpty() && identifiers.isEmpty() && spellAutomata.isEmpty() && identifierAutomata.isEmpty();
+        return words.isEmpty() && identifiers.isEmpty() && identifierAutomata.isEmpty();
     }
 
     private static boolean matches(List<ByteRunAutomaton> automata, String term) {
@@ -69,19 +62,17 @@ final class MatchedTerms {
         @Override
         public void consumeTerms(Query query, Term... terms) {
             for (Term t : terms) {
-                switch (t.field()) {
-                    case Analysis.SPELL -> spell.add(t.text());
-                    case Analysis.IDENT -> identifiers.add(t.text());
-                    default -> words.add(t.text());
+                if (t.field().equals(Analysis.IDENT)) {
+                    identifiers.add(t.text());
+                } else {
+                    words.add(t.text());
                 }
             }
         }
 
         @Override
         public void consumeTermsMatching(Query query, String field, Supplier<ByteRunAutomaton> automaton) {
-            if (field.equals(Analysis.SPELL)) {
-                spellAutomata.add(automaton.get());
-            } else if (field.equals(Analysis.IDENT)) {
+            if (field.equals(Analysis.IDENT)) {
                 identifierAutomata.add(automaton.get());
             }
         }

@@ -1,5 +1,6 @@
 package kb.search;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +12,6 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
-import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
@@ -20,20 +20,20 @@ import org.apache.lucene.util.QueryBuilder;
 
 /**
  * Turns a {@link UserQuery} into Lucene queries for one language's index, through that language's
- * analyzer (never a query parser). The weights say what matters: a word in a section heading
- * counts more than in the article title, which counts more than in body text; an exact identifier
- * counts most; words close together, or in the typed order, add to the score.
+ * analyzer (never a query parser). The weights say what matters: a word in a section heading or
+ * an article's title counts more than in body text; an exact identifier counts most; words close
+ * together, or in the typed order, add to the score.
  */
 final class QueryFactory {
     private static final float HEADING = 4f;
-    private static final float TITLE = 2f;
     private static final float BODY = 1f;
+    private static final float CONTEXT = 1f;
     private static final float IDENT_EXACT = 8f;
     private static final float IDENT_PREFIX = 3f;
     private static final float SYNONYM = 0.9f;
-    private static final float FUZZY = 0.5f;
+    private static final float TYPO = 0.6f;
+    private static final int TYPO_CORRECTIONS = 3;
     private static final float TIE_BREAKER = 0.3f;
-    private static final int FUZZY_EXPANSIONS = 16;
     private static final int PREFIX_EXPANSIONS = 16;
     private static final int PROXIMITY_WORDS = 8;
     /** A quoted phrase with more identifiers than this is searched word by word (its graph would explode). */
@@ -49,22 +49,26 @@ final class QueryFactory {
     }
 
     /** Every word (or a synonym of it) and every phrase must match; nothing excluded may. */
-    Optional<Query> strict(UserQuery query) {
-        return build(query, false);
+    Optional<Query> strict(UserQuery query) throws IOException {
+        return build(query, null);
     }
 
-    /** Most words must match, each exactly or with a typo or two; phrases and exclusions still hold. */
-    Optional<Query> loose(UserQuery query) {
-        return build(query, true);
+    /**
+     * Most words must match, each as typed or as one of the corrections the index suggests for
+     * it; phrases and exclusions still hold.
+     */
+    Optional<Query> loose(UserQuery query, Typos typos) throws IOException {
+        return build(query, typos);
     }
 
-    private Optional<Query> build(UserQuery query, boolean loose) {
+    private Optional<Query> build(UserQuery query, Typos typos) throws IOException {
+        boolean loose = typos != null;
         List<String> words = new ArrayList<>();
         List<Query> required = new ArrayList<>();
         List<Query> excluded = new ArrayList<>();
         for (UserQuery.Part part : query.parts()) {
             if (part.excluded()) {
-                Query q = part.phrase() ? phrase(part.text()) : exact(part.text(), List.of());
+                Query q = part.phrase() ? phrase(part.text()) : exact(part.text(), Map.of());
                 if (q != null) {
                     excluded.add(q);
                 }
@@ -79,7 +83,7 @@ final class QueryFactory {
                 }
             }
         }
-        List<Query> concepts = concepts(words, loose);
+        List<Query> concepts = concepts(words, typos);
         if (concepts.isEmpty() && required.isEmpty()) {
             return Optional.empty();
         }
@@ -104,26 +108,25 @@ final class QueryFactory {
     }
 
     /** One query per word of the input, or per run of words that has synonyms. */
-    private List<Query> concepts(List<String> words, boolean loose) {
+    private List<Query> concepts(List<String> words, Typos typos) throws IOException {
         List<Query> concepts = new ArrayList<>();
         List<Synonyms.Match> matches = synonyms.find(words);
         int next = 0;
         for (int i = 0; i < words.size(); i++) {
             Synonyms.Match match = next < matches.size() && matches.get(next).start() == i ? matches.get(next++) : null;
-            Query q;
+            Map<String, Float> others = new LinkedHashMap<>();
+            String typed;
             if (match != null) {
-                String typed = String.join(" ", words.subList(match.start(), match.end()));
-                q = exact(typed, match.alternatives());
-                if (q != null && loose && match.end() - match.start() == 1) {
-                    q = withTypos(q, typed);
-                }
+                typed = String.join(" ", words.subList(match.start(), match.end()));
+                match.alternatives().forEach(a -> others.put(a, SYNONYM));
                 i = match.end() - 1;
             } else {
-                q = exact(words.get(i), List.of());
-                if (loose) {
-                    q = withTypos(q, words.get(i));
+                typed = words.get(i);
+                if (typos != null) {
+                    typos.corrections(trimToLetters(typed), TYPO_CORRECTIONS).forEach(c -> others.put(c, TYPO));
                 }
             }
+            Query q = exact(typed, others);
             if (q != null) {
                 concepts.add(q);
             }
@@ -131,17 +134,21 @@ final class QueryFactory {
         return concepts;
     }
 
-    /** The typed text or one of its alternatives, in a heading, the title, the body, or as an identifier. */
-    private Query exact(String typed, List<String> alternatives) {
+    /**
+     * The typed text or one of the other ways of saying it, in a heading, the title, the body, or
+     * as an identifier. Null when nothing is left to search (stop words only).
+     */
+    private Query exact(String typed, Map<String, Float> others) {
         Map<String, Float> variants = new LinkedHashMap<>();
         variants.put(typed, 1f);
-        for (String alternative : alternatives) {
-            variants.putIfAbsent(alternative, SYNONYM);
-        }
+        others.forEach(variants::putIfAbsent);
         List<Query> disjuncts = new ArrayList<>();
         addField(disjuncts, Analysis.HEADING, HEADING, variants);
-        addField(disjuncts, Analysis.TITLE, TITLE, variants);
+        addField(disjuncts, Analysis.CONTEXT, CONTEXT, variants);
         addField(disjuncts, Analysis.BODY, BODY, variants);
+        if (disjuncts.isEmpty()) {
+            return null;
+        }
         String identifier = Identifiers.lookupForm(typed);
         if (identifier != null) {
             disjuncts.add(new BoostQuery(new TermQuery(new Term(Analysis.IDENT, identifier)), IDENT_EXACT));
@@ -151,7 +158,7 @@ final class QueryFactory {
                 disjuncts.add(new BoostQuery(prefix, IDENT_PREFIX));
             }
         }
-        return disjuncts.isEmpty() ? null : new DisjunctionMaxQuery(disjuncts, TIE_BREAKER);
+        return new DisjunctionMaxQuery(disjuncts, TIE_BREAKER);
     }
 
     private void addField(List<Query> disjuncts, String field, float boost, Map<String, Float> variants) {
@@ -171,27 +178,16 @@ final class QueryFactory {
         }
     }
 
-    /** Adds "within one or two edits" of the word to its query, for words long enough to have typos. */
-    private static Query withTypos(Query exact, String word) {
-        String folded = Analysis.fold(trimToLetters(word));
-        if (folded.length() < 4 || !folded.chars().allMatch(Character::isLetter)) {
-            return exact;
-        }
-        int edits = folded.length() >= 8 ? 2 : 1;
-        Query fuzzy = new BoostQuery(new FuzzyQuery(new Term(Analysis.SPELL, folded), edits, 1, FUZZY_EXPANSIONS, true), FUZZY);
-        return exact == null ? fuzzy : new DisjunctionMaxQuery(List.of(exact, fuzzy), TIE_BREAKER);
-    }
-
-    /** A quoted phrase, in a heading, the title or the body. */
+    /** A quoted phrase, in a heading (or title), the article's title as context, or the body. */
     private Query phrase(String text) {
         List<Query> disjuncts = new ArrayList<>();
         addField(disjuncts, Analysis.HEADING, HEADING, Map.of(text, 1f));
-        addField(disjuncts, Analysis.TITLE, TITLE, Map.of(text, 1f));
+        addField(disjuncts, Analysis.CONTEXT, CONTEXT, Map.of(text, 1f));
         addField(disjuncts, Analysis.BODY, BODY, Map.of(text, 1f));
         return disjuncts.isEmpty() ? null : new DisjunctionMaxQuery(disjuncts, TIE_BREAKER);
     }
 
-    /** Rewards the plain words of the query appearing close together, headings most. */
+    /** Rewards the plain words of the query appearing close together, in headings (and titles) most. */
     private Optional<Query> proximity(List<String> words) {
         List<String> plain = new ArrayList<>();
         for (String w : words) {
@@ -206,7 +202,6 @@ final class QueryFactory {
         String text = String.join(" ", plain);
         List<Query> disjuncts = new ArrayList<>();
         addSloppy(disjuncts, Analysis.HEADING, text, 2, 3f);
-        addSloppy(disjuncts, Analysis.TITLE, text, 2, 1.5f);
         addSloppy(disjuncts, Analysis.BODY, text, 4, 1.5f);
         return disjuncts.isEmpty() ? Optional.empty() : Optional.of(new DisjunctionMaxQuery(disjuncts, TIE_BREAKER));
     }
@@ -228,7 +223,7 @@ final class QueryFactory {
         return count;
     }
 
-    private static String trimToLetters(String word) {
+    static String trimToLetters(String word) {
         int start = 0;
         int end = word.length();
         while (start < end && !Character.isLetterOrDigit(word.charAt(start))) {

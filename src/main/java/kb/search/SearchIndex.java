@@ -177,7 +177,7 @@ public final class SearchIndex {
 
     /** A suggestion worth showing: different from the query and finding more than it did. */
     private static String suggestion(UserQuery query, LanguageIndex index, int exactCount) throws IOException {
-        Optional<String> corrected = Suggester.suggest(query, index);
+        Optional<String> corrected = index.correction(query);
         if (corrected.isEmpty()) {
             return null;
         }

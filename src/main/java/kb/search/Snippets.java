@@ -44,8 +44,7 @@ final class Snippets {
 
     private List<int[]> find(String text, MatchedTerms matched) {
         List<int[]> found = new ArrayList<>();
-        collect(text, Analysis.BODY, found, matched::word);
-        collect(text, Analysis.SPELL, found, matched::spell);
+        collect(text, found, matched);
         Identifiers.scan(text, (identifier, start, end) -> {
             if (matched.identifier(identifier.toLowerCase(Locale.ROOT))) {
                 found.add(new int[] {start, end});
@@ -54,15 +53,15 @@ final class Snippets {
         return found;
     }
 
-    private void collect(String text, String field, List<int[]> found, java.util.function.Predicate<String> wanted) {
-        try (TokenStream ts = analyzer.tokenStream(field, text)) {
+    private void collect(String text, List<int[]> found, MatchedTerms matched) {
+        try (TokenStream ts = analyzer.tokenStream(Analysis.BODY, text)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
             ts.reset();
             while (ts.incrementToken()) {
                 int start = offset.startOffset();
                 int end = offset.endOffset();
-                if (start >= 0 && start < end && end <= text.length() && wanted.test(term.toString())) {
+                if (start >= 0 && start < end && end <= text.length() && matched.word(term.toString())) {
                     found.add(new int[] {start, end});
                 }
             }
