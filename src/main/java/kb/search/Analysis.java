@@ -9,16 +9,19 @@ import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.core.FlattenGraphFilter;
+import org.apache.lucene.analysis.core.LetterTokenizer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.ConditionalTokenFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilter;
 import org.apache.lucene.analysis.miscellaneous.WordDelimiterIterator;
 import org.apache.lucene.analysis.pt.PortugueseAnalyzer;
 import org.apache.lucene.analysis.pt.PortugueseLightStemFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
  * The one place that decides how text becomes terms: the fields of the index and the analyzer
@@ -66,8 +69,9 @@ final class Analysis {
         this.lang = lang;
         CharArraySet stopWords = foldedStopWords(lang);
         Analyzer spell = new SpellAnalyzer(stopWords);
-        this.forIndex = new PerFieldAnalyzerWrapper(new WordAnalyzer(lang, stopWords, true), Map.of(SPELL, spell));
-        this.forQuery = new PerFieldAnalyzerWrapper(new WordAnalyzer(lang, stopWords, false), Map.of(SPELL, spell));
+        Analyzer identifiers = new IdentifierAnalyzer();
+        this.forIndex = new PerFieldAnalyzerWrapper(new WordAnalyzer(lang, stopWords, true), Map.of(SPELL, spell, IDENT, identifiers));
+        this.forQuery = new PerFieldAnalyzerWrapper(new WordAnalyzer(lang, stopWords, false), Map.of(SPELL, spell, IDENT, identifiers));
     }
 
     String lang() {
@@ -124,20 +128,14 @@ final class Analysis {
             if (lang.equals("en")) {
                 s = new EnglishPossessiveFilter(s);
             }
-            // Parts get their own offsets (nothing before changes a term's length), so snippets mark "REST" in "OFFICE_ERROR_REST_API".
-            s = new WordDelimiterGraphFilter(s, true, WordDelimiterIterator.DEFAULT_WORD_DELIM_TABLE,
-                    atIndexTime ? INDEX_SPLIT_FLAGS : SPLIT_FLAGS, null);
-            if (atIndexTime) {
-                s = new FlattenGraphFilter(s);
-            }
-            s = new IdentifierKeywordFilter(s);
+            s = new IdentifierSplitter(s, atIndexTime);
             s = new LowerCaseFilter(s);
             s = new ASCIIFoldingFilter(s);
             s = new StopFilter(s, stopWords);
             if (lang.equals("pt")) {
                 s = new NasalPluralFilter(s);
+                // Folds what it stems; NasalPluralFilter's accents only go on words long enough to be stemmed.
                 s = new PortugueseLightStemFilter(s);
-                s = new ASCIIFoldingFilter(s);
             } else {
                 s = new PorterStemFilter(s);
             }
@@ -150,7 +148,55 @@ final class Analysis {
         }
     }
 
-    /** Plain words only (no numbers, no identifiers), lower case, each both as written and accent-free. */
+    /**
+     * Splits identifiers into their parts ({@code Mail.ReadWrite} also gives {@code Mail},
+     * {@code Read}, {@code Write}; the index also gets {@code MailReadWrite}) and keeps them whole,
+     * marked as keywords so that no stemmer changes them.
+     * Only tokens that look like identifiers go through the splitter: nearly all words do not, and
+     * the splitter (with the graph flattening the index needs) is the costliest step of the chain.
+     */
+    private static final class IdentifierSplitter extends ConditionalTokenFilter {
+        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+
+        IdentifierSplitter(TokenStream in, boolean atIndexTime) {
+            super(in, tokens -> {
+                // Parts get their own offsets (nothing before changes a term's length), so a snippet
+                // can mark "REST" inside "OFFICE_ERROR_REST_API".
+                TokenStream split = new WordDelimiterGraphFilter(tokens, true, WordDelimiterIterator.DEFAULT_WORD_DELIM_TABLE,
+                        atIndexTime ? INDEX_SPLIT_FLAGS : SPLIT_FLAGS, null);
+                // The whole identifier (and its catenation) keeps its spelling; its parts are words.
+                return new IdentifierKeywordFilter(atIndexTime ? new FlattenGraphFilter(split) : split);
+            });
+        }
+
+        @Override
+        protected boolean shouldFilter() {
+            return Identifiers.looksLikeIdentifier(term.buffer(), term.length()) || hasInnerDelimiter(term.buffer(), term.length());
+        }
+
+        /** Std tokens like {@code don't} or {@code O'Brien}: split so each part is findable, as before. */
+        private static boolean hasInnerDelimiter(char[] b, int len) {
+            for (int i = 1; i < len - 1; i++) {
+                if (!Character.isLetterOrDigit(b[i])) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** Identifiers only, whole and from each part on, lower case (see {@link Identifiers#indexForms}). */
+    private static final class IdentifierAnalyzer extends Analyzer {
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            return new TokenStreamComponents(new IdentifierTokenizer());
+        }
+    }
+
+    /**
+     * Plain words (letters only), lower case, each both as written and accent-free. A letter
+     * tokenizer is enough for a vocabulary and much cheaper than the standard one.
+     */
     private static final class SpellAnalyzer extends Analyzer {
         private final CharArraySet stopWords;
 
@@ -160,7 +206,7 @@ final class Analysis {
 
         @Override
         protected TokenStreamComponents createComponents(String fieldName) {
-            Tokenizer source = new StandardTokenizer();
+            Tokenizer source = new LetterTokenizer();
             TokenStream s = new LowerCaseFilter(source);
             s = new PlainWordFilter(s);
             s = new StopFilter(s, stopWords);

@@ -44,42 +44,59 @@ final class Identifiers {
                 end--;
             }
             int len = end - start;
-            if (len >= MIN_LENGTH && len <= MAX_LENGTH) {
-                String candidate = text.subSequence(start, end).toString();
-                if (looksLikeIdentifier(candidate)) {
-                    sink.accept(candidate, start, end);
-                }
+            if (len >= MIN_LENGTH && len <= MAX_LENGTH && looksLikeIdentifier(text, start, end)) {
+                sink.accept(text.subSequence(start, end).toString(), start, end);
             }
         }
     }
 
     /** Whether a word is an identifier rather than a plain word (see the class comment). */
     static boolean looksLikeIdentifier(CharSequence word) {
-        char[] chars = word.toString().toCharArray();
-        return looksLikeIdentifier(chars, chars.length);
+        return looksLikeIdentifier(word, 0, word.length());
     }
 
+    /** The same test on a token's buffer: it runs for every token indexed, so it avoids any allocation. */
     static boolean looksLikeIdentifier(char[] b, int len) {
         boolean letter = false;
-        boolean digit = false;
-        boolean joiner = false;
-        boolean camel = false;
+        boolean other = false;
+        char previous = 0;
         for (int i = 0; i < len; i++) {
             char c = b[i];
-            if (c == '_') {
-                joiner = true;
-            } else if (c == '.' && i > 0 && i < len - 1) {
-                joiner = true;
-            } else if (Character.isDigit(c)) {
-                digit = true;
-            } else if (Character.isLetter(c)) {
-                letter = true;
-                if (i > 0 && Character.isUpperCase(c) && Character.isLowerCase(b[i - 1])) {
-                    camel = true;
-                }
-            }
+            letter |= isLetter(c);
+            other |= isJoinerDigitOrCamel(c, previous, i, len);
+            previous = c;
         }
-        return letter && (joiner || camel || digit);
+        return letter && other;
+    }
+
+    static boolean looksLikeIdentifier(CharSequence s, int start, int end) {
+        boolean letter = false;
+        boolean other = false;
+        char previous = 0;
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            letter |= isLetter(c);
+            other |= isJoinerDigitOrCamel(c, previous, i - start, end - start);
+            previous = c;
+        }
+        return letter && other;
+    }
+
+    private static boolean isLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0x80 && Character.isLetter(c));
+    }
+
+    /** {@code _} anywhere, {@code .} inside, a digit, or an upper-case letter right after a lower-case one. */
+    private static boolean isJoinerDigitOrCamel(char c, char previous, int at, int length) {
+        if (c == '_' || (c >= '0' && c <= '9')) {
+            return true;
+        }
+        if (c == '.') {
+            return at > 0 && at < length - 1;
+        }
+        boolean upper = (c >= 'A' && c <= 'Z') || (c >= 0x80 && Character.isUpperCase(c));
+        boolean lowerBefore = (previous >= 'a' && previous <= 'z') || (previous >= 0x80 && Character.isLowerCase(previous));
+        return upper && lowerBefore;
     }
 
     /**

@@ -2,16 +2,13 @@ package kb.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import kb.content.Article;
 import kb.content.Section;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexOptions;
@@ -34,8 +31,8 @@ final class IndexBuilder {
     private static final double RAM_BUFFER_MB = 160;
 
     private static final FieldType WORDS = TextField.TYPE_NOT_STORED;
-    /** Only which documents hold a word: enough for typo matching and the vocabulary. */
-    private static final FieldType SPELL = spellType();
+    /** Only which documents hold a term: enough for the vocabulary and identifier lookups. */
+    private static final FieldType DOCS_ONLY = docsOnly();
 
     private IndexBuilder() {}
 
@@ -88,13 +85,9 @@ final class IndexBuilder {
     }
 
     private static void addSpellAndIdentifiers(Document doc, String... texts) {
-        Set<String> identifiers = new HashSet<>();
         for (String text : texts) {
-            doc.add(new Field(Analysis.SPELL, text, SPELL));
-            Identifiers.scan(text, (identifier, start, end) -> identifiers.addAll(Identifiers.indexForms(identifier)));
-        }
-        for (String form : identifiers) {
-            doc.add(new StringField(Analysis.IDENT, form, Field.Store.NO));
+            doc.add(new Field(Analysis.SPELL, text, DOCS_ONLY));
+            doc.add(new Field(Analysis.IDENT, text, DOCS_ONLY));
         }
     }
 
@@ -121,7 +114,7 @@ final class IndexBuilder {
         return total;
     }
 
-    private static FieldType spellType() {
+    private static FieldType docsOnly() {
         FieldType type = new FieldType();
         type.setTokenized(true);
         type.setIndexOptions(IndexOptions.DOCS);

@@ -114,9 +114,15 @@ class AnalysisTest {
     }
 
     @Test
-    void theSpellFieldKeepsPlainWordsAsWrittenAndAccentFree() {
+    void theSpellFieldKeepsRunsOfLettersAsWrittenAndAccentFree() {
         assertThat(terms(pt.forIndex(), Analysis.SPELL, "Permissões do Mail.ReadWrite 365 você"))
-                .containsExactlyInAnyOrder("permissões", "permissoes");
+                .containsExactlyInAnyOrder("permissões", "permissoes", "mail", "readwrite");
+    }
+
+    @Test
+    void theIdentifierFieldHoldsIdentifiersWholeAndFromEachPartOn() {
+        assertThat(terms(pt.forIndex(), Analysis.IDENT, "Use Mail.ReadWrite e OFFICE_ERROR_REST_API; fim."))
+                .containsExactly("mail.readwrite", "readwrite", "office_error_rest_api", "error_rest_api", "rest_api");
     }
 
     @Test
