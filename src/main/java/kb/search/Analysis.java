@@ -1,0 +1,217 @@
+package kb.search;
+
+import java.util.Locale;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.core.FlattenGraphFilter;
+import org.apache.lucene.analysis.core.LetterTokenizer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.ConditionalTokenFilter;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilter;
+import org.apache.lucene.analysis.miscellaneous.WordDelimiterIterator;
+import org.apache.lucene.analysis.pt.PortugueseAnalyzer;
+import org.apache.lucene.analysis.pt.PortugueseLightStemFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+
+/**
+ * The one place that decides how text becomes terms: the fields of the index and the analyzer
+ * chain of each, per language. Index and queries must agree, so both come from here.
+ *
+ * <p>Every word field runs the same chain: split identifiers into their parts while keeping them
+ * whole, lower case, strip accents, drop stop words (written with or without accents), then stem.
+ * Portuguese folds <em>before</em> stemming so that short words ({@code pão}/{@code pao}) and
+ * unaccented plurals ({@code conexoes}) meet their accented forms; {@link NasalPluralFilter} puts
+ * back the one accent the light stemmer needs for {@code -ões}/{@code -ães} plurals.
+ */
+final class Analysis {
+    /**
+     * The article's title again, on each of its sections, so that a query mixing title and section
+     * words finds the section; a field of its own so that the title's rarity is judged among articles.
+     */
+    static final String CONTEXT = "context";
+    /**
+     * The section's heading; on the article's own document, its title. One field for both, so
+     * that a heading word and a title word weigh alike, their rarity judged among all documents.
+     */
+    static final String HEADING = "heading";
+    /** The section's text; for the article's own document, its description and intro. */
+    static final String BODY = "body";
+    /** Plain words as written and accent-free, not stemmed: typo tolerance and "did you mean". */
+    static final String SPELL = "spell";
+    /** Identifiers whole and from each part on, lower case: {@code mail.readwrite}, {@code rest_api_not_enabled_...}. */
+    static final String IDENT = "ident";
+    /** Doc values: the position of the document's article or section in the index's entry list. */
+    static final String ENTRY = "entry";
+
+    private static final int SPLIT_FLAGS = WordDelimiterGraphFilter.GENERATE_WORD_PARTS
+            | WordDelimiterGraphFilter.GENERATE_NUMBER_PARTS
+            | WordDelimiterGraphFilter.SPLIT_ON_CASE_CHANGE
+            | WordDelimiterGraphFilter.SPLIT_ON_NUMERICS
+            | WordDelimiterGraphFilter.PRESERVE_ORIGINAL;
+    /** Catenation only at index time: a query for {@code MailReadWrite} finds {@code Mail.ReadWrite}. */
+    private static final int INDEX_SPLIT_FLAGS = SPLIT_FLAGS | WordDelimiterGraphFilter.CATENATE_ALL;
+
+    private final String lang;
+    private final Analyzer forIndex;
+    private final Analyzer forQuery;
+
+    Analysis(String lang) {
+        this.lang = lang;
+        CharArraySet stopWords = foldedStopWords(lang);
+        Analyzer spell = new SpellAnalyzer(stopWords);
+        Analyzer identifiers = new IdentifierAnalyzer();
+        this.forIndex = new PerFieldAnalyzerWrapper(new WordAnalyzer(lang, stopWords, true), Map.of(SPELL, spell, IDENT, identifiers));
+        this.forQuery = new PerFieldAnalyzerWrapper(new WordAnalyzer(lang, stopWords, false), Map.of(SPELL, spell, IDENT, identifiers));
+    }
+
+    String lang() {
+        return lang;
+    }
+
+    /** Analyzes documents: word parts are also catenated, and graphs are flattened for the index. */
+    Analyzer forIndex() {
+        return forIndex;
+    }
+
+    /** Analyzes what readers type: the same chain without catenation, graphs kept for the query builder. */
+    Analyzer forQuery() {
+        return forQuery;
+    }
+
+    /** Lower case, accents removed: {@code Permissões} becomes {@code permissoes}. */
+    static String fold(String text) {
+        char[] in = text.toLowerCase(Locale.ROOT).toCharArray();
+        char[] out = new char[in.length * 4];
+        int length = ASCIIFoldingFilter.foldToASCII(in, 0, out, 0, in.length);
+        return new String(out, 0, length);
+    }
+
+    private static CharArraySet foldedStopWords(String lang) {
+        CharArraySet base = lang.equals("pt")
+                ? PortugueseAnalyzer.getDefaultStopSet()
+                : EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
+        CharArraySet all = new CharArraySet(base.size() * 2, false);
+        for (Object word : base) {
+            String w = new String((char[]) word);
+            all.add(w);
+            all.add(fold(w));
+        }
+        return CharArraySet.unmodifiableSet(all);
+    }
+
+    /** Title, heading and body: identifiers whole and in parts, folded, stop words out, stemmed. */
+    private static final class WordAnalyzer extends Analyzer {
+        private final String lang;
+        private final CharArraySet stopWords;
+        private final boolean atIndexTime;
+
+        WordAnalyzer(String lang, CharArraySet stopWords, boolean atIndexTime) {
+            this.lang = lang;
+            this.stopWords = stopWords;
+            this.atIndexTime = atIndexTime;
+        }
+
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            Tokenizer source = new StandardTokenizer();
+            TokenStream s = source;
+            if (lang.equals("en")) {
+                s = new EnglishPossessiveFilter(s);
+            }
+            s = new IdentifierSplitter(s, atIndexTime);
+            s = new LowerCaseFilter(s);
+            s = new ASCIIFoldingFilter(s);
+            s = new StopFilter(s, stopWords);
+            if (lang.equals("pt")) {
+                s = new NasalPluralFilter(s);
+                // Folds what it stems; NasalPluralFilter's accents only go on words long enough to be stemmed.
+                s = new PortugueseLightStemFilter(s);
+            } else {
+                s = new PorterStemFilter(s);
+            }
+            return new TokenStreamComponents(source, s);
+        }
+
+        @Override
+        protected TokenStream normalize(String fieldName, TokenStream in) {
+            return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+        }
+    }
+
+    /**
+     * Splits identifiers into their parts ({@code Mail.ReadWrite} also gives {@code Mail},
+     * {@code Read}, {@code Write}; the index also gets {@code MailReadWrite}) and keeps them whole,
+     * marked as keywords so that no stemmer changes them.
+     * Only tokens that look like identifiers go through the splitter: nearly all words do not, and
+     * the splitter (with the graph flattening the index needs) is the costliest step of the chain.
+     */
+    private static final class IdentifierSplitter extends ConditionalTokenFilter {
+        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+
+        IdentifierSplitter(TokenStream in, boolean atIndexTime) {
+            super(in, tokens -> {
+                // Parts get their own offsets (nothing before changes a term's length), so a snippet
+                // can mark "REST" inside "OFFICE_ERROR_REST_API".
+                TokenStream split = new WordDelimiterGraphFilter(tokens, true, WordDelimiterIterator.DEFAULT_WORD_DELIM_TABLE,
+                        atIndexTime ? INDEX_SPLIT_FLAGS : SPLIT_FLAGS, null);
+                // The whole identifier (and its catenation) keeps its spelling; its parts are words.
+                return new IdentifierKeywordFilter(atIndexTime ? new FlattenGraphFilter(split) : split);
+            });
+        }
+
+        @Override
+        protected boolean shouldFilter() {
+            return Identifiers.looksLikeIdentifier(term.buffer(), term.length()) || hasInnerDelimiter(term.buffer(), term.length());
+        }
+
+        /** Std tokens like {@code don't} or {@code O'Brien}: split so each part is findable, as before. */
+        private static boolean hasInnerDelimiter(char[] b, int len) {
+            for (int i = 1; i < len - 1; i++) {
+                if (!Character.isLetterOrDigit(b[i])) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** Identifiers only, whole and from each part on, lower case (see {@link Identifiers#indexForms}). */
+    private static final class IdentifierAnalyzer extends Analyzer {
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            return new TokenStreamComponents(new IdentifierTokenizer());
+        }
+    }
+
+    /**
+     * Plain words (letters only), lower case, each both as written and accent-free. A letter
+     * tokenizer is enough for a vocabulary and much cheaper than the standard one.
+     */
+    private static final class SpellAnalyzer extends Analyzer {
+        private final CharArraySet stopWords;
+
+        SpellAnalyzer(CharArraySet stopWords) {
+            this.stopWords = stopWords;
+        }
+
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            Tokenizer source = new LetterTokenizer();
+            TokenStream s = new LowerCaseFilter(source);
+            s = new PlainWordFilter(s);
+            s = new StopFilter(s, stopWords);
+            s = new ASCIIFoldingFilter(s, true);
+            return new TokenStreamComponents(source, s);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package kb.search;
+
+import kb.content.Article;
+import kb.content.Section;
+
+/**
+ * What one indexed document stands for: an article as a whole, or one of its sections.
+ *
+ * @param article the article
+ * @param section the section, or null for the article's own document
+ */
+record Entry(Article article, Section section) {
+    /** Site-relative, with the section's {@code #id} when the entry is a section. */
+    String url() {
+        return section == null ? article.url() : article.url() + "#" + section.id();
+    }
+
+    /** The text a snippet is cut from. */
+    String text() {
+        if (section != null) {
+            return section.text().isBlank() ? section.heading() : section.text();
+        }
+        if (article.description().isBlank()) {
+            return article.intro();
+        }
+        return article.intro().isBlank() ? article.description() : article.description() + "\n" + article.intro();
+    }
+}

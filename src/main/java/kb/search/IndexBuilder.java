@@ -1,0 +1,125 @@
+package kb.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import kb.content.Article;
+import kb.content.Section;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NoMergePolicy;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.store.ByteBuffersDirectory;
+
+/**
+ * Builds one language's index in memory: one document for each article (its title as heading,
+ * description and intro as body) and one for each of its sections (heading, text, and the
+ * article's title as context).
+ * Nothing is stored in Lucene: a hit leads back to its {@link Entry}, whose text is already held
+ * by the library, and snippets are cut from there.
+ */
+final class IndexBuilder {
+    /** Large enough that a big site flushes a few segments, not dozens; freed when the build ends. */
+    private static final double RAM_BUFFER_MB = 160;
+
+    private static final FieldType WORDS = TextField.TYPE_NOT_STORED;
+    /** Only which documents hold a term: enough for the vocabulary and identifier lookups. */
+    private static final FieldType DOCS_ONLY = docsOnly();
+
+    private IndexBuilder() {}
+
+    static LanguageIndex build(String lang, List<Article> articles, Synonyms synonyms) throws IOException {
+        Analysis analysis = new Analysis(lang);
+        ByteBuffersDirectory directory = new ByteBuffersDirectory();
+        IndexWriterConfig config = new IndexWriterConfig(analysis.forIndex())
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+                .setRAMBufferSizeMB(RAM_BUFFER_MB)
+                .setUseCompoundFile(false)
+                // A few flushed segments search fast enough; merging them would cost more than the build.
+                .setMergePolicy(NoMergePolicy.INSTANCE)
+                .setCommitOnClose(true);
+
+        List<Entry> entries = new ArrayList<>();
+        try (IndexWriter writer = new IndexWriter(directory, config)) {
+            for (Article article : articles) {
+                writer.addDocument(articleDocument(entries.size(), article));
+                entries.add(new Entry(article, null));
+                for (Section section : article.sections()) {
+                    writer.addDocument(sectionDocument(entries.size(), article, section));
+                    entries.add(new Entry(article, section));
+                }
+            }
+        }
+
+        DirectoryReader reader = DirectoryReader.open(directory);
+        return new LanguageIndex(analysis, reader, bytes(directory), entries, entryOfEachDoc(reader),
+                Vocabulary.of(reader), new QueryFactory(analysis, synonyms));
+    }
+
+    private static Document articleDocument(int entry, Article article) {
+        Document doc = new Document();
+        doc.add(new NumericDocValuesField(Analysis.ENTRY, entry));
+        doc.add(new Field(Analysis.HEADING, article.title(), WORDS));
+        doc.add(new Field(Analysis.BODY, article.description(), WORDS));
+        doc.add(new Field(Analysis.BODY, article.intro(), WORDS));
+        addSpellAndIdentifiers(doc, article.title(), article.description(), article.intro());
+        return doc;
+    }
+
+    private static Document sectionDocument(int entry, Article article, Section section) {
+        Document doc = new Document();
+        doc.add(new NumericDocValuesField(Analysis.ENTRY, entry));
+        doc.add(new Field(Analysis.CONTEXT, article.title(), WORDS));
+        doc.add(new Field(Analysis.HEADING, section.heading(), WORDS));
+        doc.add(new Field(Analysis.BODY, section.text(), WORDS));
+        addSpellAndIdentifiers(doc, section.heading(), section.text());
+        return doc;
+    }
+
+    private static void addSpellAndIdentifiers(Document doc, String... texts) {
+        for (String text : texts) {
+            doc.add(new Field(Analysis.SPELL, text, DOCS_ONLY));
+            doc.add(new Field(Analysis.IDENT, text, DOCS_ONLY));
+        }
+    }
+
+    /** Lucene's document numbers to entry positions, read once so that a query never touches doc values. */
+    private static int[] entryOfEachDoc(DirectoryReader reader) throws IOException {
+        int[] entryOf = new int[reader.maxDoc()];
+        for (LeafReaderContext leaf : reader.leaves()) {
+            NumericDocValues values = leaf.reader().getNumericDocValues(Analysis.ENTRY);
+            if (values == null) {
+                continue;
+            }
+            for (int doc = values.nextDoc(); doc != NumericDocValues.NO_MORE_DOCS; doc = values.nextDoc()) {
+                entryOf[leaf.docBase + doc] = (int) values.longValue();
+            }
+        }
+        return entryOf;
+    }
+
+    private static long bytes(ByteBuffersDirectory directory) throws IOException {
+        long total = 0;
+        for (String file : directory.listAll()) {
+            total += directory.fileLength(file);
+        }
+        return total;
+    }
+
+    private static FieldType docsOnly() {
+        FieldType type = new FieldType();
+        type.setTokenized(true);
+        type.setIndexOptions(IndexOptions.DOCS);
+        type.setOmitNorms(true);
+        type.freeze();
+        return type;
+    }
+}

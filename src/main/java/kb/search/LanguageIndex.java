@@ -1,0 +1,192 @@
+package kb.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+
+/**
+ * One language's searchable index: the Lucene searcher, the entry each document stands for, and
+ * the query factory that speaks its analyzer. Immutable and safe to share between threads.
+ */
+final class LanguageIndex {
+    /** Fewer exact results than this, and typos are allowed and a correction is looked for. */
+    static final int FEW = 3;
+    /** How many documents are ranked per query; results beyond them are not offered. */
+    private static final int CANDIDATES = 400;
+    /** A reader sees at most this many entries of one article in a result list. */
+    private static final int PER_ARTICLE = 3;
+    /** A section this close to its article's score is the better answer (see {@link #group}). */
+    private static final float SECTION_RATIO = 0.6f;
+
+    private final Analysis analysis;
+    private final DirectoryReader reader;
+    private final IndexSearcher searcher;
+    private final List<Entry> entries;
+    private final int[] entryOfDoc;
+    private final QueryFactory queries;
+    private final Snippets snippets;
+    private final Typos typos;
+    private final long indexBytes;
+
+    LanguageIndex(Analysis analysis, DirectoryReader reader, long indexBytes, List<Entry> entries, int[] entryOfDoc,
+            Vocabulary vocabulary, QueryFactory queries) {
+        this.indexBytes = indexBytes;
+        this.analysis = analysis;
+        this.reader = reader;
+        this.searcher = new IndexSearcher(reader);
+        // Scoring queries gain nothing from Lucene's filter cache, and it is shared JVM-wide.
+        this.searcher.setQueryCache(null);
+        this.entries = List.copyOf(entries);
+        this.entryOfDoc = entryOfDoc;
+        this.queries = queries;
+        this.snippets = new Snippets(analysis);
+        this.typos = new Typos(reader, vocabulary);
+    }
+
+    /**
+     * The ranked entries for a query.
+     *
+     * @param entries    best first, grouped so that an article and its sections do not crowd the list
+     * @param exactCount how many entries matched every word exactly (before typos were allowed)
+     * @param query      the Lucene query that produced the entries, for snippets; null when none
+     */
+    record Ranking(List<Entry> entries, int exactCount, Query query) {
+        static final Ranking NONE = new Ranking(List.of(), 0, null);
+    }
+
+    String lang() {
+        return analysis.lang();
+    }
+
+    /** Every word exactly first; when that finds little, most words with typos allowed. */
+    Ranking rank(UserQuery userQuery) throws IOException {
+        Optional<Query> strict = queries.strict(userQuery);
+        if (strict.isEmpty()) {
+            return Ranking.NONE;
+        }
+        List<Entry> exact = run(strict.get());
+        if (exact.size() >= FEW) {
+            return new Ranking(exact, exact.size(), strict.get());
+        }
+        Optional<Query> loose = queries.loose(userQuery, typos).filter(q -> !q.equals(strict.get()));
+        if (loose.isPresent()) {
+            List<Entry> relaxed = run(loose.get());
+            if (relaxed.size() > exact.size()) {
+                return new Ranking(relaxed, exact.size(), loose.get());
+            }
+        }
+        return new Ranking(exact, exact.size(), strict.get());
+    }
+
+    /** How many documents match every word of the query exactly. */
+    int exactCount(UserQuery userQuery) throws IOException {
+        Optional<Query> strict = queries.strict(userQuery);
+        return strict.isEmpty() ? 0 : searcher.count(strict.get());
+    }
+
+    /** A result for the reader: titles as text, the snippet as escaped HTML with marks. */
+    SearchHit hit(Entry entry, Query query) throws IOException {
+        String snippet = snippets.snippet(entry.text(), MatchedTerms.of(query));
+        return new SearchHit(entry.article().title(), entry.section() == null ? null : entry.section().heading(),
+                entry.url(), snippet, entry.article().lang());
+    }
+
+    /**
+     * "Did you mean": the query with each word that no article uses replaced by its best
+     * correction, when there is one; words in phrases too, excluded words never.
+     */
+    Optional<String> correction(UserQuery userQuery) throws IOException {
+        List<UserQuery.Part> corrected = new ArrayList<>();
+        boolean changed = false;
+        for (UserQuery.Part part : userQuery.parts()) {
+            List<String> words = new ArrayList<>();
+            for (String word : part.text().split(" ")) {
+                String letters = QueryFactory.trimToLetters(word);
+                List<String> better = part.excluded() || letters.isEmpty() ? List.of() : typos.corrections(letters, 1);
+                if (better.isEmpty()) {
+                    words.add(word);
+                } else {
+                    int at = word.indexOf(letters);
+                    words.add(word.substring(0, at) + better.get(0) + word.substring(at + letters.length()));
+                    changed = true;
+                }
+            }
+            corrected.add(new UserQuery.Part(String.join(" ", words), part.phrase(), part.excluded()));
+        }
+        return changed ? Optional.of(UserQuery.format(corrected)) : Optional.empty();
+    }
+
+    DirectoryReader reader() {
+        return reader;
+    }
+
+    /** Bytes the index files take in memory. */
+    long indexBytes() {
+        return indexBytes;
+    }
+
+    private List<Entry> run(Query query) throws IOException {
+        TopDocs top = searcher.search(query, CANDIDATES);
+        List<Scored> ranked = new ArrayList<>(top.scoreDocs.length);
+        for (ScoreDoc sd : top.scoreDocs) {
+            ranked.add(new Scored(entries.get(entryOfDoc[sd.doc]), sd.score));
+        }
+        return group(ranked);
+    }
+
+    /** An entry with its score for one query. */
+    record Scored(Entry entry, float score) {}
+
+    /**
+     * One article should not fill the top with itself and its sections. When a section scores
+     * nearly as well as its article's own document, the section is the more precise answer and
+     * takes the article's place; when the article scores clearly better (its title matched), the
+     * article stands alone for its weaker sections. Each article then gives at most
+     * {@link #PER_ARTICLE} entries.
+     */
+    static List<Entry> group(List<Scored> ranked) {
+        Map<String, Float> articleScore = new HashMap<>();
+        Map<String, Scored> bestSection = new HashMap<>();
+        for (Scored s : ranked) {
+            String article = s.entry().article().url();
+            if (s.entry().section() == null) {
+                articleScore.putIfAbsent(article, s.score());
+            } else {
+                bestSection.putIfAbsent(article, s);
+            }
+        }
+        List<Entry> out = new ArrayList<>();
+        Set<String> shown = new HashSet<>();
+        Map<String, Integer> perArticle = new HashMap<>();
+        for (Scored s : ranked) {
+            String article = s.entry().article().url();
+            Float own = articleScore.get(article);
+            Scored best = bestSection.get(article);
+            boolean articleStands = own != null && (best == null || best.score() < SECTION_RATIO * own);
+            Entry pick;
+            if (s.entry().section() == null) {
+                pick = articleStands ? s.entry() : best.entry();
+            } else if (articleStands) {
+                continue;
+            } else {
+                pick = s.entry();
+            }
+            if (shown.contains(pick.url()) || perArticle.merge(article, 1, Integer::sum) > PER_ARTICLE) {
+                continue;
+            }
+            shown.add(pick.url());
+            out.add(pick);
+        }
+        return out;
+    }
+}

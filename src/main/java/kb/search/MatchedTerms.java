@@ -1,0 +1,85 @@
+package kb.search;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.automaton.ByteRunAutomaton;
+
+/**
+ * The terms a query looks for, by kind of field, so that a snippet can mark the words that
+ * matched. Excluded terms are left out; identifier prefix queries contribute their automata.
+ */
+final class MatchedTerms {
+    private final Set<String> words = new HashSet<>();
+    private final Set<String> identifiers = new HashSet<>();
+    private final List<ByteRunAutomaton> identifierAutomata = new ArrayList<>();
+
+    private MatchedTerms() {}
+
+    static MatchedTerms of(Query query) {
+        MatchedTerms m = new MatchedTerms();
+        if (query != null) {
+            query.visit(m.new Collector());
+        }
+        return m;
+    }
+
+    /** Whether a term of the title, heading or body analysis was searched for. */
+    boolean word(String term) {
+        return words.contains(term);
+    }
+
+    /** Whether an identifier form was searched for, exactly or as a prefix. */
+    boolean identifier(String form) {
+        return identifiers.contains(form) || matches(identifierAutomata, form);
+    }
+
+    boolean isEmpty() {
+        return words.isEmpty() && identifiers.isEmpty() && identifierAutomata.isEmpty();
+    }
+
+    private static boolean matches(List<ByteRunAutomaton> automata, String term) {
+        if (automata.isEmpty()) {
+            return false;
+        }
+        BytesRef bytes = new BytesRef(term);
+        for (ByteRunAutomaton a : automata) {
+            if (a.run(bytes.bytes, bytes.offset, bytes.length)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private final class Collector extends QueryVisitor {
+        @Override
+        public void consumeTerms(Query query, Term... terms) {
+            for (Term t : terms) {
+                if (t.field().equals(Analysis.IDENT)) {
+                    identifiers.add(t.text());
+                } else {
+                    words.add(t.text());
+                }
+            }
+        }
+
+        @Override
+        public void consumeTermsMatching(Query query, String field, Supplier<ByteRunAutomaton> automaton) {
+            if (field.equals(Analysis.IDENT)) {
+                identifierAutomata.add(automaton.get());
+            }
+        }
+
+        @Override
+        public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+            return occur == BooleanClause.Occur.MUST_NOT ? QueryVisitor.EMPTY_VISITOR : this;
+        }
+    }
+}

@@ -1,0 +1,237 @@
+package kb.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.MultiTermQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.QueryBuilder;
+
+/**
+ * Turns a {@link UserQuery} into Lucene queries for one language's index, through that language's
+ * analyzer (never a query parser). The weights say what matters: a word in a section heading or
+ * an article's title counts more than in body text; an exact identifier counts most; words close
+ * together, or in the typed order, add to the score.
+ */
+final class QueryFactory {
+    private static final float HEADING = 4f;
+    private static final float BODY = 1f;
+    private static final float CONTEXT = 1f;
+    private static final float IDENT_EXACT = 8f;
+    private static final float IDENT_PREFIX = 3f;
+    private static final float SYNONYM = 0.9f;
+    private static final float TYPO = 0.6f;
+    private static final int TYPO_CORRECTIONS = 3;
+    private static final float TIE_BREAKER = 0.3f;
+    private static final int PREFIX_EXPANSIONS = 16;
+    private static final int PROXIMITY_WORDS = 8;
+    /** A quoted phrase with more identifiers than this is searched word by word (its graph would explode). */
+    private static final int MAX_PHRASE_IDENTIFIERS = 3;
+
+    private final QueryBuilder builder;
+    private final Synonyms synonyms;
+
+    QueryFactory(Analysis analysis, Synonyms synonyms) {
+        this.builder = new QueryBuilder(analysis.forQuery());
+        this.builder.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
+        this.synonyms = synonyms;
+    }
+
+    /** Every word (or a synonym of it) and every phrase must match; nothing excluded may. */
+    Optional<Query> strict(UserQuery query) throws IOException {
+        return build(query, null);
+    }
+
+    /**
+     * Most words must match, each as typed or as one of the corrections the index suggests for
+     * it; phrases and exclusions still hold.
+     */
+    Optional<Query> loose(UserQuery query, Typos typos) throws IOException {
+        return build(query, typos);
+    }
+
+    private Optional<Query> build(UserQuery query, Typos typos) throws IOException {
+        boolean loose = typos != null;
+        List<String> words = new ArrayList<>();
+        List<Query> required = new ArrayList<>();
+        List<Query> excluded = new ArrayList<>();
+        for (UserQuery.Part part : query.parts()) {
+            if (part.excluded()) {
+                Query q = part.phrase() ? phrase(part.text()) : exact(part.text(), Map.of());
+                if (q != null) {
+                    excluded.add(q);
+                }
+            } else if (!part.phrase()) {
+                words.add(part.text());
+            } else if (identifierCount(part.text()) > MAX_PHRASE_IDENTIFIERS) {
+                words.addAll(List.of(part.text().split(" ")));
+            } else {
+                Query q = phrase(part.text());
+                if (q != null) {
+                    required.add(q);
+                }
+            }
+        }
+        List<Query> concepts = concepts(words, typos);
+        if (concepts.isEmpty() && required.isEmpty()) {
+            return Optional.empty();
+        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        if (loose && concepts.size() > 1) {
+            BooleanQuery.Builder most = new BooleanQuery.Builder();
+            concepts.forEach(c -> most.add(c, Occur.SHOULD));
+            most.setMinimumNumberShouldMatch(minimumToMatch(concepts.size()));
+            b.add(most.build(), Occur.MUST);
+        } else {
+            concepts.forEach(c -> b.add(c, Occur.MUST));
+        }
+        required.forEach(q -> b.add(q, Occur.MUST));
+        proximity(words).ifPresent(q -> b.add(q, Occur.SHOULD));
+        excluded.forEach(q -> b.add(q, Occur.MUST_NOT));
+        return Optional.of(b.build());
+    }
+
+    /** Two of three words, three of four, four of five or six... */
+    private static int minimumToMatch(int concepts) {
+        return concepts <= 2 ? 1 : (int) Math.ceil(concepts * 2 / 3.0);
+    }
+
+    /** One query per word of the input, or per run of words that has synonyms. */
+    private List<Query> concepts(List<String> words, Typos typos) throws IOException {
+        List<Query> concepts = new ArrayList<>();
+        List<Synonyms.Match> matches = synonyms.find(words);
+        int next = 0;
+        for (int i = 0; i < words.size(); i++) {
+            Synonyms.Match match = next < matches.size() && matches.get(next).start() == i ? matches.get(next++) : null;
+            Map<String, Float> others = new LinkedHashMap<>();
+            String typed;
+            if (match != null) {
+                typed = String.join(" ", words.subList(match.start(), match.end()));
+                match.alternatives().forEach(a -> others.put(a, SYNONYM));
+                i = match.end() - 1;
+            } else {
+                typed = words.get(i);
+                if (typos != null) {
+                    typos.corrections(trimToLetters(typed), TYPO_CORRECTIONS).forEach(c -> others.put(c, TYPO));
+                }
+            }
+            Query q = exact(typed, others);
+            if (q != null) {
+                concepts.add(q);
+            }
+        }
+        return concepts;
+    }
+
+    /**
+     * The typed text or one of the other ways of saying it, in a heading, the title, the body, or
+     * as an identifier. Null when nothing is left to search (stop words only).
+     */
+    private Query exact(String typed, Map<String, Float> others) {
+        Map<String, Float> variants = new LinkedHashMap<>();
+        variants.put(typed, 1f);
+        others.forEach(variants::putIfAbsent);
+        List<Query> disjuncts = new ArrayList<>();
+        addField(disjuncts, Analysis.HEADING, HEADING, variants);
+        addField(disjuncts, Analysis.CONTEXT, CONTEXT, variants);
+        addField(disjuncts, Analysis.BODY, BODY, variants);
+        if (disjuncts.isEmpty()) {
+            return null;
+        }
+        String identifier = Identifiers.lookupForm(typed);
+        if (identifier != null) {
+            disjuncts.add(new BoostQuery(new TermQuery(new Term(Analysis.IDENT, identifier)), IDENT_EXACT));
+            if (identifier.length() >= 4 && (identifier.indexOf('_') >= 0 || identifier.indexOf('.') >= 0)) {
+                Query prefix = new PrefixQuery(new Term(Analysis.IDENT, identifier),
+                        new MultiTermQuery.TopTermsBlendedFreqScoringRewrite(PREFIX_EXPANSIONS));
+                disjuncts.add(new BoostQuery(prefix, IDENT_PREFIX));
+            }
+        }
+        return new DisjunctionMaxQuery(disjuncts, TIE_BREAKER);
+    }
+
+    private void addField(List<Query> disjuncts, String field, float boost, Map<String, Float> variants) {
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        Query single = null;
+        int count = 0;
+        for (Map.Entry<String, Float> v : variants.entrySet()) {
+            Query q = builder.createPhraseQuery(field, v.getKey());
+            if (q != null) {
+                single = v.getValue() == 1f ? q : new BoostQuery(q, v.getValue());
+                any.add(single, Occur.SHOULD);
+                count++;
+            }
+        }
+        if (count > 0) {
+            disjuncts.add(new BoostQuery(count == 1 ? single : any.build(), boost));
+        }
+    }
+
+    /** A quoted phrase, in a heading (or title), the article's title as context, or the body. */
+    private Query phrase(String text) {
+        List<Query> disjuncts = new ArrayList<>();
+        addField(disjuncts, Analysis.HEADING, HEADING, Map.of(text, 1f));
+        addField(disjuncts, Analysis.CONTEXT, CONTEXT, Map.of(text, 1f));
+        addField(disjuncts, Analysis.BODY, BODY, Map.of(text, 1f));
+        return disjuncts.isEmpty() ? null : new DisjunctionMaxQuery(disjuncts, TIE_BREAKER);
+    }
+
+    /** Rewards the plain words of the query appearing close together, in headings (and titles) most. */
+    private Optional<Query> proximity(List<String> words) {
+        List<String> plain = new ArrayList<>();
+        for (String w : words) {
+            String t = trimToLetters(w).toLowerCase(Locale.ROOT);
+            if (!t.isEmpty() && t.chars().allMatch(Character::isLetter) && plain.size() < PROXIMITY_WORDS) {
+                plain.add(t);
+            }
+        }
+        if (plain.size() < 2) {
+            return Optional.empty();
+        }
+        String text = String.join(" ", plain);
+        List<Query> disjuncts = new ArrayList<>();
+        addSloppy(disjuncts, Analysis.HEADING, text, 2, 3f);
+        addSloppy(disjuncts, Analysis.BODY, text, 4, 1.5f);
+        return disjuncts.isEmpty() ? Optional.empty() : Optional.of(new DisjunctionMaxQuery(disjuncts, TIE_BREAKER));
+    }
+
+    private void addSloppy(List<Query> disjuncts, String field, String text, int slop, float boost) {
+        Query q = builder.createPhraseQuery(field, text, slop);
+        if (q != null && !(q instanceof TermQuery)) {
+            disjuncts.add(new BoostQuery(q, boost));
+        }
+    }
+
+    private static int identifierCount(String phrase) {
+        int count = 0;
+        for (String w : phrase.split(" ")) {
+            if (Identifiers.looksLikeIdentifier(w)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    static String trimToLetters(String word) {
+        int start = 0;
+        int end = word.length();
+        while (start < end && !Character.isLetterOrDigit(word.charAt(start))) {
+            start++;
+        }
+        while (end > start && !Character.isLetterOrDigit(word.charAt(end - 1))) {
+            end--;
+        }
+        return word.substring(start, end);
+    }
+}

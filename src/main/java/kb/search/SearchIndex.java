@@ -1,0 +1,211 @@
+package kb.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Pattern;
+import kb.content.Article;
+import kb.content.Library;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The site's search: an immutable in-memory index of every article and section of a
+ * {@link Library}, in every language, that answers what readers type and finds where an error
+ * code is explained. Build a new one when the content changes; it holds no resources to close.
+ */
+public final class SearchIndex {
+    /** Results per page when the caller does not say. */
+    public static final int DEFAULT_LIMIT = 10;
+    /** The most results one page can hold. */
+    public static final int MAX_LIMIT = 50;
+
+    private static final Logger LOG = LoggerFactory.getLogger(SearchIndex.class);
+    private static final Pattern CODE_CHARS = Pattern.compile("[A-Z0-9_]{3,120}");
+    private static final int MAX_PAGE = 1000;
+
+    private final Library library;
+    private final Map<String, LanguageIndex> byLang;
+    private final ErrorCodes errorCodes;
+
+    private SearchIndex(Library library, Map<String, LanguageIndex> byLang, ErrorCodes errorCodes) {
+        this.library = library;
+        this.byLang = Map.copyOf(byLang);
+        this.errorCodes = errorCodes;
+    }
+
+    /**
+     * Indexes every language of the library, in parallel, with the synonyms in
+     * {@code contentDir/synonyms/<lang>.txt} (a missing file means none).
+     */
+    public static SearchIndex build(Library library, Path contentDir) {
+        Map<String, Synonyms> synonyms = new HashMap<>();
+        for (String lang : Library.LANGUAGES) {
+            synonyms.put(lang, Synonyms.read(contentDir.resolve("synonyms").resolve(lang + ".txt")));
+        }
+        return build(library, synonyms);
+    }
+
+    static SearchIndex build(Library library, Map<String, Synonyms> synonyms) {
+        long started = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(
+                Math.max(1, Math.min(Library.LANGUAGES.size(), Runtime.getRuntime().availableProcessors())));
+        try {
+            Map<String, Future<LanguageIndex>> pending = new HashMap<>();
+            for (String lang : Library.LANGUAGES) {
+                List<Article> articles = library.articles(lang);
+                Synonyms s = synonyms.getOrDefault(lang, Synonyms.none());
+                pending.put(lang, pool.submit(() -> IndexBuilder.build(lang, articles, s)));
+            }
+            Map<String, LanguageIndex> byLang = new HashMap<>();
+            for (Map.Entry<String, Future<LanguageIndex>> e : pending.entrySet()) {
+                byLang.put(e.getKey(), e.getValue().get());
+            }
+            SearchIndex index = new SearchIndex(library, byLang, ErrorCodes.of(library));
+            LOG.info("search index built in {} ms: {}", (System.nanoTime() - started) / 1_000_000, index.describe());
+            return index;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while building the search index", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw new UncheckedIOException(io);
+            }
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException("building the search index failed", cause);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The first {@code limit} results (clamped to 1..{@link #MAX_LIMIT}), as {@code /api/search} gives them. */
+    public SearchResults search(String rawQuery, String lang, int limit) {
+        return search(rawQuery, lang, 1, limit);
+    }
+
+    /**
+     * One page of results for whatever the reader typed; never fails on the query's content.
+     * Words must all match (synonyms count), "quoted phrases" match as phrases, -words exclude.
+     * When that finds little, typos are allowed and a correction is suggested; when the reader's
+     * language has nothing, the other language's results are given, marked as such.
+     *
+     * @param lang     {@code pt} or {@code en}
+     * @param page     from 1; clamped
+     * @param pageSize clamped to 1..{@link #MAX_LIMIT}
+     * @throws IllegalArgumentException if {@code lang} is not a language of the site
+     */
+    public SearchResults search(String rawQuery, String lang, int page, int pageSize) {
+        LanguageIndex home = index(lang);
+        int size = Math.max(1, Math.min(MAX_LIMIT, pageSize));
+        int pageNo = Math.max(1, Math.min(MAX_PAGE, page));
+        UserQuery query = UserQuery.parse(rawQuery);
+        try {
+            LanguageIndex.Ranking ranking = home.rank(query);
+            String suggestion = ranking.exactCount() < LanguageIndex.FEW ? suggestion(query, home, ranking.exactCount()) : null;
+            LanguageIndex source = home;
+            if (ranking.entries().isEmpty()) {
+                for (String other : Library.LANGUAGES) {
+                    if (!other.equals(lang)) {
+                        LanguageIndex.Ranking there = byLang.get(other).rank(query);
+                        if (!there.entries().isEmpty()) {
+                            ranking = there;
+                            source = byLang.get(other);
+                            break;
+                        }
+                    }
+                }
+            }
+            List<Entry> entries = ranking.entries();
+            List<SearchHit> hits = new ArrayList<>();
+            int from = (pageNo - 1) * size;
+            for (int i = from; i < Math.min(entries.size(), from + size); i++) {
+                hits.add(source.hit(entries.get(i), ranking.query()));
+            }
+            return new SearchResults(query.text(), lang, entries.size(), hits, suggestion, source != home, pageNo, size);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("search failed, answering with no results ({} on a query of {} characters)", e, query.text().length());
+            return new SearchResults(query.text(), lang, 0, List.of(), null, false, pageNo, size);
+        }
+    }
+
+    /**
+     * Where the error code is explained, in the reader's language: the section that names it in
+     * its heading or first paragraph, else the first that names it; if only the other language
+     * names it, that article's translation (at the same section when it has one), else the other
+     * language's section itself. Empty for anything that is not an UPPER_SNAKE code of the articles.
+     *
+     * @param code any case; must be {@code [A-Z0-9_]{3,120}} with at least two {@code _}-separated parts
+     */
+    public Optional<String> urlForErrorCode(String lang, String code) {
+        if (code == null || lang == null || !byLang.containsKey(lang)) {
+            return Optional.empty();
+        }
+        String normalized = code.strip().toUpperCase(Locale.ROOT);
+        if (!CODE_CHARS.matcher(normalized).matches() || !Identifiers.isErrorCode(normalized)) {
+            return Optional.empty();
+        }
+        Optional<ErrorCodes.Place> here = errorCodes.find(lang, normalized);
+        if (here.isPresent()) {
+            return here.map(ErrorCodes.Place::url);
+        }
+        for (String other : Library.LANGUAGES) {
+            Optional<ErrorCodes.Place> there = errorCodes.find(other, normalized);
+            if (there.isPresent()) {
+                ErrorCodes.Place place = there.get();
+                return Optional.of(library.translation(place.article(), lang)
+                        .map(t -> place.sectionId() != null && t.section(place.sectionId()).isPresent()
+                                ? t.url() + "#" + place.sectionId()
+                                : t.url())
+                        .orElse(place.url()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A suggestion worth showing: different from the query and finding more than it did. */
+    private static String suggestion(UserQuery query, LanguageIndex index, int exactCount) throws IOException {
+        Optional<String> corrected = index.correction(query);
+        if (corrected.isEmpty()) {
+            return null;
+        }
+        int better = index.exactCount(UserQuery.parse(corrected.get()));
+        return better > exactCount ? corrected.get() : null;
+    }
+
+    private LanguageIndex index(String lang) {
+        LanguageIndex index = lang == null ? null : byLang.get(lang);
+        if (index == null) {
+            throw new IllegalArgumentException("not a language of the site: " + lang + " (expected one of " + Library.LANGUAGES + ")");
+        }
+        return index;
+    }
+
+    /** Sizes, for the log and the bench. */
+    String describe() {
+        StringBuilder s = new StringBuilder();
+        for (String lang : Library.LANGUAGES) {
+            LanguageIndex i = byLang.get(lang);
+            s.append(lang).append(": ").append(i.reader().maxDoc()).append(" documents, ")
+                    .append(i.indexBytes() / 1024 / 1024).append(" MiB, ")
+                    .append(i.reader().leaves().size()).append(" segments; ");
+        }
+        return s.toString().strip();
+    }
+
+    LanguageIndex languageIndex(String lang) {
+        return index(lang);
+    }
+}

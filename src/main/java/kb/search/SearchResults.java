@@ -1,0 +1,36 @@
+package kb.search;
+
+import java.util.List;
+
+/**
+ * One page of search results, with what the reader typed and what else to offer.
+ * The first five components are {@code /api/search}'s JSON fields, in its order.
+ *
+ * @param query             the query as searched: cleaned of control characters, at most a few hundred characters
+ * @param lang              the reader's language, the one asked for
+ * @param total             how many results there are to page through (grouped; at most a few hundred)
+ * @param results           this page's hits, best first
+ * @param suggestion        "did you mean" text, or null: offered when the query found little and the correction finds more
+ * @param fromOtherLanguage true when the reader's language had no hit and these results are in the other language
+ * @param page              the page number, from 1
+ * @param pageSize          hits per page
+ */
+public record SearchResults(
+        String query,
+        String lang,
+        int total,
+        List<SearchHit> results,
+        String suggestion,
+        boolean fromOtherLanguage,
+        int page,
+        int pageSize) {
+
+    public SearchResults {
+        results = List.copyOf(results);
+    }
+
+    /** Whether there is a page after this one. */
+    public boolean hasNextPage() {
+        return (long) page * pageSize < total;
+    }
+}
