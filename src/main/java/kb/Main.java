@@ -20,8 +20,10 @@ import kb.web.Api;
 import kb.web.Assets;
 import kb.web.ConsentPages;
 import kb.web.Frame;
+import kb.web.Json;
 import kb.web.Messages;
 import kb.web.Pages;
+import kb.web.SearchPages;
 import kb.web.SecurityHeaders;
 import kb.web.Templates;
 import org.slf4j.Logger;
@@ -111,12 +113,14 @@ public final class Main {
         Publishing publishing = new Publishing(() -> site.get().library(), baseUrl, text, PAGES);
         ConsentPages consent = new ConsentPages(site, frame, templates);
         Pages pages = new Pages(site, frame, Map.of("admin-consent", consent::embed));
+        SearchPages search = new SearchPages(site, frame, metrics::searched);
         for (String lang : kb.content.Library.LANGUAGES) {
             metrics.articles(site, lang, s -> s.get().library().articles(lang).size());
         }
 
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            config.jsonMapper(Json.mapper());
             config.router.ignoreTrailingSlashes = false;
             config.router.treatMultipleSlashesAsSingleSlash = false;
             config.http.generateEtags = false;
@@ -145,8 +149,11 @@ public final class Main {
             config.routes.get("/", pages::root);
             config.routes.get("/{lang}", pages::langRoot);
             config.routes.get("/api/admin-consent", consent::api);
+            config.routes.get("/api/search", search::api);
             config.routes.get("/{lang}/", pages::home);
             config.routes.get("/{lang}/admin-consent", consent::page);
+            config.routes.get("/{lang}/search", search::page);
+            config.routes.get("/{lang}/error/{code}", search::errorCode);
             config.routes.get("/{lang}/feed.xml", publishing::feed);
             config.routes.get("/{lang}/opensearch.xml", publishing::openSearch);
             config.routes.get("/{lang}/<path>", pages::article);

@@ -2,6 +2,7 @@ package kb;
 
 import kb.consent.ConsentSettings;
 import kb.content.Library;
+import kb.search.SearchIndex;
 
 /**
  * One consistent version of everything the site serves. Requests read the current one; a reload
@@ -9,4 +10,4 @@ import kb.content.Library;
  *
  * @param version a digest of every content file; the same files give the same version on any replica
  */
-public record Site(Library library, ConsentSettings consentSettings, String version) {}
+public record Site(Library library, SearchIndex search, ConsentSettings consentSettings, String version) {}

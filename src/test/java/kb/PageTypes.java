@@ -12,7 +12,10 @@ public final class PageTypes {
             "/pt/erros-de-conexao-caixa-de-entrada-calendario", "/en/inbox-calendar-connection-errors",
             "/pt/admin-consent?tenant=contoso.onmicrosoft.com", "/en/admin-consent?tenant=contoso.onmicrosoft.com",
             "/pt/admin-consent?tenant=common", "/en/admin-consent?tenant=common",
-            "/pt/nao-existe", "/en/no-such-page");
+            "/pt/nao-existe", "/en/no-such-page",
+            "/pt/search?q=conexao", "/en/search?q=calendar+permissions",
+            "/pt/search?q=permisoes", "/en/search?q=xyzzyqwv",
+            "/pt/search", "/en/error/NO_SUCH_CODE");
 
     private PageTypes() {}
 }
