@@ -50,6 +50,11 @@ final class Identifiers {
         }
     }
 
+    /** Whether a token is an identifier worth indexing whole: the right length and {@link #looksLikeIdentifier}. */
+    static boolean isIdentifier(char[] b, int len) {
+        return len >= MIN_LENGTH && len <= MAX_LENGTH && looksLikeIdentifier(b, len);
+    }
+
     /** Whether a word is an identifier rather than a plain word (see the class comment). */
     static boolean looksLikeIdentifier(CharSequence word) {
         return looksLikeIdentifier(word, 0, word.length());

@@ -114,7 +114,7 @@ public final class SearchIndex {
         UserQuery query = UserQuery.parse(rawQuery);
         try {
             LanguageIndex.Ranking ranking = home.rank(query);
-            String suggestion = ranking.exactCount() < LanguageIndex.FEW ? suggestion(query, home, ranking.exactCount()) : null;
+            String suggestion = suggestion(ranking, home);
             LanguageIndex source = home;
             if (ranking.entries().isEmpty()) {
                 for (String other : Library.LANGUAGES) {
@@ -130,9 +130,10 @@ public final class SearchIndex {
             }
             List<Entry> entries = ranking.entries();
             List<SearchHit> hits = new ArrayList<>();
+            MatchedTerms matched = MatchedTerms.of(ranking.query());
             int from = (pageNo - 1) * size;
             for (int i = from; i < Math.min(entries.size(), from + size); i++) {
-                hits.add(source.hit(entries.get(i), ranking.query()));
+                hits.add(source.hit(entries.get(i), matched));
             }
             return new SearchResults(query.text(), lang, entries.size(), hits, suggestion, source != home, pageNo, size);
         } catch (IOException | RuntimeException e) {
@@ -175,14 +176,13 @@ public final class SearchIndex {
         return Optional.empty();
     }
 
-    /** A suggestion worth showing: different from the query and finding more than it did. */
-    private static String suggestion(UserQuery query, LanguageIndex index, int exactCount) throws IOException {
-        Optional<String> corrected = index.correction(query);
-        if (corrected.isEmpty()) {
+    /** A suggestion worth showing: a correction that finds more than the query did. */
+    private static String suggestion(LanguageIndex.Ranking ranking, LanguageIndex index) throws IOException {
+        if (ranking.correction().isEmpty()) {
             return null;
         }
-        int better = index.exactCount(UserQuery.parse(corrected.get()));
-        return better > exactCount ? corrected.get() : null;
+        String corrected = ranking.correction().get();
+        return index.exactCount(UserQuery.parse(corrected)) > ranking.exactCount() ? corrected : null;
     }
 
     private LanguageIndex index(String lang) {
@@ -200,7 +200,8 @@ public final class SearchIndex {
             LanguageIndex i = byLang.get(lang);
             s.append(lang).append(": ").append(i.reader().maxDoc()).append(" documents, ")
                     .append(i.indexBytes() / 1024 / 1024).append(" MiB, ")
-                    .append(i.reader().leaves().size()).append(" segments; ");
+                    .append(i.reader().leaves().size()).append(" segments, ")
+                    .append(i.vocabularySize()).append(" words; ");
         }
         return s.toString().strip();
     }
