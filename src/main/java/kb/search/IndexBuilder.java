@@ -24,7 +24,8 @@ import org.apache.lucene.store.SingleInstanceLockFactory;
 /**
  * Builds one language's index in memory: one document for each article (its title as heading,
  * description and intro as body) and one for each of its sections (heading, text, and the
- * article's title as context), and the vocabulary of the words they use.
+ * article's title as context), the vocabulary of the words they use, and where their error codes
+ * are explained.
  * Nothing is stored in Lucene: a hit leads back to its {@link Entry}, whose text is already held
  * by the library, and snippets are cut from there.
  */
@@ -66,7 +67,7 @@ final class IndexBuilder {
 
         DirectoryReader reader = DirectoryReader.open(directory);
         return new LanguageIndex(analysis, reader, bytes(directory), entries, entryOfEachDoc(reader),
-                Vocabulary.of(words), new QueryFactory(analysis, synonyms));
+                Vocabulary.of(words), new QueryFactory(analysis, synonyms), ErrorCodes.of(articles));
     }
 
     private static Document articleDocument(int entry, Article article) {

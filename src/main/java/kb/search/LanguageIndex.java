@@ -36,10 +36,12 @@ final class LanguageIndex {
     private final QueryFactory queries;
     private final Snippets snippets;
     private final Vocabulary vocabulary;
+    private final ErrorCodes errorCodes;
     private final long indexBytes;
 
     LanguageIndex(Analysis analysis, DirectoryReader reader, long indexBytes, List<Entry> entries, int[] entryOfDoc,
-            Vocabulary vocabulary, QueryFactory queries) {
+            Vocabulary vocabulary, QueryFactory queries, ErrorCodes errorCodes) {
+        this.errorCodes = errorCodes;
         this.indexBytes = indexBytes;
         this.analysis = analysis;
         this.reader = reader;
@@ -134,6 +136,11 @@ final class LanguageIndex {
 
     DirectoryReader reader() {
         return reader;
+    }
+
+    /** Where an error code (upper case) is explained in this language's articles. */
+    Optional<ErrorCodes.Place> errorCode(String code) {
+        return errorCodes.find(code);
     }
 
     /** How many distinct words the vocabulary holds. */

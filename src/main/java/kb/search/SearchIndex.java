@@ -36,12 +36,9 @@ public final class SearchIndex {
 
     private final Library library;
     private final Map<String, LanguageIndex> byLang;
-    private final ErrorCodes errorCodes;
-
-    private SearchIndex(Library library, Map<String, LanguageIndex> byLang, ErrorCodes errorCodes) {
+    private SearchIndex(Library library, Map<String, LanguageIndex> byLang) {
         this.library = library;
         this.byLang = Map.copyOf(byLang);
-        this.errorCodes = errorCodes;
     }
 
     /**
@@ -71,7 +68,7 @@ public final class SearchIndex {
             for (Map.Entry<String, Future<LanguageIndex>> e : pending.entrySet()) {
                 byLang.put(e.getKey(), e.getValue().get());
             }
-            SearchIndex index = new SearchIndex(library, byLang, ErrorCodes.of(library));
+            SearchIndex index = new SearchIndex(library, byLang);
             LOG.info("search index built in {} ms: {}", (System.nanoTime() - started) / 1_000_000, index.describe());
             return index;
         } catch (InterruptedException e) {
@@ -158,12 +155,12 @@ public final class SearchIndex {
         if (!CODE_CHARS.matcher(normalized).matches() || !Identifiers.isErrorCode(normalized)) {
             return Optional.empty();
         }
-        Optional<ErrorCodes.Place> here = errorCodes.find(lang, normalized);
+        Optional<ErrorCodes.Place> here = byLang.get(lang).errorCode(normalized);
         if (here.isPresent()) {
             return here.map(ErrorCodes.Place::url);
         }
         for (String other : Library.LANGUAGES) {
-            Optional<ErrorCodes.Place> there = errorCodes.find(other, normalized);
+            Optional<ErrorCodes.Place> there = byLang.get(other).errorCode(normalized);
             if (there.isPresent()) {
                 ErrorCodes.Place place = there.get();
                 return Optional.of(library.translation(place.article(), lang)
