@@ -67,10 +67,6 @@ final class LanguageIndex {
         static final Ranking NONE = new Ranking(List.of(), 0, null, Optional.empty());
     }
 
-    String lang() {
-        return analysis.lang();
-    }
-
     /**
      * Every word exactly first; when that finds little, most words with typos allowed, and a
      * correction of the query to suggest.

@@ -134,7 +134,7 @@ public final class SearchIndex {
             }
             return new SearchResults(query.text(), lang, entries.size(), hits, suggestion, source != home, pageNo, size);
         } catch (IOException | RuntimeException e) {
-            LOG.warn("search failed, answering with no results ({} on a query of {} characters)", e, query.text().length());
+            LOG.warn("search failed on a query of {} characters; answering with no results", query.text().length(), e);
             return new SearchResults(query.text(), lang, 0, List.of(), null, false, pageNo, size);
         }
     }
