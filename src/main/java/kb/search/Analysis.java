@@ -1,7 +1,6 @@
 package kb.search;
 
 import java.util.Locale;
-import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
@@ -9,13 +8,11 @@ import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.core.FlattenGraphFilter;
-import org.apache.lucene.analysis.core.LetterTokenizer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.ConditionalTokenFilter;
-import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilter;
 import org.apache.lucene.analysis.miscellaneous.WordDelimiterIterator;
 import org.apache.lucene.analysis.pt.PortugueseAnalyzer;
@@ -25,20 +22,19 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
  * The one place that decides how text becomes terms: the fields of the index and the analyzer
- * chain of each, per language. Index and queries must agree, so both come from here.
+ * chain they share, per language. Index and queries must agree, so both come from here.
  *
- * <p>Every word field runs the same chain: split identifiers into their parts while keeping them
- * whole, lower case, strip accents, drop stop words (written with or without accents), then stem.
- * Portuguese folds <em>before</em> stemming so that short words ({@code pão}/{@code pao}) and
- * unaccented plurals ({@code conexoes}) meet their accented forms; {@link NasalPluralFilter} puts
- * back the one accent the light stemmer needs for {@code -ões}/{@code -ães} plurals.
+ * <p>The chain: split identifiers into their parts while keeping them whole, lower case, strip
+ * accents, drop stop words (written with or without accents), then stem. Portuguese folds
+ * <em>before</em> stemming so that short words ({@code pão}/{@code pao}) and unaccented plurals
+ * ({@code conexoes}) meet their accented forms; {@link NasalPluralFilter} puts back the one accent
+ * the light stemmer needs for {@code -ões}/{@code -ães} plurals.
+ *
+ * <p>At index time the same single pass also adds each identifier's lookup terms
+ * ({@link IdentifierForms}) and counts the words of the vocabulary ({@link WordCounts}), so the
+ * text of a large site is read once.
  */
 final class Analysis {
-    /**
-     * The article's title again, on each of its sections, so that a query mixing title and section
-     * words finds the section; a field of its own so that the title's rarity is judged among articles.
-     */
-    static final String CONTEXT = "context";
     /**
      * The section's heading; on the article's own document, its title. One field for both, so
      * that a heading word and a title word weigh alike, their rarity judged among all documents.
@@ -46,10 +42,11 @@ final class Analysis {
     static final String HEADING = "heading";
     /** The section's text; for the article's own document, its description and intro. */
     static final String BODY = "body";
-    /** Plain words as written and accent-free, not stemmed: typo tolerance and "did you mean". */
-    static final String SPELL = "spell";
-    /** Identifiers whole and from each part on, lower case: {@code mail.readwrite}, {@code rest_api_not_enabled_...}. */
-    static final String IDENT = "ident";
+    /**
+     * The article's title again, on each of its sections, so that a query mixing title and section
+     * words finds the section; a field of its own so that headings keep their weight.
+     */
+    static final String CONTEXT = "context";
     /** Doc values: the position of the document's article or section in the index's entry list. */
     static final String ENTRY = "entry";
 
@@ -62,30 +59,39 @@ final class Analysis {
     private static final int INDEX_SPLIT_FLAGS = SPLIT_FLAGS | WordDelimiterGraphFilter.CATENATE_ALL;
 
     private final String lang;
-    private final Analyzer forIndex;
+    private final CharArraySet stopWords;
+    private final Analyzer forText;
     private final Analyzer forQuery;
 
     Analysis(String lang) {
         this.lang = lang;
-        CharArraySet stopWords = foldedStopWords(lang);
-        Analyzer spell = new SpellAnalyzer(stopWords);
-        Analyzer identifiers = new IdentifierAnalyzer();
-        this.forIndex = new PerFieldAnalyzerWrapper(new WordAnalyzer(lang, stopWords, true), Map.of(SPELL, spell, IDENT, identifiers));
-        this.forQuery = new PerFieldAnalyzerWrapper(new WordAnalyzer(lang, stopWords, false), Map.of(SPELL, spell, IDENT, identifiers));
+        this.stopWords = foldedStopWords(lang);
+        this.forText = new WordAnalyzer(lang, stopWords, true, null);
+        this.forQuery = new WordAnalyzer(lang, stopWords, false, null);
     }
 
     String lang() {
         return lang;
     }
 
-    /** Analyzes documents: word parts are also catenated, and graphs are flattened for the index. */
-    Analyzer forIndex() {
-        return forIndex;
+    /** Analyzes documents, and counts their words into {@code words} for the vocabulary. */
+    Analyzer forIndex(WordCounts words) {
+        return new WordAnalyzer(lang, stopWords, true, words);
     }
 
-    /** Analyzes what readers type: the same chain without catenation, graphs kept for the query builder. */
+    /** Analyzes text exactly as the index did (without counting): what snippets mark. */
+    Analyzer forIndex() {
+        return forText;
+    }
+
+    /** Analyzes what readers type: no catenation, no identifier terms, graphs kept for the query builder. */
     Analyzer forQuery() {
         return forQuery;
+    }
+
+    /** The term under which an identifier form is indexed: {@code #mail.readwrite}. */
+    static String identifierTerm(String form) {
+        return IdentifierForms.MARK + form;
     }
 
     /** Lower case, accents removed: {@code Permissões} becomes {@code permissoes}. */
@@ -109,16 +115,18 @@ final class Analysis {
         return CharArraySet.unmodifiableSet(all);
     }
 
-    /** Title, heading and body: identifiers whole and in parts, folded, stop words out, stemmed. */
+    /** Every field's chain (see the class comment). */
     private static final class WordAnalyzer extends Analyzer {
         private final String lang;
         private final CharArraySet stopWords;
         private final boolean atIndexTime;
+        private final WordCounts words;
 
-        WordAnalyzer(String lang, CharArraySet stopWords, boolean atIndexTime) {
+        WordAnalyzer(String lang, CharArraySet stopWords, boolean atIndexTime, WordCounts words) {
             this.lang = lang;
             this.stopWords = stopWords;
             this.atIndexTime = atIndexTime;
+            this.words = words;
         }
 
         @Override
@@ -128,8 +136,14 @@ final class Analysis {
             if (lang.equals("en")) {
                 s = new EnglishPossessiveFilter(s);
             }
+            if (atIndexTime) {
+                s = new IdentifierForms(s);
+            }
             s = new IdentifierSplitter(s, atIndexTime);
             s = new LowerCaseFilter(s);
+            if (words != null) {
+                s = new WordCounts.Counter(s, words);
+            }
             s = new ASCIIFoldingFilter(s);
             s = new StopFilter(s, stopWords);
             if (lang.equals("pt")) {
@@ -151,9 +165,9 @@ final class Analysis {
     /**
      * Splits identifiers into their parts ({@code Mail.ReadWrite} also gives {@code Mail},
      * {@code Read}, {@code Write}; the index also gets {@code MailReadWrite}) and keeps them whole,
-     * marked as keywords so that no stemmer changes them.
-     * Only tokens that look like identifiers go through the splitter: nearly all words do not, and
-     * the splitter (with the graph flattening the index needs) is the costliest step of the chain.
+     * marked as keywords so that no stemmer changes them. Only tokens that look like identifiers
+     * go through the splitter: nearly all words do not, and the splitter (with the graph
+     * flattening the index needs) is the costliest step of the chain.
      */
     private static final class IdentifierSplitter extends ConditionalTokenFilter {
         private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
@@ -171,10 +185,12 @@ final class Analysis {
 
         @Override
         protected boolean shouldFilter() {
-            return Identifiers.looksLikeIdentifier(term.buffer(), term.length()) || hasInnerDelimiter(term.buffer(), term.length());
+            char[] b = term.buffer();
+            int len = term.length();
+            return !IdentifierForms.isForm(b, len) && (Identifiers.looksLikeIdentifier(b, len) || hasInnerDelimiter(b, len));
         }
 
-        /** Std tokens like {@code don't} or {@code O'Brien}: split so each part is findable, as before. */
+        /** Std tokens like {@code don't} or {@code O'Brien}: split so each part is findable. */
         private static boolean hasInnerDelimiter(char[] b, int len) {
             for (int i = 1; i < len - 1; i++) {
                 if (!Character.isLetterOrDigit(b[i])) {
@@ -182,36 +198,6 @@ final class Analysis {
                 }
             }
             return false;
-        }
-    }
-
-    /** Identifiers only, whole and from each part on, lower case (see {@link Identifiers#indexForms}). */
-    private static final class IdentifierAnalyzer extends Analyzer {
-        @Override
-        protected TokenStreamComponents createComponents(String fieldName) {
-            return new TokenStreamComponents(new IdentifierTokenizer());
-        }
-    }
-
-    /**
-     * Plain words (letters only), lower case, each both as written and accent-free. A letter
-     * tokenizer is enough for a vocabulary and much cheaper than the standard one.
-     */
-    private static final class SpellAnalyzer extends Analyzer {
-        private final CharArraySet stopWords;
-
-        SpellAnalyzer(CharArraySet stopWords) {
-            this.stopWords = stopWords;
-        }
-
-        @Override
-        protected TokenStreamComponents createComponents(String fieldName) {
-            Tokenizer source = new LetterTokenizer();
-            TokenStream s = new LowerCaseFilter(source);
-            s = new PlainWordFilter(s);
-            s = new StopFilter(s, stopWords);
-            s = new ASCIIFoldingFilter(s, true);
-            return new TokenStreamComponents(source, s);
         }
     }
 }

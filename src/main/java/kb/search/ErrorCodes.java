@@ -5,11 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import kb.content.Article;
-import kb.content.Library;
 import kb.content.Section;
 
 /**
- * Where each error code of the articles is explained, per language: the target of
+ * Where each error code of one language's articles is explained: the target of
  * {@code /<lang>/error/<CODE>}. A code's place is the first section (in the library's article
  * order) that names it in its heading or first paragraph, or else the first that names it at all.
  */
@@ -26,49 +25,45 @@ final class ErrorCodes {
         }
     }
 
-    private final Map<String, Map<String, Place>> byLang;
+    private final Map<String, Place> places;
 
-    private ErrorCodes(Map<String, Map<String, Place>> byLang) {
-        this.byLang = Map.copyOf(byLang);
+    private ErrorCodes(Map<String, Place> places) {
+        this.places = Map.copyOf(places);
     }
 
-    static ErrorCodes of(Library library) {
-        Map<String, Map<String, Place>> byLang = new HashMap<>();
-        for (String lang : Library.LANGUAGES) {
-            byLang.put(lang, Map.copyOf(places(library.articles(lang))));
-        }
-        return new ErrorCodes(byLang);
-    }
-
-    Optional<Place> find(String lang, String code) {
-        return Optional.ofNullable(byLang.getOrDefault(lang, Map.of()).get(code));
-    }
-
-    private static Map<String, Place> places(List<Article> articles) {
+    /** The codes of one language's articles, in the library's order. */
+    static ErrorCodes of(List<Article> articles) {
         Map<String, Place> prominent = new HashMap<>();
         Map<String, Place> anywhere = new HashMap<>();
         for (Article article : articles) {
             Place top = new Place(article, null);
-            collect(article.title(), top, prominent);
-            collect(article.description(), top, prominent);
-            collect(article.intro(), top, prominent);
+            collect(article.title(), 0, article.title().length(), top, prominent);
+            collect(article.description(), 0, article.description().length(), top, prominent);
+            collect(article.intro(), 0, article.intro().length(), top, prominent);
             for (Section section : article.sections()) {
                 Place place = new Place(article, section.id());
                 String text = section.text();
                 int firstBreak = text.indexOf('\n');
-                collect(section.heading(), place, prominent);
-                collect(firstBreak < 0 ? text : text.substring(0, firstBreak), place, prominent);
-                if (firstBreak >= 0) {
-                    collect(text.substring(firstBreak + 1), place, anywhere);
-                }
+                int paragraphEnd = firstBreak < 0 ? text.length() : firstBreak;
+                collect(section.heading(), 0, section.heading().length(), place, prominent);
+                collect(text, 0, paragraphEnd, place, prominent);
+                collect(text, paragraphEnd, text.length(), place, anywhere);
             }
         }
         anywhere.putAll(prominent);
-        return anywhere;
+        return new ErrorCodes(anywhere);
     }
 
-    private static void collect(String text, Place place, Map<String, Place> into) {
-        Identifiers.scan(text, (identifier, start, end) -> {
+    Optional<Place> find(String code) {
+        return Optional.ofNullable(places.get(code));
+    }
+
+    private static void collect(String text, int from, int to, Place place, Map<String, Place> into) {
+        int underscore = text.indexOf('_', from);
+        if (underscore < 0 || underscore >= to) {
+            return; // no code without an underscore: most text is skipped at once
+        }
+        Identifiers.scan(text, from, to, (identifier, start, end) -> {
             if (Identifiers.isErrorCode(identifier)) {
                 into.putIfAbsent(identifier, place);
             }

@@ -25,8 +25,13 @@ final class Identifiers {
 
     /** Calls the sink for every identifier in the text, in order. */
     static void scan(CharSequence text, Sink sink) {
-        int n = text.length();
-        int i = 0;
+        scan(text, 0, text.length(), sink);
+    }
+
+    /** Calls the sink for every identifier within {@code [from, to)} of the text, in order. */
+    static void scan(CharSequence text, int from, int to, Sink sink) {
+        int n = to;
+        int i = from;
         while (i < n) {
             if (!isIdentifierChar(text.charAt(i))) {
                 i++;
@@ -48,6 +53,11 @@ final class Identifiers {
                 sink.accept(text.subSequence(start, end).toString(), start, end);
             }
         }
+    }
+
+    /** Whether a token is an identifier worth indexing whole: the right length and {@link #looksLikeIdentifier}. */
+    static boolean isIdentifier(char[] b, int len) {
+        return len >= MIN_LENGTH && len <= MAX_LENGTH && looksLikeIdentifier(b, len);
     }
 
     /** Whether a word is an identifier rather than a plain word (see the class comment). */

@@ -7,22 +7,25 @@ import kb.content.Article;
 import kb.content.Section;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.SingleInstanceLockFactory;
 
 /**
  * Builds one language's index in memory: one document for each article (its title as heading,
  * description and intro as body) and one for each of its sections (heading, text, and the
- * article's title as context).
+ * article's title as context), the vocabulary of the words they use, and where their error codes
+ * are explained.
  * Nothing is stored in Lucene: a hit leads back to its {@link Entry}, whose text is already held
  * by the library, and snippets are cut from there.
  */
@@ -31,15 +34,17 @@ final class IndexBuilder {
     private static final double RAM_BUFFER_MB = 160;
 
     private static final FieldType WORDS = TextField.TYPE_NOT_STORED;
-    /** Only which documents hold a term: enough for the vocabulary and identifier lookups. */
-    private static final FieldType DOCS_ONLY = docsOnly();
 
     private IndexBuilder() {}
 
     static LanguageIndex build(String lang, List<Article> articles, Synonyms synonyms) throws IOException {
         Analysis analysis = new Analysis(lang);
-        ByteBuffersDirectory directory = new ByteBuffersDirectory();
-        IndexWriterConfig config = new IndexWriterConfig(analysis.forIndex())
+        WordCounts words = new WordCounts();
+        Analyzer analyzer = analysis.forIndex(words);
+        // One buffer per file: each term lookup clones its input, and a clone copies every buffer.
+        ByteBuffersDirectory directory = new ByteBuffersDirectory(new SingleInstanceLockFactory(),
+                ByteBuffersDataOutput::new, ByteBuffersDirectory.OUTPUT_AS_ONE_BUFFER);
+        IndexWriterConfig config = new IndexWriterConfig(analyzer)
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
                 .setRAMBufferSizeMB(RAM_BUFFER_MB)
                 .setUseCompoundFile(false)
@@ -52,8 +57,9 @@ final class IndexBuilder {
             for (Article article : articles) {
                 writer.addDocument(articleDocument(entries.size(), article));
                 entries.add(new Entry(article, null));
+                ReplayedTokens title = ReplayedTokens.of(analyzer, Analysis.CONTEXT, article.title());
                 for (Section section : article.sections()) {
-                    writer.addDocument(sectionDocument(entries.size(), article, section));
+                    writer.addDocument(sectionDocument(entries.size(), title, section));
                     entries.add(new Entry(article, section));
                 }
             }
@@ -61,7 +67,7 @@ final class IndexBuilder {
 
         DirectoryReader reader = DirectoryReader.open(directory);
         return new LanguageIndex(analysis, reader, bytes(directory), entries, entryOfEachDoc(reader),
-                Vocabulary.of(reader), new QueryFactory(analysis, synonyms));
+                Vocabulary.of(words), new QueryFactory(analysis, synonyms), ErrorCodes.of(articles));
     }
 
     private static Document articleDocument(int entry, Article article) {
@@ -70,25 +76,16 @@ final class IndexBuilder {
         doc.add(new Field(Analysis.HEADING, article.title(), WORDS));
         doc.add(new Field(Analysis.BODY, article.description(), WORDS));
         doc.add(new Field(Analysis.BODY, article.intro(), WORDS));
-        addSpellAndIdentifiers(doc, article.title(), article.description(), article.intro());
         return doc;
     }
 
-    private static Document sectionDocument(int entry, Article article, Section section) {
+    private static Document sectionDocument(int entry, ReplayedTokens title, Section section) {
         Document doc = new Document();
         doc.add(new NumericDocValuesField(Analysis.ENTRY, entry));
-        doc.add(new Field(Analysis.CONTEXT, article.title(), WORDS));
+        doc.add(new Field(Analysis.CONTEXT, title, WORDS));
         doc.add(new Field(Analysis.HEADING, section.heading(), WORDS));
         doc.add(new Field(Analysis.BODY, section.text(), WORDS));
-        addSpellAndIdentifiers(doc, section.heading(), section.text());
         return doc;
-    }
-
-    private static void addSpellAndIdentifiers(Document doc, String... texts) {
-        for (String text : texts) {
-            doc.add(new Field(Analysis.SPELL, text, DOCS_ONLY));
-            doc.add(new Field(Analysis.IDENT, text, DOCS_ONLY));
-        }
     }
 
     /** Lucene's document numbers to entry positions, read once so that a query never touches doc values. */
@@ -112,14 +109,5 @@ final class IndexBuilder {
             total += directory.fileLength(file);
         }
         return total;
-    }
-
-    private static FieldType docsOnly() {
-        FieldType type = new FieldType();
-        type.setTokenized(true);
-        type.setIndexOptions(IndexOptions.DOCS);
-        type.setOmitNorms(true);
-        type.freeze();
-        return type;
     }
 }

@@ -35,11 +35,13 @@ final class LanguageIndex {
     private final int[] entryOfDoc;
     private final QueryFactory queries;
     private final Snippets snippets;
-    private final Typos typos;
+    private final Vocabulary vocabulary;
+    private final ErrorCodes errorCodes;
     private final long indexBytes;
 
     LanguageIndex(Analysis analysis, DirectoryReader reader, long indexBytes, List<Entry> entries, int[] entryOfDoc,
-            Vocabulary vocabulary, QueryFactory queries) {
+            Vocabulary vocabulary, QueryFactory queries, ErrorCodes errorCodes) {
+        this.errorCodes = errorCodes;
         this.indexBytes = indexBytes;
         this.analysis = analysis;
         this.reader = reader;
@@ -50,7 +52,7 @@ final class LanguageIndex {
         this.entryOfDoc = entryOfDoc;
         this.queries = queries;
         this.snippets = new Snippets(analysis);
-        this.typos = new Typos(reader, vocabulary);
+        this.vocabulary = vocabulary;
     }
 
     /**
@@ -59,16 +61,16 @@ final class LanguageIndex {
      * @param entries    best first, grouped so that an article and its sections do not crowd the list
      * @param exactCount how many entries matched every word exactly (before typos were allowed)
      * @param query      the Lucene query that produced the entries, for snippets; null when none
+     * @param correction the query with its unknown words corrected, when it found few entries exactly
      */
-    record Ranking(List<Entry> entries, int exactCount, Query query) {
-        static final Ranking NONE = new Ranking(List.of(), 0, null);
+    record Ranking(List<Entry> entries, int exactCount, Query query, Optional<String> correction) {
+        static final Ranking NONE = new Ranking(List.of(), 0, null, Optional.empty());
     }
 
-    String lang() {
-        return analysis.lang();
-    }
-
-    /** Every word exactly first; when that finds little, most words with typos allowed. */
+    /**
+     * Every word exactly first; when that finds little, most words with typos allowed, and a
+     * correction of the query to suggest.
+     */
     Ranking rank(UserQuery userQuery) throws IOException {
         Optional<Query> strict = queries.strict(userQuery);
         if (strict.isEmpty()) {
@@ -76,27 +78,29 @@ final class LanguageIndex {
         }
         List<Entry> exact = run(strict.get());
         if (exact.size() >= FEW) {
-            return new Ranking(exact, exact.size(), strict.get());
+            return new Ranking(exact, exact.size(), strict.get(), Optional.empty());
         }
+        Typos typos = new Typos(vocabulary);
+        Optional<String> correction = correction(userQuery, typos);
         Optional<Query> loose = queries.loose(userQuery, typos).filter(q -> !q.equals(strict.get()));
         if (loose.isPresent()) {
             List<Entry> relaxed = run(loose.get());
             if (relaxed.size() > exact.size()) {
-                return new Ranking(relaxed, exact.size(), loose.get());
+                return new Ranking(relaxed, exact.size(), loose.get(), correction);
             }
         }
-        return new Ranking(exact, exact.size(), strict.get());
+        return new Ranking(exact, exact.size(), strict.get(), correction);
     }
 
-    /** How many documents match every word of the query exactly. */
+    /** How many entries match every word of the query exactly, counted as {@link Ranking#exactCount} is. */
     int exactCount(UserQuery userQuery) throws IOException {
         Optional<Query> strict = queries.strict(userQuery);
-        return strict.isEmpty() ? 0 : searcher.count(strict.get());
+        return strict.isEmpty() ? 0 : run(strict.get()).size();
     }
 
     /** A result for the reader: titles as text, the snippet as escaped HTML with marks. */
-    SearchHit hit(Entry entry, Query query) throws IOException {
-        String snippet = snippets.snippet(entry.text(), MatchedTerms.of(query));
+    SearchHit hit(Entry entry, MatchedTerms matched) {
+        String snippet = snippets.snippet(entry.text(), matched);
         return new SearchHit(entry.article().title(), entry.section() == null ? null : entry.section().heading(),
                 entry.url(), snippet, entry.article().lang());
     }
@@ -105,14 +109,14 @@ final class LanguageIndex {
      * "Did you mean": the query with each word that no article uses replaced by its best
      * correction, when there is one; words in phrases too, excluded words never.
      */
-    Optional<String> correction(UserQuery userQuery) throws IOException {
+    private static Optional<String> correction(UserQuery userQuery, Typos typos) throws IOException {
         List<UserQuery.Part> corrected = new ArrayList<>();
         boolean changed = false;
         for (UserQuery.Part part : userQuery.parts()) {
             List<String> words = new ArrayList<>();
             for (String word : part.text().split(" ")) {
                 String letters = QueryFactory.trimToLetters(word);
-                List<String> better = part.excluded() || letters.isEmpty() ? List.of() : typos.corrections(letters, 1);
+                List<String> better = part.excluded() || letters.isEmpty() ? List.of() : typos.corrections(letters);
                 if (better.isEmpty()) {
                     words.add(word);
                 } else {
@@ -128,6 +132,16 @@ final class LanguageIndex {
 
     DirectoryReader reader() {
         return reader;
+    }
+
+    /** Where an error code (upper case) is explained in this language's articles. */
+    Optional<ErrorCodes.Place> errorCode(String code) {
+        return errorCodes.find(code);
+    }
+
+    /** How many distinct words the vocabulary holds. */
+    int vocabularySize() {
+        return vocabulary.size();
     }
 
     /** Bytes the index files take in memory. */

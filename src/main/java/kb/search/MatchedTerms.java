@@ -15,10 +15,10 @@ import org.apache.lucene.util.automaton.ByteRunAutomaton;
 /**
  * The terms a query looks for, by kind of field, so that a snippet can mark the words that
  * matched. Excluded terms are left out; identifier prefix queries contribute their automata.
+ * Every searched field shares one analysis, so the terms need no field.
  */
 final class MatchedTerms {
-    private final Set<String> words = new HashSet<>();
-    private final Set<String> identifiers = new HashSet<>();
+    private final Set<String> terms = new HashSet<>();
     private final List<ByteRunAutomaton> identifierAutomata = new ArrayList<>();
 
     private MatchedTerms() {}
@@ -31,18 +31,16 @@ final class MatchedTerms {
         return m;
     }
 
-    /** Whether a term of the title, heading or body analysis was searched for. */
-    boolean word(String term) {
-        return words.contains(term);
-    }
-
-    /** Whether an identifier form was searched for, exactly or as a prefix. */
-    boolean identifier(String form) {
-        return identifiers.contains(form) || matches(identifierAutomata, form);
+    /** Whether a term of the index analysis was searched for; identifier terms also by prefix. */
+    boolean contains(char[] term, int length) {
+        if (IdentifierForms.isForm(term, length) && matches(identifierAutomata, new String(term, 0, length))) {
+            return true;
+        }
+        return terms.contains(new String(term, 0, length));
     }
 
     boolean isEmpty() {
-        return words.isEmpty() && identifiers.isEmpty() && identifierAutomata.isEmpty();
+        return terms.isEmpty() && identifierAutomata.isEmpty();
     }
 
     private static boolean matches(List<ByteRunAutomaton> automata, String term) {
@@ -62,19 +60,13 @@ final class MatchedTerms {
         @Override
         public void consumeTerms(Query query, Term... terms) {
             for (Term t : terms) {
-                if (t.field().equals(Analysis.IDENT)) {
-                    identifiers.add(t.text());
-                } else {
-                    words.add(t.text());
-                }
+                MatchedTerms.this.terms.add(t.text());
             }
         }
 
         @Override
         public void consumeTermsMatching(Query query, String field, Supplier<ByteRunAutomaton> automaton) {
-            if (field.equals(Analysis.IDENT)) {
-                identifierAutomata.add(automaton.get());
-            }
+            identifierAutomata.add(automaton.get());
         }
 
         @Override

@@ -32,7 +32,6 @@ final class QueryFactory {
     private static final float IDENT_PREFIX = 3f;
     private static final float SYNONYM = 0.9f;
     private static final float TYPO = 0.6f;
-    private static final int TYPO_CORRECTIONS = 3;
     private static final float TIE_BREAKER = 0.3f;
     private static final int PREFIX_EXPANSIONS = 16;
     private static final int PROXIMITY_WORDS = 8;
@@ -123,7 +122,7 @@ final class QueryFactory {
             } else {
                 typed = words.get(i);
                 if (typos != null) {
-                    typos.corrections(trimToLetters(typed), TYPO_CORRECTIONS).forEach(c -> others.put(c, TYPO));
+                    typos.corrections(trimToLetters(typed)).forEach(c -> others.put(c, TYPO));
                 }
             }
             Query q = exact(typed, others);
@@ -151,11 +150,15 @@ final class QueryFactory {
         }
         String identifier = Identifiers.lookupForm(typed);
         if (identifier != null) {
-            disjuncts.add(new BoostQuery(new TermQuery(new Term(Analysis.IDENT, identifier)), IDENT_EXACT));
-            if (identifier.length() >= 4 && (identifier.indexOf('_') >= 0 || identifier.indexOf('.') >= 0)) {
-                Query prefix = new PrefixQuery(new Term(Analysis.IDENT, identifier),
-                        new MultiTermQuery.TopTermsBlendedFreqScoringRewrite(PREFIX_EXPANSIONS));
-                disjuncts.add(new BoostQuery(prefix, IDENT_PREFIX));
+            String term = Analysis.identifierTerm(identifier);
+            boolean partial = identifier.length() >= 4 && (identifier.indexOf('_') >= 0 || identifier.indexOf('.') >= 0);
+            for (String field : new String[] {Analysis.HEADING, Analysis.BODY}) {
+                disjuncts.add(new BoostQuery(new TermQuery(new Term(field, term)), IDENT_EXACT));
+                if (partial) {
+                    Query prefix = new PrefixQuery(new Term(field, term),
+                            new MultiTermQuery.TopTermsBlendedFreqScoringRewrite(PREFIX_EXPANSIONS));
+                    disjuncts.add(new BoostQuery(prefix, IDENT_PREFIX));
+                }
             }
         }
         return new DisjunctionMaxQuery(disjuncts, TIE_BREAKER);

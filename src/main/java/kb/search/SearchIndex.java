@@ -36,12 +36,9 @@ public final class SearchIndex {
 
     private final Library library;
     private final Map<String, LanguageIndex> byLang;
-    private final ErrorCodes errorCodes;
-
-    private SearchIndex(Library library, Map<String, LanguageIndex> byLang, ErrorCodes errorCodes) {
+    private SearchIndex(Library library, Map<String, LanguageIndex> byLang) {
         this.library = library;
         this.byLang = Map.copyOf(byLang);
-        this.errorCodes = errorCodes;
     }
 
     /**
@@ -71,7 +68,7 @@ public final class SearchIndex {
             for (Map.Entry<String, Future<LanguageIndex>> e : pending.entrySet()) {
                 byLang.put(e.getKey(), e.getValue().get());
             }
-            SearchIndex index = new SearchIndex(library, byLang, ErrorCodes.of(library));
+            SearchIndex index = new SearchIndex(library, byLang);
             LOG.info("search index built in {} ms: {}", (System.nanoTime() - started) / 1_000_000, index.describe());
             return index;
         } catch (InterruptedException e) {
@@ -114,7 +111,7 @@ public final class SearchIndex {
         UserQuery query = UserQuery.parse(rawQuery);
         try {
             LanguageIndex.Ranking ranking = home.rank(query);
-            String suggestion = ranking.exactCount() < LanguageIndex.FEW ? suggestion(query, home, ranking.exactCount()) : null;
+            String suggestion = suggestion(ranking, home);
             LanguageIndex source = home;
             if (ranking.entries().isEmpty()) {
                 for (String other : Library.LANGUAGES) {
@@ -130,13 +127,14 @@ public final class SearchIndex {
             }
             List<Entry> entries = ranking.entries();
             List<SearchHit> hits = new ArrayList<>();
+            MatchedTerms matched = MatchedTerms.of(ranking.query());
             int from = (pageNo - 1) * size;
             for (int i = from; i < Math.min(entries.size(), from + size); i++) {
-                hits.add(source.hit(entries.get(i), ranking.query()));
+                hits.add(source.hit(entries.get(i), matched));
             }
             return new SearchResults(query.text(), lang, entries.size(), hits, suggestion, source != home, pageNo, size);
         } catch (IOException | RuntimeException e) {
-            LOG.warn("search failed, answering with no results ({} on a query of {} characters)", e, query.text().length());
+            LOG.warn("search failed on a query of {} characters; answering with no results", query.text().length(), e);
             return new SearchResults(query.text(), lang, 0, List.of(), null, false, pageNo, size);
         }
     }
@@ -157,12 +155,12 @@ public final class SearchIndex {
         if (!CODE_CHARS.matcher(normalized).matches() || !Identifiers.isErrorCode(normalized)) {
             return Optional.empty();
         }
-        Optional<ErrorCodes.Place> here = errorCodes.find(lang, normalized);
+        Optional<ErrorCodes.Place> here = byLang.get(lang).errorCode(normalized);
         if (here.isPresent()) {
             return here.map(ErrorCodes.Place::url);
         }
         for (String other : Library.LANGUAGES) {
-            Optional<ErrorCodes.Place> there = errorCodes.find(other, normalized);
+            Optional<ErrorCodes.Place> there = byLang.get(other).errorCode(normalized);
             if (there.isPresent()) {
                 ErrorCodes.Place place = there.get();
                 return Optional.of(library.translation(place.article(), lang)
@@ -175,14 +173,13 @@ public final class SearchIndex {
         return Optional.empty();
     }
 
-    /** A suggestion worth showing: different from the query and finding more than it did. */
-    private static String suggestion(UserQuery query, LanguageIndex index, int exactCount) throws IOException {
-        Optional<String> corrected = index.correction(query);
-        if (corrected.isEmpty()) {
+    /** A suggestion worth showing: a correction that finds more than the query did. */
+    private static String suggestion(LanguageIndex.Ranking ranking, LanguageIndex index) throws IOException {
+        if (ranking.correction().isEmpty()) {
             return null;
         }
-        int better = index.exactCount(UserQuery.parse(corrected.get()));
-        return better > exactCount ? corrected.get() : null;
+        String corrected = ranking.correction().get();
+        return index.exactCount(UserQuery.parse(corrected)) > ranking.exactCount() ? corrected : null;
     }
 
     private LanguageIndex index(String lang) {
@@ -200,7 +197,8 @@ public final class SearchIndex {
             LanguageIndex i = byLang.get(lang);
             s.append(lang).append(": ").append(i.reader().maxDoc()).append(" documents, ")
                     .append(i.indexBytes() / 1024 / 1024).append(" MiB, ")
-                    .append(i.reader().leaves().size()).append(" segments; ");
+                    .append(i.reader().leaves().size()).append(" segments, ")
+                    .append(i.vocabularySize()).append(" words; ");
         }
         return s.toString().strip();
     }

@@ -44,16 +44,6 @@ final class Snippets {
 
     private List<int[]> find(String text, MatchedTerms matched) {
         List<int[]> found = new ArrayList<>();
-        collect(text, found, matched);
-        Identifiers.scan(text, (identifier, start, end) -> {
-            if (matched.identifier(identifier.toLowerCase(Locale.ROOT))) {
-                found.add(new int[] {start, end});
-            }
-        });
-        return found;
-    }
-
-    private void collect(String text, List<int[]> found, MatchedTerms matched) {
         try (TokenStream ts = analyzer.tokenStream(Analysis.BODY, text)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
@@ -61,7 +51,7 @@ final class Snippets {
             while (ts.incrementToken()) {
                 int start = offset.startOffset();
                 int end = offset.endOffset();
-                if (start >= 0 && start < end && end <= text.length() && matched.word(term.toString())) {
+                if (start >= 0 && start < end && end <= text.length() && matched.contains(term.buffer(), term.length())) {
                     found.add(new int[] {start, end});
                 }
             }
@@ -69,6 +59,7 @@ final class Snippets {
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a StringReader does not fail
         }
+        return found;
     }
 
     /** Sorted, with overlapping and touching ranges joined: {@code Read}+{@code Write} marks {@code ReadWrite}. */

@@ -32,13 +32,15 @@ final class Synonyms {
 
     /** The key of each phrase (folded words joined by one space) to what to search for instead. */
     private final Map<String, List<String>> alternatives;
+    private final List<String> problems;
 
-    private Synonyms(Map<String, List<String>> alternatives) {
+    private Synonyms(Map<String, List<String>> alternatives, List<String> problems) {
         this.alternatives = Map.copyOf(alternatives);
+        this.problems = List.copyOf(problems);
     }
 
     static Synonyms none() {
-        return new Synonyms(Map.of());
+        return new Synonyms(Map.of(), List.of());
     }
 
     /** Reads a synonyms file; a missing file means no synonyms, a broken line is logged and skipped. */
@@ -57,6 +59,7 @@ final class Synonyms {
     /** Parses synonyms text; {@code source} names it in log lines. */
     static Synonyms parse(String text, String source) {
         Map<String, Set<String>> rules = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
         String[] lines = text.split("\r?\n|\r", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = stripComment(lines[i]).strip();
@@ -65,12 +68,18 @@ final class Synonyms {
             }
             String problem = addLine(line, rules);
             if (problem != null) {
-                LOG.warn("synonyms {}:{}: {}; line skipped", source, i + 1, problem);
+                problems.add(source + ":" + (i + 1) + ": " + problem + "; line skipped");
+                LOG.warn("synonyms {}", problems.get(problems.size() - 1));
             }
         }
         Map<String, List<String>> alternatives = new HashMap<>();
         rules.forEach((key, phrases) -> alternatives.put(key, List.copyOf(phrases).subList(0, Math.min(phrases.size(), MAX_ALTERNATIVES))));
-        return new Synonyms(alternatives);
+        return new Synonyms(alternatives, problems);
+    }
+
+    /** The broken lines, each as {@code file:line: reason; line skipped}, as they were logged. */
+    List<String> problems() {
+        return problems;
     }
 
     /** Whether there are no synonyms at all. */

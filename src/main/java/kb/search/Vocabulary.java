@@ -3,66 +3,87 @@ package kb.search;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.MultiTerms;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.ByteBuffersDirectory;
 
 /**
- * How the articles write each accent-free word: {@code permissoes} is shown as {@code permissões}.
- * Made once per index from the terms of the spell field, so a suggestion reads like the articles.
+ * The words the articles use, accent-free, with how often they occur and how they are written
+ * ({@code permissoes} is written {@code permissões}): what typos are corrected against. Made once
+ * per index from the words the build counted; the words are also held in a one-document Lucene
+ * index, whose term dictionary is what the spell checker walks.
  */
 final class Vocabulary {
+    /** The field of the one document that holds every word. */
+    static final String WORD = "word";
+
+    private final Map<String, Integer> counts;
     private final Map<String, String> writtenForm;
+    private final IndexReader words;
 
-    private Vocabulary(Map<String, String> writtenForm) {
+    private Vocabulary(Map<String, Integer> counts, Map<String, String> writtenForm, IndexReader words) {
+        this.counts = Map.copyOf(counts);
         this.writtenForm = Map.copyOf(writtenForm);
+        this.words = words;
     }
 
-    static Vocabulary of(IndexReader reader) throws IOException {
-        Terms terms = MultiTerms.getTerms(reader, Analysis.SPELL);
-        if (terms == null) {
-            return new Vocabulary(Map.of());
-        }
-        record Best(String word, int docFreq) {}
+    static Vocabulary of(WordCounts counted) throws IOException {
+        record Best(String word, int count) {}
+        Map<String, Integer> counts = new HashMap<>();
         Map<String, Best> best = new HashMap<>();
-        TermsEnum it = terms.iterator();
-        for (BytesRef term = it.next(); term != null; term = it.next()) {
-            if (isAscii(term)) {
-                continue;
-            }
-            String word = term.utf8ToString();
-            int df = it.docFreq();
-            best.merge(Analysis.fold(word), new Best(word, df), (a, b) -> b.docFreq() > a.docFreq() ? b : a);
-        }
+        counted.forEach((word, count) -> {
+            String folded = Analysis.fold(word);
+            counts.merge(folded, count, Integer::sum);
+            best.merge(folded, new Best(word, count), (a, b) -> b.count() > a.count() ? b : a);
+        });
         Map<String, String> written = new HashMap<>();
-        for (Map.Entry<String, Best> e : best.entrySet()) {
-            // The folded form counts every document with either spelling: show the accented one
-            // when at least half of them write it so.
-            int foldedDf = it.seekExact(new BytesRef(e.getKey())) ? it.docFreq() : 0;
-            if (e.getValue().docFreq() * 2 >= foldedDf) {
-                written.put(e.getKey(), e.getValue().word());
+        best.forEach((folded, b) -> {
+            if (!b.word().equals(folded)) {
+                written.put(folded, b.word());
             }
+        });
+
+        ByteBuffersDirectory directory = new ByteBuffersDirectory();
+        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(new WhitespaceAnalyzer()))) {
+            FieldType docsOnly = new FieldType();
+            docsOnly.setTokenized(true);
+            docsOnly.setIndexOptions(IndexOptions.DOCS);
+            docsOnly.setOmitNorms(true);
+            Document doc = new Document();
+            doc.add(new Field(WORD, String.join(" ", counts.keySet()), docsOnly));
+            writer.addDocument(doc);
         }
-        return new Vocabulary(written);
+        return new Vocabulary(counts, written, DirectoryReader.open(directory));
     }
 
-    /** The word as the articles write it; the folded word itself when they write it so. */
+    /** Whether the articles use the word (accent-free, lower case). */
+    boolean knows(String folded) {
+        return counts.containsKey(folded);
+    }
+
+    /** How often the articles use the word (accent-free, lower case). */
+    int count(String folded) {
+        return counts.getOrDefault(folded, 0);
+    }
+
+    /** The word as the articles most often write it. */
     String written(String folded) {
         return writtenForm.getOrDefault(folded, folded);
     }
 
-    int size() {
-        return writtenForm.size();
+    /** Every word, accent-free, as the terms of field {@link #WORD}. */
+    IndexReader reader() {
+        return words;
     }
 
-    private static boolean isAscii(BytesRef term) {
-        for (int i = term.offset; i < term.offset + term.length; i++) {
-            if (term.bytes[i] < 0) {
-                return false;
-            }
-        }
-        return true;
+    int size() {
+        return counts.size();
     }
 }

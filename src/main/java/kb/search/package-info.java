@@ -1,9 +1,12 @@
 /**
  * Search: the in-memory Lucene index of every article and section ({@link kb.search.SearchIndex}),
- * how readers' words become queries, and the results the web layer shows ({@link kb.search.SearchResults}).
+ * how readers' words become queries, and the results the web layer shows
+ * ({@link kb.search.SearchResults}, {@link kb.search.SearchHit}).
  *
- * <p>Where to look: text analysis per language in {@code Analysis}; the index is built in
- * {@code IndexBuilder}; what a reader typed is parsed in {@code UserQuery} and turned into Lucene
- * queries in {@code QueryFactory}; snippets are made in {@code Snippets}.
+ * <p>Where to look: fields and analyzers in {@code Analysis}; the index is built in
+ * {@code IndexBuilder}; what a reader typed is made safe and split in {@code UserQuery}, turned
+ * into Lucene queries in {@code QueryFactory} (synonyms from {@code Synonyms}, typo corrections
+ * from {@code Typos} over the {@code Vocabulary}), ranked and grouped in {@code LanguageIndex};
+ * snippets are cut and escaped in {@code Snippets}; error codes are found by {@code ErrorCodes}.
  */
 package kb.search;

@@ -114,15 +114,21 @@ class AnalysisTest {
     }
 
     @Test
-    void theSpellFieldKeepsRunsOfLettersAsWrittenAndAccentFree() {
-        assertThat(terms(pt.forIndex(), Analysis.SPELL, "Permissões do Mail.ReadWrite 365 você"))
-                .containsExactlyInAnyOrder("permissões", "permissoes", "mail", "readwrite");
+    void theIndexAlsoHoldsEachIdentifierWholeAndFromEachPartOnAsMarkedTerms() {
+        assertThat(terms(pt.forIndex(), Analysis.BODY, "Use Mail.ReadWrite e OFFICE_ERROR_REST_API; fim."))
+                .contains("#mail.readwrite", "#readwrite", "#office_error_rest_api", "#error_rest_api", "#rest_api")
+                .doesNotContain("#use", "#fim");
+        assertThat(terms(pt.forQuery(), Analysis.BODY, "Mail.ReadWrite")).noneMatch(t -> t.startsWith("#"));
     }
 
     @Test
-    void theIdentifierFieldHoldsIdentifiersWholeAndFromEachPartOn() {
-        assertThat(terms(pt.forIndex(), Analysis.IDENT, "Use Mail.ReadWrite e OFFICE_ERROR_REST_API; fim."))
-                .containsExactly("mail.readwrite", "readwrite", "office_error_rest_api", "error_rest_api", "rest_api");
+    void theIndexCountsThePlainWordsItSeesAsWritten() {
+        WordCounts counts = new WordCounts();
+        terms(pt.forIndex(counts), Analysis.BODY, "Permissões, permissões do Mail.ReadWrite 365 você");
+        java.util.Map<String, Integer> seen = new java.util.TreeMap<>();
+        counts.forEach(seen::put);
+        assertThat(seen).containsEntry("permissões", 2).containsEntry("mail", 1).containsEntry("read", 1).containsEntry("você", 1)
+                .doesNotContainKey("mail.readwrite").doesNotContainKey("365");
     }
 
     @Test

@@ -52,17 +52,20 @@ public final class SearchBench {
 
         SearchIndex index = null;
         double[] buildSeconds = new double[builds];
+        double[] cpuSeconds = new double[builds];
         for (int i = 0; i < builds; i++) {
             index = null;
             usedHeapMb();
             long start = System.nanoTime();
+            long cpu = processCpuNanos();
             index = SearchIndex.build(library, content);
             buildSeconds[i] = seconds(start);
+            cpuSeconds[i] = (processCpuNanos() - cpu) / 1e9;
         }
         long heapIndexed = usedHeapMb();
-        Arrays.sort(buildSeconds);
-        out.printf(Locale.ROOT, "index: builds %s s, median %.2f s; heap with index %d MB (index %+d MB); %s%n",
-                Arrays.toString(buildSeconds), buildSeconds[builds / 2], heapIndexed, heapIndexed - heapLibrary, index.describe());
+        out.printf(Locale.ROOT, "index: builds %s s wall, %s s CPU; median %.2f s wall; heap with index %d MB (index %+d MB); %s%n",
+                Arrays.toString(buildSeconds), Arrays.toString(cpuSeconds), median(buildSeconds), heapIndexed, heapIndexed - heapLibrary,
+                index.describe());
 
         List<Row> rows = new ArrayList<>(readQueries(corpus.resolve("queries.tsv")));
         rows.addAll(titleQueries(library, 50));
@@ -99,15 +102,20 @@ public final class SearchBench {
             rows.forEach(r -> index.search(r.query(), r.lang(), 1, 10));
         }
         List<Long> alone = new ArrayList<>();
+        Map<String, List<Long>> byKind = new TreeMap<>();
         for (int round = 0; round < 5; round++) {
             for (Row r : rows) {
                 long start = System.nanoTime();
                 index.search(r.query(), r.lang(), 1, 10);
-                alone.add(System.nanoTime() - start);
+                long took = System.nanoTime() - start;
+                alone.add(took);
+                byKind.computeIfAbsent(r.kind(), k -> new ArrayList<>()).add(took);
             }
         }
         out.printf(Locale.ROOT, "latency, one thread: %d queries, p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
                 alone.size(), percentile(alone, 0.5), percentile(alone, 0.99), percentile(alone, 1.0));
+        byKind.forEach((kind, times) -> out.printf(Locale.ROOT, "  %-16s p50 %.2f ms, p99 %.2f ms%n",
+                kind, percentile(times, 0.5), percentile(times, 0.99)));
 
         List<List<Long>> perThread = new ArrayList<>();
         AtomicBoolean stop = new AtomicBoolean();
@@ -173,6 +181,17 @@ public final class SearchBench {
         long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
         int i = (int) Math.min(sorted.length - 1, Math.floor(q * sorted.length));
         return sorted[i] / 1e6;
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    /** CPU time of the whole process: on a shared machine, wall time says more about the neighbours. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static double seconds(long start) {

@@ -62,6 +62,12 @@ class SynonymsTest {
         assertThat(alternatives(s, "a")).isEmpty();
         assertThat(alternatives(s, "nothing after")).isEmpty();
         assertThat(alternatives(s, "other")).containsExactly("escaped, comma", "other");
+        assertThat(s.problems()).containsExactly(
+                "test:1: more than one '=>'; line skipped",
+                "test:2: nothing before '=>'; line skipped",
+                "test:3: nothing after '=>'; line skipped",
+                "test:4: only one entry; list equivalents separated by commas; line skipped",
+                "test:5: entry '!!!' has no letters or digits; line skipped");
     }
 
     @Test
@@ -70,23 +76,17 @@ class SynonymsTest {
     }
 
     @Test
-    void theShippedFilesHoldTheRequiredPairsAndNoBrokenLine() throws IOException {
+    void theShippedFilesHoldTheRequiredPairsAndNoBrokenLine() {
         Synonyms pt = Synonyms.read(TestContent.SHIPPED.resolve("synonyms/pt.txt"));
         Synonyms en = Synonyms.read(TestContent.SHIPPED.resolve("synonyms/en.txt"));
+        assertThat(pt.problems()).isEmpty();
+        assertThat(en.problems()).isEmpty();
         for (Synonyms s : List.of(pt, en)) {
             assertThat(alternatives(s, "o365")).contains("office 365", "microsoft 365");
             assertThat(alternatives(s, "azure ad")).contains("entra id");
         }
         assertThat(alternatives(pt, "inbox")).contains("caixa de entrada");
         assertThat(alternatives(pt, "tenant")).contains("locatário");
-        for (String lang : List.of("pt", "en")) {
-            for (String line : Files.readAllLines(TestContent.SHIPPED.resolve("synonyms/" + lang + ".txt"))) {
-                String rule = line.contains("#") ? line.substring(0, line.indexOf('#')) : line;
-                if (!rule.isBlank()) {
-                    assertThat(Synonyms.parse(rule, lang).isEmpty()).as("line '%s' of %s.txt", line, lang).isFalse();
-                }
-            }
-        }
     }
 
     @Test
