@@ -16,6 +16,18 @@ public final class Browser {
 
     private Browser() {}
 
+    private static ChromeDriver shared;
+
+    /** One desktop-sized Chromium for every browser test class, quit when the test JVM exits. */
+    public static synchronized ChromeDriver shared() {
+        if (shared == null) {
+            shared = open(1280, 900);
+            ChromeDriver driver = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(driver::quit, "shared-browser-quit"));
+        }
+        return shared;
+    }
+
     public static ChromeDriver open(int width, int height) {
         return open(width, height, false);
     }

@@ -30,9 +30,23 @@ public final class TestServer implements AutoCloseable {
         this.app = Main.start(settings);
     }
 
-    /** The shipped content folder. */
+    /** A server of its own on the shipped content folder, for tests that change or stop it. */
     public static TestServer shipped() {
         return new TestServer(Path.of("content"));
+    }
+
+    private static TestServer shared;
+
+    /**
+     * One server on the shipped content for every test class that only reads pages: started on
+     * first use, stopped when the test JVM exits.
+     */
+    public static synchronized TestServer shared() {
+        if (shared == null) {
+            shared = shipped();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "shared-test-server-stop"));
+        }
+        return shared;
     }
 
     public String base() {

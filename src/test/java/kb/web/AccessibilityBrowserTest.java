@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import kb.Browser;
 import kb.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,18 +35,11 @@ class AccessibilityBrowserTest {
 
     @BeforeAll
     static void start() {
-        server = TestServer.shipped();
-        browser = Browser.open(1280, 900);
+        server = TestServer.shared();
+        browser = Browser.shared();
         browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", LISTEN_FOR_CSP));
     }
 
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        server.close();
-    }
 
     /**
      * Only violations come back (the passes of every rule are a large answer nobody reads), and axe

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.Map;
 import kb.Browser;
 import kb.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -21,19 +20,12 @@ class ConsentBrowserTest {
 
     @BeforeAll
     static void start() {
-        server = TestServer.shipped();
-        browser = Browser.open(1024, 900);
+        server = TestServer.shared();
+        browser = Browser.shared();
         browser.executeCdpCommand("Browser.grantPermissions", Map.of(
                 "origin", server.base(), "permissions", java.util.List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
     }
 
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        server.close();
-    }
 
     private WebDriverWait waiting() {
         return new WebDriverWait(browser, Duration.ofSeconds(10));

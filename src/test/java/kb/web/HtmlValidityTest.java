@@ -10,7 +10,6 @@ import java.util.List;
 import kb.PageTypes;
 import kb.TestServer;
 import nu.validator.validation.SimpleDocumentValidator;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,16 +51,12 @@ class HtmlValidityTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = TestServer.shipped();
+        server = TestServer.shared();
         validator = new SimpleDocumentValidator(true, false, false);
         validator.setUpMainSchema("http://s.validator.nu/html5-all.rnc", MESSAGES);
         validator.setUpValidatorAndParsers(MESSAGES, true, false);
     }
 
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     private static List<String> errorsIn(String html, String name) throws Exception {
         MESSAGES.errors.clear();

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.List;
 import kb.Browser;
 import kb.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -22,17 +21,10 @@ class InstantSearchBrowserTest {
 
     @BeforeAll
     static void start() {
-        server = TestServer.shipped();
-        browser = Browser.open(1280, 900);
+        server = TestServer.shared();
+        browser = Browser.shared();
     }
 
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        server.close();
-    }
 
     private WebDriverWait waiting() {
         return new WebDriverWait(browser, Duration.ofSeconds(10));

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import kb.Browser;
 import kb.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -21,17 +20,10 @@ class LanguageSwitchBrowserTest {
 
     @BeforeAll
     static void start() {
-        server = TestServer.shipped();
-        browser = Browser.open(1280, 900);
+        server = TestServer.shared();
+        browser = Browser.shared();
     }
 
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        server.close();
-    }
 
     private double topOf(String id) {
         return ((Number) browser.executeScript(

@@ -11,7 +11,6 @@ import kb.TestServer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,13 +22,9 @@ class SearchPagesTest {
 
     @BeforeAll
     static void start() {
-        server = TestServer.shipped();
+        server = TestServer.shared();
     }
 
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     private static String q(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);

@@ -8,7 +8,6 @@ import java.util.Map;
 import kb.TestServer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,13 +25,9 @@ class SiteTest {
 
     @BeforeAll
     static void start() {
-        server = TestServer.shipped();
+        server = TestServer.shared();
     }
 
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @Test
     void healthSaysReadyWithTheArticleCounts() {
