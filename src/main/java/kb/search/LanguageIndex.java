@@ -35,7 +35,6 @@ final class LanguageIndex {
     /** A section this close to its article's score is the better answer (see {@link #group}). */
     private static final float SECTION_RATIO = 0.6f;
 
-    private final Analysis analysis;
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
     private final List<Entry> entries;
@@ -48,18 +47,18 @@ final class LanguageIndex {
 
     LanguageIndex(Analysis analysis, DirectoryReader reader, long indexBytes, List<Entry> entries, int[] entryOfDoc,
             Vocabulary vocabulary, QueryFactory queries, ErrorCodes errorCodes) {
-        this.errorCodes = errorCodes;
-        this.indexBytes = indexBytes;
-        this.analysis = analysis;
         this.reader = reader;
+        this.indexBytes = indexBytes;
+        this.entries = List.copyOf(entries);
+        this.entryOfDoc = entryOfDoc;
+        this.vocabulary = vocabulary;
+        this.queries = queries;
+        this.errorCodes = errorCodes;
+        this.snippets = new Snippets(analysis);
+        // For term statistics only; searches get their own searcher, with a deadline.
         this.searcher = new IndexSearcher(reader);
         // Scoring queries gain nothing from Lucene's filter cache, and it is shared JVM-wide.
         this.searcher.setQueryCache(null);
-        this.entries = List.copyOf(entries);
-        this.entryOfDoc = entryOfDoc;
-        this.queries = queries;
-        this.snippets = new Snippets(analysis);
-        this.vocabulary = vocabulary;
     }
 
     /**
