@@ -2,6 +2,7 @@ package kb.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -9,10 +10,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.ScorerSupplier;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.Weight;
 
 /**
  * One language's searchable index: the Lucene searcher, the entry each document stands for, and
@@ -21,6 +26,8 @@ import org.apache.lucene.search.TopDocs;
 final class LanguageIndex {
     /** Fewer exact results than this, and typos are allowed and a correction is looked for. */
     static final int FEW = 3;
+    /** Up to this many words, "most of the words" is one query; beyond, words are left out one by one. */
+    private static final int FEW_WORDS = 4;
     /** How many documents are ranked per query; results beyond them are not offered. */
     private static final int CANDIDATES = 400;
     /** A reader sees at most this many entries of one article in a result list. */
@@ -28,7 +35,6 @@ final class LanguageIndex {
     /** A section this close to its article's score is the better answer (see {@link #group}). */
     private static final float SECTION_RATIO = 0.6f;
 
-    private final Analysis analysis;
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
     private final List<Entry> entries;
@@ -41,18 +47,18 @@ final class LanguageIndex {
 
     LanguageIndex(Analysis analysis, DirectoryReader reader, long indexBytes, List<Entry> entries, int[] entryOfDoc,
             Vocabulary vocabulary, QueryFactory queries, ErrorCodes errorCodes) {
-        this.errorCodes = errorCodes;
-        this.indexBytes = indexBytes;
-        this.analysis = analysis;
         this.reader = reader;
+        this.indexBytes = indexBytes;
+        this.entries = List.copyOf(entries);
+        this.entryOfDoc = entryOfDoc;
+        this.vocabulary = vocabulary;
+        this.queries = queries;
+        this.errorCodes = errorCodes;
+        this.snippets = new Snippets(analysis);
+        // For term statistics only; searches get their own searcher, with a deadline.
         this.searcher = new IndexSearcher(reader);
         // Scoring queries gain nothing from Lucene's filter cache, and it is shared JVM-wide.
         this.searcher.setQueryCache(null);
-        this.entries = List.copyOf(entries);
-        this.entryOfDoc = entryOfDoc;
-        this.queries = queries;
-        this.snippets = new Snippets(analysis);
-        this.vocabulary = vocabulary;
     }
 
     /**
@@ -68,34 +74,90 @@ final class LanguageIndex {
     }
 
     /**
-     * Every word exactly first; when that finds little, most words with typos allowed, and a
-     * correction of the query to suggest.
+     * Every word exactly first. When that finds little: unknown words also as their corrections,
+     * then with some words left out (at most a third): for a few words, any of them; for more,
+     * one at a time first (words nothing matches, then the most common ones, which say least),
+     * and any of them only if that fails.
+     * Also a correction of the query to suggest. Stops trying once the deadline
+     * ({@link System#nanoTime}) has passed.
      */
-    Ranking rank(UserQuery userQuery) throws IOException {
-        Optional<Query> strict = queries.strict(userQuery);
+    Ranking rank(UserQuery userQuery, long deadline) throws IOException {
+        QueryFactory.Plan strict = queries.strict(userQuery);
         if (strict.isEmpty()) {
             return Ranking.NONE;
         }
-        List<Entry> exact = run(strict.get());
-        if (exact.size() >= FEW) {
-            return new Ranking(exact, exact.size(), strict.get(), Optional.empty());
+        Query strictQuery = strict.query(Set.of());
+        List<Entry> best = run(strictQuery, deadline);
+        if (best.size() >= FEW) {
+            return new Ranking(best, best.size(), strictQuery, Optional.empty());
         }
+        int exactCount = best.size();
+        Query bestQuery = strictQuery;
         Typos typos = new Typos(vocabulary);
         Optional<String> correction = correction(userQuery, typos);
-        Optional<Query> loose = queries.loose(userQuery, typos).filter(q -> !q.equals(strict.get()));
-        if (loose.isPresent()) {
-            List<Entry> relaxed = run(loose.get());
-            if (relaxed.size() > exact.size()) {
-                return new Ranking(relaxed, exact.size(), loose.get(), correction);
+        for (Query attempt : relaxations(queries.withTypos(userQuery, typos))) {
+            if (best.size() >= FEW || System.nanoTime() > deadline) {
+                break;
+            }
+            if (!attempt.equals(bestQuery)) {
+                List<Entry> found = run(attempt, deadline);
+                if (found.size() > best.size()) {
+                    best = found;
+                    bestQuery = attempt;
+                }
             }
         }
-        return new Ranking(exact, exact.size(), strict.get(), correction);
+        return new Ranking(best, exactCount, bestQuery, correction);
+    }
+
+    /** The queries to try, each less demanding than the one before (see {@link #rank}). */
+    private List<Query> relaxations(QueryFactory.Plan plan) throws IOException {
+        List<Query> attempts = new ArrayList<>();
+        attempts.add(plan.query(Set.of()));
+        if (plan.mayLeaveOut() == 0) {
+            return attempts;
+        }
+        if (plan.concepts().size() <= FEW_WORDS) {
+            attempts.add(plan.mostWords());
+            return attempts;
+        }
+        List<Integer> order = leaveOutOrder(plan.concepts());
+        Set<Integer> leftOut = new HashSet<>();
+        for (int k = 0; k < plan.mayLeaveOut(); k++) {
+            leftOut.add(order.get(k));
+            attempts.add(plan.query(Set.copyOf(leftOut)));
+        }
+        attempts.add(plan.mostWords()); // the slow, thorough last resort
+        return attempts;
+    }
+
+    /** Positions of the words to leave out first: those that match nothing, then the most common. */
+    private List<Integer> leaveOutOrder(List<Query> concepts) throws IOException {
+        long[] cost = new long[concepts.size()];
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < concepts.size(); i++) {
+            cost[i] = matchEstimate(concepts.get(i));
+            order.add(i);
+        }
+        order.sort(Comparator.comparingInt((Integer i) -> cost[i] == 0 ? 0 : 1).thenComparingLong(i -> -cost[i]));
+        return order;
+    }
+
+    /** About how many documents a query matches, from the term statistics alone. */
+    private long matchEstimate(Query query) throws IOException {
+        Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+        long total = 0;
+        for (LeafReaderContext leaf : reader.leaves()) {
+            ScorerSupplier supplier = weight.scorerSupplier(leaf);
+            total += supplier == null ? 0 : supplier.cost();
+        }
+        return total;
     }
 
     /** How many entries match every word of the query exactly, counted as {@link Ranking#exactCount} is. */
-    int exactCount(UserQuery userQuery) throws IOException {
-        Optional<Query> strict = queries.strict(userQuery);
-        return strict.isEmpty() ? 0 : run(strict.get()).size();
+    int exactCount(UserQuery userQuery, long deadline) throws IOException {
+        QueryFactory.Plan strict = queries.strict(userQuery);
+        return strict.isEmpty() ? 0 : run(strict.query(Set.of()), deadline).size();
     }
 
     /** A result for the reader: titles as text, the snippet as escaped HTML with marks. */
@@ -149,8 +211,12 @@ final class LanguageIndex {
         return indexBytes;
     }
 
-    private List<Entry> run(Query query) throws IOException {
-        TopDocs top = searcher.search(query, CANDIDATES);
+    /** The grouped entries for a query; what was found so far if the deadline passes meanwhile. */
+    private List<Entry> run(Query query, long deadline) throws IOException {
+        IndexSearcher timed = new IndexSearcher(reader);
+        timed.setQueryCache(null);
+        timed.setTimeout(() -> System.nanoTime() > deadline);
+        TopDocs top = timed.search(query, CANDIDATES);
         List<Scored> ranked = new ArrayList<>(top.scoreDocs.length);
         for (ScoreDoc sd : top.scoreDocs) {
             ranked.add(new Scored(entries.get(entryOfDoc[sd.doc]), sd.score));

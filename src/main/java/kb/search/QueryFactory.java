@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -47,21 +48,69 @@ final class QueryFactory {
         this.synonyms = synonyms;
     }
 
-    /** Every word (or a synonym of it) and every phrase must match; nothing excluded may. */
-    Optional<Query> strict(UserQuery query) throws IOException {
-        return build(query, null);
-    }
-
     /**
-     * Most words must match, each as typed or as one of the corrections the index suggests for
-     * it; phrases and exclusions still hold.
+     * The parts of a search: one query per word (or run of words with synonyms), the quoted
+     * phrases, the proximity bonus and the exclusions. Phrases are always required and exclusions
+     * always hold; each word is required unless it is left out, when it only adds to the score.
+     *
+     * @param concepts  one query per word, in the typed order
+     * @param phrases   the quoted phrases
+     * @param proximity rewards the words close together; null for fewer than two plain words
+     * @param excluded  what no result may contain
      */
-    Optional<Query> loose(UserQuery query, Typos typos) throws IOException {
-        return build(query, typos);
+    record Plan(List<Query> concepts, List<Query> phrases, Query proximity, List<Query> excluded) {
+        boolean isEmpty() {
+            return concepts.isEmpty() && phrases.isEmpty();
+        }
+
+        /** How many words may be left out: one of three or four, two of five or six... */
+        int mayLeaveOut() {
+            return concepts.size() <= 2 ? concepts.size() - 1 : concepts.size() - (int) Math.ceil(concepts.size() * 2 / 3.0);
+        }
+
+        /** Every word required but those at the given positions, which only add to the score. */
+        Query query(Set<Integer> leftOut) {
+            BooleanQuery.Builder b = new BooleanQuery.Builder();
+            for (int i = 0; i < concepts.size(); i++) {
+                b.add(concepts.get(i), leftOut.contains(i) ? Occur.SHOULD : Occur.MUST);
+            }
+            return finish(b);
+        }
+
+        /**
+         * Any words but at most {@link #mayLeaveOut} of them. Lucene must then weigh every
+         * combination, which is cheap for a few words and slow for many common ones.
+         */
+        Query mostWords() {
+            BooleanQuery.Builder most = new BooleanQuery.Builder();
+            concepts.forEach(c -> most.add(c, Occur.SHOULD));
+            most.setMinimumNumberShouldMatch(concepts.size() - mayLeaveOut());
+            BooleanQuery.Builder b = new BooleanQuery.Builder();
+            b.add(most.build(), Occur.MUST);
+            return finish(b);
+        }
+
+        private Query finish(BooleanQuery.Builder b) {
+            phrases.forEach(q -> b.add(q, Occur.MUST));
+            if (proximity != null) {
+                b.add(proximity, Occur.SHOULD);
+            }
+            excluded.forEach(q -> b.add(q, Occur.MUST_NOT));
+            return b.build();
+        }
     }
 
-    private Optional<Query> build(UserQuery query, Typos typos) throws IOException {
-        boolean loose = typos != null;
+    /** Every word (or a synonym of it) and every phrase must match; nothing excluded may. */
+    Plan strict(UserQuery query) throws IOException {
+        return plan(query, null);
+    }
+
+    /** As {@link #strict}, with each unknown word also searched as the corrections the index suggests for it. */
+    Plan withTypos(UserQuery query, Typos typos) throws IOException {
+        return plan(query, typos);
+    }
+
+    private Plan plan(UserQuery query, Typos typos) throws IOException {
         List<String> words = new ArrayList<>();
         List<Query> required = new ArrayList<>();
         List<Query> excluded = new ArrayList<>();
@@ -82,28 +131,7 @@ final class QueryFactory {
                 }
             }
         }
-        List<Query> concepts = concepts(words, typos);
-        if (concepts.isEmpty() && required.isEmpty()) {
-            return Optional.empty();
-        }
-        BooleanQuery.Builder b = new BooleanQuery.Builder();
-        if (loose && concepts.size() > 1) {
-            BooleanQuery.Builder most = new BooleanQuery.Builder();
-            concepts.forEach(c -> most.add(c, Occur.SHOULD));
-            most.setMinimumNumberShouldMatch(minimumToMatch(concepts.size()));
-            b.add(most.build(), Occur.MUST);
-        } else {
-            concepts.forEach(c -> b.add(c, Occur.MUST));
-        }
-        required.forEach(q -> b.add(q, Occur.MUST));
-        proximity(words).ifPresent(q -> b.add(q, Occur.SHOULD));
-        excluded.forEach(q -> b.add(q, Occur.MUST_NOT));
-        return Optional.of(b.build());
-    }
-
-    /** Two of three words, three of four, four of five or six... */
-    private static int minimumToMatch(int concepts) {
-        return concepts <= 2 ? 1 : (int) Math.ceil(concepts * 2 / 3.0);
+        return new Plan(concepts(words, typos), required, proximity(words).orElse(null), excluded);
     }
 
     /** One query per word of the input, or per run of words that has synonyms. */

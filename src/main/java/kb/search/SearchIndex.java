@@ -33,6 +33,11 @@ public final class SearchIndex {
     private static final Logger LOG = LoggerFactory.getLogger(SearchIndex.class);
     private static final Pattern CODE_CHARS = Pattern.compile("[A-Z0-9_]{3,120}");
     private static final int MAX_PAGE = 1000;
+    /**
+     * A safety net, far above any query's normal time (a few milliseconds, more right after start):
+     * past it, each step of a search answers with what it found so far.
+     */
+    private static final long TIME_BUDGET_NANOS = 500_000_000;
 
     private final Library library;
     private final Map<String, LanguageIndex> byLang;
@@ -109,14 +114,15 @@ public final class SearchIndex {
         int size = Math.max(1, Math.min(MAX_LIMIT, pageSize));
         int pageNo = Math.max(1, Math.min(MAX_PAGE, page));
         UserQuery query = UserQuery.parse(rawQuery);
+        long deadline = System.nanoTime() + TIME_BUDGET_NANOS;
         try {
-            LanguageIndex.Ranking ranking = home.rank(query);
-            String suggestion = suggestion(ranking, home);
+            LanguageIndex.Ranking ranking = home.rank(query, deadline);
+            String suggestion = suggestion(ranking, home, deadline);
             LanguageIndex source = home;
             if (ranking.entries().isEmpty()) {
                 for (String other : Library.LANGUAGES) {
                     if (!other.equals(lang)) {
-                        LanguageIndex.Ranking there = byLang.get(other).rank(query);
+                        LanguageIndex.Ranking there = byLang.get(other).rank(query, deadline);
                         if (!there.entries().isEmpty()) {
                             ranking = there;
                             source = byLang.get(other);
@@ -174,12 +180,12 @@ public final class SearchIndex {
     }
 
     /** A suggestion worth showing: a correction that finds more than the query did. */
-    private static String suggestion(LanguageIndex.Ranking ranking, LanguageIndex index) throws IOException {
+    private static String suggestion(LanguageIndex.Ranking ranking, LanguageIndex index, long deadline) throws IOException {
         if (ranking.correction().isEmpty()) {
             return null;
         }
         String corrected = ranking.correction().get();
-        return index.exactCount(UserQuery.parse(corrected)) > ranking.exactCount() ? corrected : null;
+        return index.exactCount(UserQuery.parse(corrected), deadline) > ranking.exactCount() ? corrected : null;
     }
 
     private LanguageIndex index(String lang) {

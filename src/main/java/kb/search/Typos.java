@@ -22,12 +22,17 @@ import org.apache.lucene.search.spell.SuggestWord;
  */
 final class Typos {
     static final int MIN_LETTERS = 4;
+    /** Longer words are not typos of the articles' words (the vocabulary keeps words up to 40 letters). */
+    static final int MAX_LETTERS = 30;
+    /** At most this many unknown words of one query are looked up: each costs an automaton or two. */
+    static final int MAX_LOOKUPS = 6;
     /** At most this many corrections are searched for per word. */
     static final int MAX = 3;
     private static final int TWO_EDITS_FROM = 8;
 
     private final Vocabulary vocabulary;
     private final Map<String, List<String>> answers = new HashMap<>();
+    private int lookups;
 
     Typos(Vocabulary vocabulary) {
         this.vocabulary = vocabulary;
@@ -45,9 +50,11 @@ final class Typos {
     }
 
     private List<String> lookUp(String folded) throws IOException {
-        if (folded.length() < MIN_LETTERS || !folded.chars().allMatch(Character::isLetter) || vocabulary.knows(folded)) {
+        if (folded.length() < MIN_LETTERS || folded.length() > MAX_LETTERS || !folded.chars().allMatch(Character::isLetter)
+                || vocabulary.knows(folded) || lookups >= MAX_LOOKUPS) {
             return List.of();
         }
+        lookups++;
         // Most typos are one edit away, and one edit is much cheaper to look for than two.
         List<String> found = lookUp(folded, 1);
         return found.isEmpty() && folded.length() >= TWO_EDITS_FROM ? lookUp(folded, 2) : found;

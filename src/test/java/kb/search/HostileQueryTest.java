@@ -86,6 +86,13 @@ class HostileQueryTest {
     }
 
     @Test
+    void aSearchPastItsDeadlineAnswersWithWhatItHas() throws Exception {
+        LanguageIndex pt = index.languageIndex("pt");
+        LanguageIndex.Ranking ranking = pt.rank(UserQuery.parse("caixa de entrada"), System.nanoTime() - 1);
+        assertThat(ranking.entries()).isEmpty();
+    }
+
+    @Test
     void anUnknownLanguageIsTheCallersMistake() {
         assertThatThrownBy(() -> index.search("inbox", "fr", 10)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> index.search("inbox", null, 10)).isInstanceOf(IllegalArgumentException.class);
