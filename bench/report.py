@@ -5,6 +5,7 @@ Usage: python3 bench/report.py RESULTS.tsv COMMANDS.sh > BENCHMARKS.md
 RESULTS.tsv lines are size<TAB>key<TAB>value ("-" as size = the whole run).
 """
 import json
+import os
 import sys
 
 # ../shared/bench/BASELINE.md, "Pagefind search quality", seed 1, both 1,000 and
@@ -239,6 +240,14 @@ def main(argv):
             for x in notes[n]:
                 w(f"- {x}")
             w()
+
+    # What limits the missed targets: written by hand from profiles, kept next to the script so a
+    # rerun keeps it (the figures above are regenerated, the analysis is not).
+    analysis = os.path.join(os.path.dirname(os.path.abspath(__file__)), "ANALYSIS.md")
+    if os.path.exists(analysis):
+        with open(analysis, encoding="utf-8") as f:
+            w(f.read().rstrip())
+        w()
 
     w("## Definitions")
     w()
