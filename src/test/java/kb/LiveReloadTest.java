@@ -16,9 +16,7 @@ class LiveReloadTest {
     Path content;
 
     private void write(String path, String text) throws IOException {
-        Path file = content.resolve(path);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text);
+        ContentFiles.write(content, path, text);
     }
 
     private static String article(String title, String body) {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Set;
+import kb.ContentFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,9 +19,7 @@ class ContentLoaderTest {
     private final ContentLoader loader = new ContentLoader(Set.of("admin-consent"));
 
     private void write(String path, String text) throws IOException {
-        Path file = dir.resolve(path);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text, StandardCharsets.UTF_8);
+        ContentFiles.write(dir, path, text);
     }
 
     private static String article(String title, String extra) {

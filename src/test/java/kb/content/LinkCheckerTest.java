@@ -3,11 +3,11 @@ package kb.content;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import kb.ContentFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,9 +19,7 @@ class LinkCheckerTest {
     private final ContentLoader loader = new ContentLoader(Set.of("admin-consent"), Set.of("/", "/admin-consent", "/search"));
 
     private void write(String path, String text) throws IOException {
-        Path file = dir.resolve(path);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text, StandardCharsets.UTF_8);
+        ContentFiles.write(dir, path, text);
     }
 
     private List<String> reported() {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import kb.ContentFiles;
 import kb.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,9 +17,7 @@ class AuthorMistakesTest {
     Path content;
 
     private void write(String path, String text) throws IOException {
-        Path file = content.resolve(path);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text);
+        ContentFiles.write(content, path, text);
     }
 
     @Test
