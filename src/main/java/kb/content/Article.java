@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param html           the sanitized body HTML, headings carrying ids and permalinks
  * @param intro          plain text before the first heading
  * @param sections       every heading with an id, in document order
+ * @param links          every link's href in the body, in document order, for link checking
  * @param source         the file this came from, relative to the content folder
  */
 public record Article(
@@ -35,12 +36,14 @@ public record Article(
         String html,
         String intro,
         List<Section> sections,
+        List<String> links,
         Path source) {
 
     public Article {
         aliases = List.copyOf(aliases);
         tags = List.copyOf(tags);
         sections = List.copyOf(sections);
+        links = List.copyOf(links);
     }
 
     /** The section that the given id lands on, whether it is the section's own id or one of its aliases. */

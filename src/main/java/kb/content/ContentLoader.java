@@ -203,7 +203,7 @@ public final class ContentLoader {
             LOG.warn("content warning: {}: {}", relative, warning);
         }
         return new Article(lang, url, fm.title(), fm.description(), fm.lastmod(), fm.translationKey(),
-                fm.aliases(), fm.tags(), fm.weight(), body.html(), body.intro(), body.sections(), relative);
+                fm.aliases(), fm.tags(), fm.weight(), body.html(), body.intro(), body.sections(), body.links(), relative);
     }
 
     /** {@code pt/Conexão/Erros Comuns.md} becomes {@code /pt/conexao/erros-comuns}. */

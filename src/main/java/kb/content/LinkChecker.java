@@ -15,8 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Element;
 
 /**
  * Finds the internal links of the loaded articles that lead nowhere: a {@code /pt/…} or {@code /en/…}
@@ -44,8 +42,7 @@ final class LinkChecker {
 
     /** Every broken internal link of every article, in file order. */
     List<BrokenLink> check(Path contentDir) {
-        // Each article is checked on its own (a DOM parse apiece), so all cores share the work.
-        return library.all().parallelStream()
+        return library.all().stream()
                 .sorted(Comparator.comparing(Article::source))
                 .map(article -> {
                     List<Found> found = brokenIn(article);
@@ -64,8 +61,7 @@ final class LinkChecker {
     /** Each broken href of the article with its reason, in document order. */
     List<Found> brokenIn(Article article) {
         List<Found> broken = new ArrayList<>();
-        for (Element a : Jsoup.parseBodyFragment(article.html()).select("a[href]")) {
-            String href = a.attr("href");
+        for (String href : article.links()) {
             reasonIfBroken(article, href).ifPresent(reason -> broken.add(new Found(href, reason)));
         }
         return broken;

@@ -29,7 +29,7 @@ import org.jsoup.safety.Safelist;
  */
 final class MarkdownRenderer {
     /** What {@link #render} produces. */
-    record Rendered(String html, String intro, List<Section> sections, List<String> warnings) {}
+    record Rendered(String html, String intro, List<Section> sections, List<String> links, List<String> warnings) {}
 
     /** A Hugo-style shortcode alone in its paragraph: {@code {{< admin-consent >}}}. */
     private static final Pattern SHORTCODE = Pattern.compile("\\{\\{<\\s*([a-z0-9-]+)\\s*/?>}}");
@@ -102,7 +102,9 @@ final class MarkdownRenderer {
         List<Section> sections = assignIds(doc);
         wrapScrollables(doc);
         String intro = introText(doc);
-        return new Rendered(doc.body().html(), intro, sections, warnings);
+        // Collected here, on the DOM already built, so link checking needs no second parse.
+        List<String> links = doc.body().select("a[href]").eachAttr("href");
+        return new Rendered(doc.body().html(), intro, sections, links, warnings);
     }
 
     /** The page's title is its only h1; a {@code #} heading in the body becomes a section heading. */

@@ -1,14 +1,37 @@
 package kb.web;
 
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import kb.Site;
 import kb.content.Library;
 
 /** The JSON endpoints other programs rely on. */
 public final class Api {
     private Api() {}
+
+    /** A 400 in the contract's shape: {@code {"error": "<code>", "message": "<in the reader's language>"}}. */
+    static void badRequest(Context ctx, String code, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", code);
+        body.put("message", message);
+        ctx.status(HttpStatus.BAD_REQUEST).json(body);
+    }
+
+    /**
+     * The {@code lang} parameter of an API call ({@code pt} when absent); empty after answering 400
+     * when it is not a language of the site.
+     */
+    static Optional<String> lang(Context ctx, Frame frame) {
+        String lang = Optional.ofNullable(ctx.queryParam("lang")).orElse("pt");
+        if (Library.LANGUAGES.contains(lang)) {
+            return Optional.of(lang);
+        }
+        badRequest(ctx, "lang_invalid", frame.messages("pt").get("api.error.lang"));
+        return Optional.empty();
+    }
 
     /** {@code /health}: answered only once the content is loaded, so 200 means ready. */
     public static void health(Context ctx, Site site) {

@@ -91,24 +91,19 @@ public final class ConsentPages {
     /** {@code /api/admin-consent?tenant=…&lang=pt|en}: 200 with the URL or 400 with a coded, translated refusal. */
     public void api(Context ctx) {
         ctx.header("Cache-Control", "no-store");
-        String lang = Optional.ofNullable(ctx.queryParam("lang")).orElse("pt");
-        Map<String, Object> body = new LinkedHashMap<>();
-        if (!Library.LANGUAGES.contains(lang)) {
-            body.put("error", "lang_invalid");
-            body.put("message", frame.messages("pt").get("api.error.lang"));
-            ctx.status(HttpStatus.BAD_REQUEST).json(body);
+        Optional<String> lang = Api.lang(ctx, frame);
+        if (lang.isEmpty()) {
             return;
         }
         ConsentAnswer answer = consent.answer(ctx.queryParam("tenant"));
         if (answer instanceof ConsentAnswer.Link link) {
+            Map<String, Object> body = new LinkedHashMap<>();
             body.put("tenant", link.tenant().id());
             body.put("url", link.url());
             ctx.json(body);
         } else {
             TenantRefusal refusal = (TenantRefusal) answer;
-            body.put("error", refusal.code());
-            body.put("message", frame.messages(lang).get(refusal.messageKey()));
-            ctx.status(HttpStatus.BAD_REQUEST).json(body);
+            Api.badRequest(ctx, refusal.code(), frame.messages(lang.get()).get(refusal.messageKey()));
         }
     }
 }

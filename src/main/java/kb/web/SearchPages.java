@@ -16,9 +16,6 @@ import kb.content.Library;
 import kb.search.SearchHit;
 import kb.search.SearchIndex;
 import kb.search.SearchResults;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.safety.Safelist;
 
 /** Search as readers meet it: the results page, the JSON API, and error-code links. */
 public final class SearchPages {
@@ -26,8 +23,6 @@ public final class SearchPages {
     public record Group(String title, String url, String lang, List<SearchHit> hits) {}
 
     private static final int PAGE_SIZE = 10;
-    private static final Safelist MARK_ONLY = Safelist.none().addTags("mark");
-    private static final Document.OutputSettings COMPACT = new Document.OutputSettings().prettyPrint(false);
 
     private final Supplier<Site> site;
     private final Frame frame;
@@ -99,27 +94,21 @@ public final class SearchPages {
         frame.send(ctx, "search", lang, model);
     }
 
-    /** Consecutive hits of one article become one group, in rank order; snippets keep only {@code <mark>}. */
+    /** Consecutive hits of one article become one group, in rank order. */
     static List<Group> group(List<SearchHit> hits) {
         List<Group> groups = new ArrayList<>();
         for (SearchHit hit : hits) {
             String articleUrl = hit.url().contains("#") ? hit.url().substring(0, hit.url().indexOf('#')) : hit.url();
-            SearchHit clean = new SearchHit(hit.title(), hit.section(), hit.url(), markOnly(hit.snippet()), hit.lang());
             Group last = groups.isEmpty() ? null : groups.get(groups.size() - 1);
             if (last != null && last.url().equals(articleUrl)) {
-                last.hits().add(clean);
+                last.hits().add(hit);
             } else {
                 List<SearchHit> list = new ArrayList<>();
-                list.add(clean);
+                list.add(hit);
                 groups.add(new Group(hit.title(), articleUrl, hit.lang(), list));
             }
         }
         return groups;
-    }
-
-    /** Defence in depth: the engine escapes snippets already; this keeps {@code <mark>} and nothing else. */
-    static String markOnly(String snippet) {
-        return snippet == null ? "" : Jsoup.clean(snippet, "", MARK_ONLY, COMPACT);
     }
 
     private static String searchUrl(String lang, String q, int page) {
@@ -129,14 +118,14 @@ public final class SearchPages {
     /** {@code /api/search?q=…&lang=pt|en&limit=N}, exactly as SPEC says. */
     public void api(Context ctx) {
         ctx.header("Cache-Control", "no-cache");
-        String lang = Optional.ofNullable(ctx.queryParam("lang")).orElse("pt");
-        if (!Library.LANGUAGES.contains(lang)) {
-            badRequest(ctx, "lang_invalid", frame.messages("pt").get("api.error.lang"));
+        Optional<String> requested = Api.lang(ctx, frame);
+        if (requested.isEmpty()) {
             return;
         }
+        String lang = requested.get();
         Optional<Integer> limit = positive(ctx.queryParam("limit"), SearchIndex.DEFAULT_LIMIT, Integer.MAX_VALUE);
         if (limit.isEmpty()) {
-            badRequest(ctx, "limit_invalid", frame.messages(lang).get("search.error.limit"));
+            Api.badRequest(ctx, "limit_invalid", frame.messages(lang).get("search.error.limit"));
             return;
         }
         String q = Optional.ofNullable(ctx.queryParam("q")).orElse("");
@@ -164,7 +153,7 @@ public final class SearchPages {
             hit.put("title", h.title());
             hit.put("section", h.section());
             hit.put("url", h.url());
-            hit.put("snippet", markOnly(h.snippet()));
+            hit.put("snippet", h.snippet());
             hit.put("lang", h.lang());
             hits.add(hit);
         }
@@ -193,13 +182,6 @@ public final class SearchPages {
         model.put("query", clip(code));
         ctx.status(HttpStatus.NOT_FOUND);
         frame.send(ctx, "error-code", lang, model);
-    }
-
-    private static void badRequest(Context ctx, String code, String message) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", code);
-        body.put("message", message);
-        ctx.status(HttpStatus.BAD_REQUEST).json(body);
     }
 
     /** A whole number from 1 to max; absent gives the default; anything else is empty (a 400). */

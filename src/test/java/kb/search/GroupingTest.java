@@ -16,7 +16,7 @@ class GroupingTest {
         for (String id : sectionIds) {
             sections.add(new Section(id, id, 2, "", List.of()));
         }
-        return new Article("en", url, url, "", Optional.empty(), "", List.of(), List.of(), 1, "", "", sections, Path.of("x.md"));
+        return new Article("en", url, url, "", Optional.empty(), "", List.of(), List.of(), 1, "", "", sections, List.of(), Path.of("x.md"));
     }
 
     private static LanguageIndex.Scored doc(Article a, float score) {

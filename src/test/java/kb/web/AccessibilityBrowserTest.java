@@ -30,13 +30,11 @@ class AccessibilityBrowserTest {
             + "  window.__cspViolations.push(e.violatedDirective + ' blocked ' + e.blockedURI + ' at ' + e.sourceFile + ':' + e.lineNumber);"
             + "});";
 
-    static TestServer server;
-    static ChromeDriver browser;
+    static final TestServer server = TestServer.shared();
+    static final ChromeDriver browser = Browser.shared();
 
     @BeforeAll
     static void start() {
-        server = TestServer.shared();
-        browser = Browser.shared();
         browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", LISTEN_FOR_CSP));
     }
 

@@ -15,13 +15,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** An admin types a tenant into the real page in Chromium: the URL appears, a refusal is announced, Copy copies. */
 class ConsentBrowserTest {
-    static TestServer server;
-    static ChromeDriver browser;
+    static final TestServer server = TestServer.shared();
+    static final ChromeDriver browser = Browser.shared();
 
     @BeforeAll
     static void start() {
-        server = TestServer.shared();
-        browser = Browser.shared();
         browser.executeCdpCommand("Browser.grantPermissions", Map.of(
                 "origin", server.base(), "permissions", java.util.List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
     }

@@ -9,7 +9,6 @@ import kb.TestServer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 
@@ -23,12 +22,8 @@ class ConsentPagesTest {
             + "+https://graph.microsoft.com/email+https://graph.microsoft.com/profile"
             + "&redirect_uri=https://app.hubspot.com/oauthor/v1/office365/verify&state=12345";
 
-    static TestServer server;
+    static final TestServer server = TestServer.shared();
 
-    @BeforeAll
-    static void start() {
-        server = TestServer.shared();
-    }
 
 
     private static String q(String s) {

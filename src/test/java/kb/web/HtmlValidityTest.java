@@ -20,7 +20,7 @@ import org.xml.sax.SAXParseException;
 
 /** Every kind of page, in both languages, is valid HTML by the Nu Html Checker (the W3C's validator), run in-process. */
 class HtmlValidityTest {
-    static TestServer server;
+    static final TestServer server = TestServer.shared();
     static SimpleDocumentValidator validator;
     static final Messages MESSAGES = new Messages();
 
@@ -51,7 +51,6 @@ class HtmlValidityTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = TestServer.shared();
         validator = new SimpleDocumentValidator(true, false, false);
         validator.setUpMainSchema("http://s.validator.nu/html5-all.rnc", MESSAGES);
         validator.setUpValidatorAndParsers(MESSAGES, true, false);

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.List;
 import kb.Browser;
 import kb.TestServer;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -16,14 +15,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The header's search box as a keyboard user meets it in Chromium: type, arrow, Enter, Escape. */
 class InstantSearchBrowserTest {
-    static TestServer server;
-    static ChromeDriver browser;
+    static final TestServer server = TestServer.shared();
+    static final ChromeDriver browser = Browser.shared();
 
-    @BeforeAll
-    static void start() {
-        server = TestServer.shared();
-        browser = Browser.shared();
-    }
 
 
     private WebDriverWait waiting() {

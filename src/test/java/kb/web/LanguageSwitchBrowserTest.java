@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import kb.Browser;
 import kb.TestServer;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -15,14 +14,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** A support link sent in one language keeps its section when the reader switches language, in real Chromium. */
 class LanguageSwitchBrowserTest {
-    static TestServer server;
-    static ChromeDriver browser;
+    static final TestServer server = TestServer.shared();
+    static final ChromeDriver browser = Browser.shared();
 
-    @BeforeAll
-    static void start() {
-        server = TestServer.shared();
-        browser = Browser.shared();
-    }
 
 
     private double topOf(String id) {

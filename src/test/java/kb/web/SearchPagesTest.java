@@ -11,19 +11,14 @@ import kb.TestServer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The search results page, /api/search and error-code links, end to end on the shipped content. */
 class SearchPagesTest {
-    static TestServer server;
+    static final TestServer server = TestServer.shared();
 
-    @BeforeAll
-    static void start() {
-        server = TestServer.shared();
-    }
 
 
     private static String q(String s) {

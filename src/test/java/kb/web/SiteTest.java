@@ -8,7 +8,6 @@ import java.util.Map;
 import kb.TestServer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,12 +20,8 @@ class SiteTest {
             "rest-api-not-enabled", "outlook-alias", "interaction-required", "admin-approval-required",
             "tenant-admin-consent", "google-advanced-protection");
 
-    static TestServer server;
+    static final TestServer server = TestServer.shared();
 
-    @BeforeAll
-    static void start() {
-        server = TestServer.shared();
-    }
 
 
     @Test
