@@ -138,10 +138,10 @@ public final class SearchIndex {
             for (int i = from; i < Math.min(entries.size(), from + size); i++) {
                 hits.add(source.hit(entries.get(i), matched));
             }
-            return new SearchResults(query.text(), lang, entries.size(), hits, suggestion, source != home, pageNo, size);
+            return new SearchResults(query.text(), lang, entries.size(), hits, suggestion, source != home, pageNo, size, false);
         } catch (IOException | RuntimeException e) {
             LOG.warn("search failed on a query of {} characters; answering with no results", query.text().length(), e);
-            return new SearchResults(query.text(), lang, 0, List.of(), null, false, pageNo, size);
+            return new SearchResults(query.text(), lang, 0, List.of(), null, false, pageNo, size, false);
         }
     }
 

@@ -14,6 +14,8 @@ import java.util.List;
  * @param fromOtherLanguage true when the reader's language had no hit and these results are in the other language
  * @param page              the page number, from 1
  * @param pageSize          hits per page
+ * @param partial           true when no result contains every word of the query (after leaving out
+ *                          question and filler words): the best the site has are near misses
  */
 public record SearchResults(
         String query,
@@ -23,7 +25,8 @@ public record SearchResults(
         String suggestion,
         boolean fromOtherLanguage,
         int page,
-        int pageSize) {
+        int pageSize,
+        boolean partial) {
 
     public SearchResults {
         results = List.copyOf(results);
