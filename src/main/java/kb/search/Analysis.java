@@ -47,6 +47,11 @@ final class Analysis {
      * words finds the section; a field of its own so that headings keep their weight.
      */
     static final String CONTEXT = "context";
+    /**
+     * The entry's key across languages ({@link Entry#key}), not analyzed: how a word that only
+     * another language knows finds the translations of the sections that language finds it in.
+     */
+    static final String KEY = "key";
     /** Doc values: the position of the document's article or section in the index's entry list. */
     static final String ENTRY = "entry";
 

@@ -15,6 +15,18 @@ record Entry(Article article, Section section) {
         return section == null ? article.url() : article.url() + "#" + section.id();
     }
 
+    /**
+     * What this entry is across languages: the article's translation key, {@code #} and the
+     * section's id (nothing after {@code #} for the article itself); null without a translation key.
+     */
+    String key() {
+        String k = article.translationKey();
+        if (k == null || k.isBlank()) {
+            return null;
+        }
+        return k + "#" + (section == null ? "" : section.id());
+    }
+
     /** The text a snippet is cut from. */
     String text() {
         if (section != null) {

@@ -10,6 +10,7 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -55,12 +56,14 @@ final class IndexBuilder {
         List<Entry> entries = new ArrayList<>();
         try (IndexWriter writer = new IndexWriter(directory, config)) {
             for (Article article : articles) {
-                writer.addDocument(articleDocument(entries.size(), article));
-                entries.add(new Entry(article, null));
+                Entry whole = new Entry(article, null);
+                writer.addDocument(withKey(articleDocument(entries.size(), article), whole));
+                entries.add(whole);
                 ReplayedTokens title = ReplayedTokens.of(analyzer, Analysis.CONTEXT, article.title());
                 for (Section section : article.sections()) {
-                    writer.addDocument(sectionDocument(entries.size(), title, section));
-                    entries.add(new Entry(article, section));
+                    Entry part = new Entry(article, section);
+                    writer.addDocument(withKey(sectionDocument(entries.size(), title, section), part));
+                    entries.add(part);
                 }
             }
         }
@@ -76,6 +79,14 @@ final class IndexBuilder {
         doc.add(new Field(Analysis.HEADING, article.title(), WORDS));
         doc.add(new Field(Analysis.BODY, article.description(), WORDS));
         doc.add(new Field(Analysis.BODY, article.intro(), WORDS));
+        return doc;
+    }
+
+    private static Document withKey(Document doc, Entry entry) {
+        String key = entry.key();
+        if (key != null) {
+            doc.add(new StringField(Analysis.KEY, key, Field.Store.NO));
+        }
         return doc;
     }
 

@@ -2,19 +2,22 @@ package kb.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.ScorerSupplier;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.Weight;
@@ -26,8 +29,11 @@ import org.apache.lucene.search.Weight;
 final class LanguageIndex {
     /** Fewer exact results than this, and typos are allowed and a correction is looked for. */
     static final int FEW = 3;
-    /** Up to this many words, "most of the words" is one query; beyond, words are left out one by one. */
-    private static final int FEW_WORDS = 4;
+    /**
+     * How much finding a word of the query weighs, per unit of its rarity, against how well it
+     * matched (see {@link QueryFactory.Plan#anyWords}).
+     */
+    private static final float COVERAGE = 3f;
     /** How many documents are ranked per query; results beyond them are not offered. */
     private static final int CANDIDATES = 400;
     /** A reader sees at most this many entries of one article in a result list. */
@@ -68,79 +74,145 @@ final class LanguageIndex {
      * @param exactCount how many entries matched every word exactly (before typos were allowed)
      * @param query      the Lucene query that produced the entries, for snippets; null when none
      * @param correction the query with its unknown words corrected, when it found few entries exactly
+     * @param partial    whether the best entry lacks a word of the query: the entries are near misses
      */
-    record Ranking(List<Entry> entries, int exactCount, Query query, Optional<String> correction) {
-        static final Ranking NONE = new Ranking(List.of(), 0, null, Optional.empty());
+    record Ranking(List<Entry> entries, int exactCount, Query query, Optional<String> correction, boolean partial) {
+        static final Ranking NONE = new Ranking(List.of(), 0, null, Optional.empty(), false);
+    }
+
+    /** A word of another language, searched in this one as the sections that the other language finds it in. */
+    @FunctionalInterface
+    interface Translations {
+        /** A query over this index's {@link Analysis#KEY} field, or null when no other language knows the word. */
+        Query of(String word) throws IOException;
     }
 
     /**
-     * Every word exactly first. When that finds little: unknown words also as their corrections,
-     * then with some words left out (at most a third): for a few words, any of them; for more,
-     * one at a time first (words nothing matches, then the most common ones, which say least),
-     * and any of them only if that fails.
-     * Also a correction of the query to suggest. Stops trying once the deadline
-     * ({@link System#nanoTime}) has passed.
+     * Every word exactly first (question and filler words left out). When that finds little, any
+     * of the words, ranked by how much of the query each section covers: unknown words are also
+     * searched as their corrections, or, when another language knows them, as the sections that
+     * language finds them in. Also a correction of the query to suggest.
      */
-    Ranking rank(UserQuery userQuery, long deadline) throws IOException {
-        QueryFactory.Plan strict = queries.strict(userQuery);
-        if (strict.isEmpty()) {
+    Ranking rank(UserQuery userQuery, long deadline, Translations translations) throws IOException {
+        Typos typos = new Typos(vocabulary);
+        QueryFactory.Plan plan = queries.withTypos(userQuery, typos);
+        if (plan.isEmpty()) {
             return Ranking.NONE;
         }
-        Query strictQuery = strict.query(Set.of());
-        List<Entry> best = run(strictQuery, deadline);
-        if (best.size() >= FEW) {
-            return new Ranking(best, best.size(), strictQuery, Optional.empty());
+        float[] coverage = new float[plan.concepts().size()];
+        // A query of which this language knows no word is in another language: that one answers
+        // it (see SearchIndex); a word of another language among words of this one is translated.
+        boolean mixed = false;
+        boolean approximate = false;
+        for (Query concept : plan.concepts()) {
+            mixed |= matchEstimate(concept) > 0;
         }
-        int exactCount = best.size();
-        Query bestQuery = strictQuery;
-        Typos typos = new Typos(vocabulary);
-        Optional<String> correction = correction(userQuery, typos);
-        for (Query attempt : relaxations(queries.withTypos(userQuery, typos))) {
-            if (best.size() >= FEW || System.nanoTime() > deadline) {
-                break;
-            }
-            if (!attempt.equals(bestQuery)) {
-                List<Entry> found = run(attempt, deadline);
-                if (found.size() > best.size()) {
-                    best = found;
-                    bestQuery = attempt;
+        for (int i = 0; i < coverage.length; i++) {
+            String typed = plan.typed().get(i);
+            if (mixed && translations != null && typed.indexOf(' ') < 0 && !knows(typed)) {
+                Query translated = translations.of(typed);
+                if (translated != null) {
+                    plan = plan.with(i, translated);
                 }
             }
+            long df = matchEstimate(plan.concepts().get(i));
+            if (hasParts(typed) && (df == 0 || !matchesAny(plan.concepts().get(i)))) {
+                Query parts = queries.anyPart(typed);
+                if (parts != null) {
+                    plan = plan.with(i, parts);
+                    df = matchEstimate(parts);
+                }
+                approximate = true;
+            }
+            approximate |= df == 0;
+            coverage[i] = df == 0 ? 0 : COVERAGE * idf(df);
         }
-        return new Ranking(best, exactCount, bestQuery, correction);
+        Query any = plan.anyWords(coverage);
+        Found found = run(any, deadline);
+        boolean partial = !found.entries().isEmpty() && (approximate || !matchesAll(found.topDoc(), plan.concepts()));
+        Optional<String> correction = correction(userQuery, typos);
+        int exactCount = found.entries().size();
+        if (correction.isPresent() || partial) {
+            exactCount = exactCount(userQuery, deadline);
+        }
+        return new Ranking(found.entries(), exactCount, any, correction, partial);
     }
 
-    /** The queries to try, each less demanding than the one before (see {@link #rank}). */
-    private List<Query> relaxations(QueryFactory.Plan plan) throws IOException {
-        List<Query> attempts = new ArrayList<>();
-        attempts.add(plan.query(Set.of()));
-        if (plan.mayLeaveOut() == 0) {
-            return attempts;
+    /** An identifier, or a "word" with punctuation inside ({@code prompt=consent}): made of parts. */
+    private static boolean hasParts(String typed) {
+        if (typed.indexOf(' ') >= 0) {
+            return false; // a run of words with synonyms
         }
-        if (plan.concepts().size() <= FEW_WORDS) {
-            attempts.add(plan.mostWords());
-            return attempts;
+        if (Identifiers.looksLikeIdentifier(typed)) {
+            return true;
         }
-        List<Integer> order = leaveOutOrder(plan.concepts());
-        Set<Integer> leftOut = new HashSet<>();
-        for (int k = 0; k < plan.mayLeaveOut(); k++) {
-            leftOut.add(order.get(k));
-            attempts.add(plan.query(Set.copyOf(leftOut)));
+        String letters = QueryFactory.trimToLetters(typed);
+        for (int i = 1; i < letters.length() - 1; i++) {
+            if (!Character.isLetterOrDigit(letters.charAt(i))) {
+                return true;
+            }
         }
-        attempts.add(plan.mostWords()); // the slow, thorough last resort
-        return attempts;
+        return false;
     }
 
-    /** Positions of the words to leave out first: those that match nothing, then the most common. */
-    private List<Integer> leaveOutOrder(List<Query> concepts) throws IOException {
-        long[] cost = new long[concepts.size()];
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < concepts.size(); i++) {
-            cost[i] = matchEstimate(concepts.get(i));
-            order.add(i);
+    /** Whether a word is in this language's vocabulary (any case, with or without accents). */
+    boolean knows(String word) {
+        String letters = QueryFactory.trimToLetters(word);
+        return !letters.isEmpty() && vocabulary.knows(Analysis.fold(letters));
+    }
+
+    /**
+     * The keys ({@link Analysis#KEY}) of the best documents for one word, with their scores
+     * relative to the best: how another language finds what this one calls the word.
+     */
+    Map<String, Float> keysFor(String word, int max) throws IOException {
+        Query q = queries.word(word);
+        Map<String, Float> keys = new LinkedHashMap<>();
+        if (q == null) {
+            return keys;
         }
-        order.sort(Comparator.comparingInt((Integer i) -> cost[i] == 0 ? 0 : 1).thenComparingLong(i -> -cost[i]));
-        return order;
+        TopDocs top = searcher.search(q, max);
+        float best = top.scoreDocs.length == 0 ? 1 : top.scoreDocs[0].score;
+        for (ScoreDoc sd : top.scoreDocs) {
+            String key = entries.get(entryOfDoc[sd.doc]).key();
+            if (key != null) {
+                keys.putIfAbsent(key, sd.score / best);
+            }
+        }
+        return keys;
+    }
+
+    /** BM25's inverse document frequency: how much finding a word says, given how many documents have it. */
+    private float idf(long docFreq) {
+        long n = reader.maxDoc();
+        return (float) Math.log(1 + (n - docFreq + 0.5) / (docFreq + 0.5));
+    }
+
+    /** Whether the document matches every one of the queries. */
+    private boolean matchesAll(int doc, List<Query> concepts) throws IOException {
+        List<LeafReaderContext> leaves = reader.leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        int local = doc - leaf.docBase;
+        for (Query concept : concepts) {
+            Weight weight = searcher.createWeight(searcher.rewrite(concept), ScoreMode.COMPLETE_NO_SCORES, 1f);
+            Scorer scorer = weight.scorer(leaf);
+            if (scorer == null || scorer.iterator().advance(local) != local) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether any document matches the query: exact, where {@link #matchEstimate} is an upper bound (phrases). */
+    private boolean matchesAny(Query query) throws IOException {
+        Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+        for (LeafReaderContext leaf : reader.leaves()) {
+            Scorer scorer = weight.scorer(leaf);
+            if (scorer != null && scorer.iterator().nextDoc() != DocIdSetIterator.NO_MORE_DOCS) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** About how many documents a query matches, from the term statistics alone. */
@@ -157,7 +229,7 @@ final class LanguageIndex {
     /** How many entries match every word of the query exactly, counted as {@link Ranking#exactCount} is. */
     int exactCount(UserQuery userQuery, long deadline) throws IOException {
         QueryFactory.Plan strict = queries.strict(userQuery);
-        return strict.isEmpty() ? 0 : run(strict.query(Set.of()), deadline).size();
+        return strict.isEmpty() ? 0 : run(strict.allWords(), deadline).entries().size();
     }
 
     /** A result for the reader: titles as text, the snippet as escaped HTML with marks. */
@@ -211,8 +283,11 @@ final class LanguageIndex {
         return indexBytes;
     }
 
+    /** The grouped entries of a query, and its best document (-1 when none). */
+    private record Found(List<Entry> entries, int topDoc) {}
+
     /** The grouped entries for a query; what was found so far if the deadline passes meanwhile. */
-    private List<Entry> run(Query query, long deadline) throws IOException {
+    private Found run(Query query, long deadline) throws IOException {
         IndexSearcher timed = new IndexSearcher(reader);
         timed.setQueryCache(null);
         timed.setTimeout(() -> System.nanoTime() > deadline);
@@ -221,7 +296,7 @@ final class LanguageIndex {
         for (ScoreDoc sd : top.scoreDocs) {
             ranked.add(new Scored(entries.get(entryOfDoc[sd.doc]), sd.score));
         }
-        return group(ranked);
+        return new Found(group(ranked), top.scoreDocs.length == 0 ? -1 : top.scoreDocs[0].doc);
     }
 
     /** An entry with its score for one query. */

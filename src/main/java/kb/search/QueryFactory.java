@@ -7,11 +7,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.PrefixQuery;
@@ -36,57 +37,97 @@ final class QueryFactory {
     private static final float TIE_BREAKER = 0.3f;
     private static final int PREFIX_EXPANSIONS = 16;
     private static final int PROXIMITY_WORDS = 8;
+    /** Where an identifier splits: punctuation, letters meeting digits, a lower-case letter meeting an upper-case one. */
+    private static final Pattern IDENTIFIER_PARTS = Pattern.compile(
+            "[^\\p{L}\\p{N}]+|(?<=\\p{L})(?=\\p{N})|(?<=\\p{N})(?=\\p{L})|(?<=\\p{Ll})(?=\\p{Lu})");
+    private static final Pattern GUID = Pattern.compile(
+            "\\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\}?");
+    private static final float PAIR_IN_HEADING = 3f;
+    private static final float PAIR_IN_BODY = 1.5f;
     /** A quoted phrase with more identifiers than this is searched word by word (its graph would explode). */
     private static final int MAX_PHRASE_IDENTIFIERS = 3;
 
     private final QueryBuilder builder;
     private final Synonyms synonyms;
+    private final FillerWords fillers;
 
     QueryFactory(Analysis analysis, Synonyms synonyms) {
         this.builder = new QueryBuilder(analysis.forQuery());
         this.builder.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
         this.synonyms = synonyms;
+        this.fillers = FillerWords.of(analysis.lang());
+    }
+
+    /**
+     * An identifier that no document has whole ({@code AADSTS700016}, {@code Mail.ReadWriteAll}),
+     * searched as any of its parts: the family of codes or scopes it belongs to. Null when it has
+     * fewer than two parts.
+     */
+    Query anyPart(String typed) {
+        String[] parts = IDENTIFIER_PARTS.split(trimToLetters(typed));
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        int count = 0;
+        for (String part : parts) {
+            Query q = part.isEmpty() ? null : exact(part, Map.of());
+            if (q != null) {
+                any.add(q, Occur.SHOULD);
+                count++;
+            }
+        }
+        return count < 2 ? null : any.build();
+    }
+
+    /** One word (or synonym run) searched in every field as typed, for the concept of another language's word. */
+    Query word(String typed) {
+        return exact(typed, Map.of());
     }
 
     /**
      * The parts of a search: one query per word (or run of words with synonyms), the quoted
      * phrases, the proximity bonus and the exclusions. Phrases are always required and exclusions
-     * always hold; each word is required unless it is left out, when it only adds to the score.
+     * always hold; the words are all required ({@link #allWords}) or ranked by how many of them
+     * match ({@link #anyWords}). Question and filler words are not among them.
      *
      * @param concepts  one query per word, in the typed order
+     * @param typed     the text of each concept as typed
      * @param phrases   the quoted phrases
      * @param proximity rewards the words close together; null for fewer than two plain words
      * @param excluded  what no result may contain
      */
-    record Plan(List<Query> concepts, List<Query> phrases, Query proximity, List<Query> excluded) {
+    record Plan(List<Query> concepts, List<String> typed, List<Query> phrases, Query proximity, List<Query> excluded) {
         boolean isEmpty() {
             return concepts.isEmpty() && phrases.isEmpty();
         }
 
-        /** How many words may be left out: one of three or four, two of five or six... */
-        int mayLeaveOut() {
-            return concepts.size() <= 2 ? concepts.size() - 1 : concepts.size() - (int) Math.ceil(concepts.size() * 2 / 3.0);
+        /** The same plan with the concept at {@code i} searched as {@code query} instead. */
+        Plan with(int i, Query query) {
+            List<Query> changed = new ArrayList<>(concepts);
+            changed.set(i, query);
+            return new Plan(changed, typed, phrases, proximity, excluded);
         }
 
-        /** Every word required but those at the given positions, which only add to the score. */
-        Query query(Set<Integer> leftOut) {
+        /**
+         * Any of the words, ranked first by how much of the query a document covers: each word
+         * found adds its {@code coverage} weight (rarer words weigh more; a word that matches
+         * nothing weighs 0) on top of how well it matched (heading, title, proximity). So a
+         * document with every word comes before one with most of them, and that one before a
+         * document with only a few.
+         */
+        Query anyWords(float[] coverage) {
             BooleanQuery.Builder b = new BooleanQuery.Builder();
             for (int i = 0; i < concepts.size(); i++) {
-                b.add(concepts.get(i), leftOut.contains(i) ? Occur.SHOULD : Occur.MUST);
+                b.add(concepts.get(i), Occur.SHOULD);
+                if (coverage[i] > 0) {
+                    b.add(new BoostQuery(new ConstantScoreQuery(concepts.get(i)), coverage[i]), Occur.SHOULD);
+                }
             }
             return finish(b);
         }
 
-        /**
-         * Any words but at most {@link #mayLeaveOut} of them. Lucene must then weigh every
-         * combination, which is cheap for a few words and slow for many common ones.
-         */
-        Query mostWords() {
-            BooleanQuery.Builder most = new BooleanQuery.Builder();
-            concepts.forEach(c -> most.add(c, Occur.SHOULD));
-            most.setMinimumNumberShouldMatch(concepts.size() - mayLeaveOut());
+        /** Every word (or a synonym of it) required. */
+        Query allWords() {
             BooleanQuery.Builder b = new BooleanQuery.Builder();
-            b.add(most.build(), Occur.MUST);
+            concepts.forEach(c -> b.add(c, Occur.MUST));
             return finish(b);
         }
 
@@ -131,11 +172,13 @@ final class QueryFactory {
                 }
             }
         }
-        return new Plan(concepts(words, typos), required, proximity(words).orElse(null), excluded);
+        words = fillers.without(words).stream().map(QueryFactory::understood).toList();
+        List<String> typed = new ArrayList<>();
+        return new Plan(concepts(words, typos, typed), typed, required, proximity(words).orElse(null), excluded);
     }
 
     /** One query per word of the input, or per run of words that has synonyms. */
-    private List<Query> concepts(List<String> words, Typos typos) throws IOException {
+    private List<Query> concepts(List<String> words, Typos typos, List<String> typedOut) throws IOException {
         List<Query> concepts = new ArrayList<>();
         List<Synonyms.Match> matches = synonyms.find(words);
         int next = 0;
@@ -154,8 +197,10 @@ final class QueryFactory {
                 }
             }
             Query q = exact(typed, others);
-            if (q != null) {
+            // A word typed twice ("tenant … correct tenant ID") is one concept, not twice the weight.
+            if (q != null && !concepts.contains(q)) {
                 concepts.add(q);
+                typedOut.add(typed);
             }
         }
         return concepts;
@@ -234,7 +279,25 @@ final class QueryFactory {
         List<Query> disjuncts = new ArrayList<>();
         addSloppy(disjuncts, Analysis.HEADING, text, 2, 3f);
         addSloppy(disjuncts, Analysis.BODY, text, 4, 1.5f);
-        return disjuncts.isEmpty() ? Optional.empty() : Optional.of(new DisjunctionMaxQuery(disjuncts, TIE_BREAKER));
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        int clauses = 0;
+        if (!disjuncts.isEmpty()) {
+            all.add(new DisjunctionMaxQuery(disjuncts, TIE_BREAKER), Occur.SHOULD);
+            clauses++;
+        }
+        // Each pair of neighbouring words found together ("tenant id", "admin consent") says more
+        // than the two words apart: what matters in a long question is which words stay together.
+        for (int i = 0; i + 1 < plain.size() && plain.size() > 2; i++) {
+            List<Query> pair = new ArrayList<>();
+            String two = plain.get(i) + " " + plain.get(i + 1);
+            addSloppy(pair, Analysis.HEADING, two, 1, PAIR_IN_HEADING);
+            addSloppy(pair, Analysis.BODY, two, 1, PAIR_IN_BODY);
+            if (!pair.isEmpty()) {
+                all.add(new DisjunctionMaxQuery(pair, TIE_BREAKER), Occur.SHOULD);
+                clauses++;
+            }
+        }
+        return clauses == 0 ? Optional.empty() : Optional.of(all.build());
     }
 
     private void addSloppy(List<Query> disjuncts, String field, String text, int slop, float boost) {
@@ -252,6 +315,14 @@ final class QueryFactory {
             }
         }
         return count;
+    }
+
+    /**
+     * What a typed word stands for where that differs from its letters: a GUID (what an admin
+     * pastes as a tenant ID) is searched as the word "GUID", which is how articles talk about one.
+     */
+    private static String understood(String word) {
+        return GUID.matcher(trimToLetters(word)).matches() ? "GUID" : word;
     }
 
     static String trimToLetters(String word) {

@@ -16,6 +16,12 @@ import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 import kb.content.Article;
 import kb.content.Library;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +44,11 @@ public final class SearchIndex {
      * past it, each step of a search answers with what it found so far.
      */
     private static final long TIME_BUDGET_NANOS = 500_000_000;
+
+    /** How many of the other language's best sections for a word stand for it. */
+    private static final int TRANSLATED_SECTIONS = 20;
+    /** What the best of them weighs: like the word in a heading. */
+    private static final float TRANSLATED_WEIGHT = 4f;
 
     private final Library library;
     private final Map<String, LanguageIndex> byLang;
@@ -116,13 +127,13 @@ public final class SearchIndex {
         UserQuery query = UserQuery.parse(rawQuery);
         long deadline = System.nanoTime() + TIME_BUDGET_NANOS;
         try {
-            LanguageIndex.Ranking ranking = home.rank(query, deadline);
+            LanguageIndex.Ranking ranking = home.rank(query, deadline, word -> translations(word, lang));
             String suggestion = suggestion(ranking, home, deadline);
             LanguageIndex source = home;
             if (ranking.entries().isEmpty()) {
                 for (String other : Library.LANGUAGES) {
                     if (!other.equals(lang)) {
-                        LanguageIndex.Ranking there = byLang.get(other).rank(query, deadline);
+                        LanguageIndex.Ranking there = byLang.get(other).rank(query, deadline, null);
                         if (!there.entries().isEmpty()) {
                             ranking = there;
                             source = byLang.get(other);
@@ -138,7 +149,7 @@ public final class SearchIndex {
             for (int i = from; i < Math.min(entries.size(), from + size); i++) {
                 hits.add(source.hit(entries.get(i), matched));
             }
-            return new SearchResults(query.text(), lang, entries.size(), hits, suggestion, source != home, pageNo, size, false);
+            return new SearchResults(query.text(), lang, entries.size(), hits, suggestion, source != home, pageNo, size, ranking.partial());
         } catch (IOException | RuntimeException e) {
             LOG.warn("search failed on a query of {} characters; answering with no results", query.text().length(), e);
             return new SearchResults(query.text(), lang, 0, List.of(), null, false, pageNo, size, false);
@@ -177,6 +188,28 @@ public final class SearchIndex {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * A word the reader's language does not know but another does ({@code consent} typed on the
+     * Portuguese site): the sections where that language finds it, as the reader's language's
+     * translations of them. Null when no other language knows the word.
+     */
+    private Query translations(String word, String lang) throws IOException {
+        BooleanQuery.Builder keys = new BooleanQuery.Builder();
+        int count = 0;
+        for (String other : Library.LANGUAGES) {
+            LanguageIndex there = byLang.get(other);
+            if (other.equals(lang) || !there.knows(word)) {
+                continue;
+            }
+            for (Map.Entry<String, Float> k : there.keysFor(word, TRANSLATED_SECTIONS).entrySet()) {
+                keys.add(new BoostQuery(new TermQuery(new Term(Analysis.KEY, k.getKey())), TRANSLATED_WEIGHT * k.getValue()),
+                        BooleanClause.Occur.SHOULD);
+                count++;
+            }
+        }
+        return count == 0 ? null : keys.build();
     }
 
     /** A suggestion worth showing: a correction that finds more than the query did. */

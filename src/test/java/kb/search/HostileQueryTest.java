@@ -88,7 +88,7 @@ class HostileQueryTest {
     @Test
     void aSearchPastItsDeadlineAnswersWithWhatItHas() throws Exception {
         LanguageIndex pt = index.languageIndex("pt");
-        LanguageIndex.Ranking ranking = pt.rank(UserQuery.parse("caixa de entrada"), System.nanoTime() - 1);
+        LanguageIndex.Ranking ranking = pt.rank(UserQuery.parse("caixa de entrada"), System.nanoTime() - 1, null);
         assertThat(ranking.entries()).isEmpty();
     }
 

@@ -13,7 +13,7 @@ class SuggestionTest {
     @CsvSource({
         "pt, permisoes, permissões",
         "pt, conecxão, conexão",
-        "pt, calendario nao encontardo, calendario nao encontrados",
+        "pt, calendario nao encontardo, calendario nao encontrado",
         "en, calender, calendar",
         "en, calender permissions, calendar permissions",
         "en, interacton required, interaction required",
