@@ -245,9 +245,13 @@
   input.addEventListener('blur', function () { setTimeout(close, 100); });
 
   // Back to a page kept in the back/forward cache: the box shows that page's query again, not what
-  // was typed before leaving it, and the list from then is closed.
+  // was typed before leaving it, and the list from then is closed; a search still waiting from then
+  // (the typing pause, a request on its way) must not open it again.
   window.addEventListener('pageshow', function (event) {
     if (event.persisted) {
+      clearTimeout(timer);
+      if (controller) { controller.abort(); }
+      sequence++;
       input.value = input.defaultValue;
       close();
       status.textContent = '';
