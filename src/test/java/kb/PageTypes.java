@@ -15,7 +15,11 @@ public final class PageTypes {
             "/pt/nao-existe", "/en/no-such-page",
             "/pt/search?q=conexao", "/en/search?q=calendar+permissions",
             "/pt/search?q=permisoes", "/en/search?q=xyzzyqwv",
-            "/pt/search", "/en/error/NO_SUCH_CODE");
+            "/pt/search", "/en/error/NO_SUCH_CODE",
+            // Results only in the other language; a page past the last (404); near misses: no article
+            // has the last word (the close-matches page once the engine reports partial results).
+            "/en/search?q=locat%C3%A1rio", "/pt/search?q=xyzzyqwv", "/pt/search?q=office+365&page=2",
+            "/pt/search?q=consentimento+administrador+xyzzyqwv", "/en/search?q=admin+consent+xyzzyqwv");
 
     private PageTypes() {}
 }

@@ -80,6 +80,7 @@ final class Snippets {
     /** The stretch of text with the most distinct marked words, starting near a mark, ending at a word break. */
     private static int[] window(String text, List<int[]> marks) {
         int bestStart = 0;
+        int bestMark = 0;
         int bestScore = -1;
         for (int i = 0; i < marks.size(); i++) {
             int start = Math.max(0, marks.get(i)[0] - LEAD);
@@ -94,30 +95,81 @@ final class Snippets {
             if (score > bestScore) {
                 bestScore = score;
                 bestStart = start;
+                bestMark = marks.get(i)[0];
             }
         }
-        int start = bestStart;
-        if (start > 0) {
-            int space = text.indexOf(' ', start);
-            int firstMark = marks.isEmpty() ? text.length() : marks.get(0)[0];
-            if (space >= 0 && space < start + LEAD / 2 && space < Math.max(firstMark, start + 1)) {
-                start = space + 1;
-            }
-        }
-        int end = Math.min(text.length(), start + WIDTH);
-        if (end < text.length()) {
-            int space = text.lastIndexOf(' ', end);
-            if (space > start + WIDTH / 2) {
-                end = space;
-            }
-        }
-        if (start > 0 && start < text.length() && Character.isLowSurrogate(text.charAt(start))) {
-            start++;
-        }
-        if (end < text.length() && end > start && Character.isLowSurrogate(text.charAt(end))) {
+        int start = wordStart(text, bestStart, marks.isEmpty() ? 0 : bestMark);
+        int end = wordEnd(text, start, Math.min(text.length(), start + WIDTH));
+        while (end > start && isBreak(text.charAt(end - 1))) {
             end--;
         }
         return new int[] {start, end};
+    }
+
+    /**
+     * Where a snippet meant to begin at {@code from} begins so that it does not begin inside a word
+     * ("…onceder"): forward to the next word if that is before the mark, else back to the start of
+     * the word if it is near, else at the mark itself (a mark starts where a word or a word part starts).
+     */
+    private static int wordStart(String text, int from, int mark) {
+        if (from <= 0) {
+            return 0;
+        }
+        int start = from;
+        if (!isBreak(text.charAt(start - 1))) {
+            int next = start;
+            while (next < mark && !isBreak(text.charAt(next))) {
+                next++;
+            }
+            if (next < mark) {
+                start = next;
+            } else {
+                int back = start;
+                while (back > 0 && from - back < LEAD && !isBreak(text.charAt(back - 1))) {
+                    back--;
+                }
+                start = back == 0 || isBreak(text.charAt(back - 1)) ? back : mark;
+            }
+        }
+        while (start < mark && isBreak(text.charAt(start))) {
+            start++;
+        }
+        return start;
+    }
+
+    /**
+     * Where a snippet meant to end at {@code to} ends so that it does not end inside a word: back to
+     * the last break if that keeps at least half the width, else forward to the next one if it is
+     * near, else back to any break; only a single word longer than the snippet is cut.
+     */
+    private static int wordEnd(String text, int start, int to) {
+        if (to >= text.length() || isBreak(text.charAt(to)) || isBreak(text.charAt(to - 1))) {
+            return to;
+        }
+        int back = to;
+        while (back > start && !isBreak(text.charAt(back - 1))) {
+            back--;
+        }
+        if (back > start + WIDTH / 2) {
+            return back;
+        }
+        int forward = to;
+        while (forward < text.length() && forward - to < LEAD && !isBreak(text.charAt(forward))) {
+            forward++;
+        }
+        if (forward == text.length() || isBreak(text.charAt(forward))) {
+            return forward;
+        }
+        if (back > start) {
+            return back;
+        }
+        // One unbroken run longer than the snippet (a URL, a long identifier): cut it, but not between a surrogate pair.
+        return Character.isLowSurrogate(text.charAt(to)) ? to - 1 : to;
+    }
+
+    /** What separates words as the reader sees them: spaces of any kind, line breaks. */
+    private static boolean isBreak(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
 
     private static String render(String text, int start, int end, List<int[]> marks, int fullLength) {

@@ -112,6 +112,10 @@ public final class Pages {
             library.translation(article, l).ifPresent(t -> alternates.add(new Frame.Alternate(l, t.url())));
         }
         Map<String, Object> model = frame.layout(lang, article.title(), article.description(), alternates, Optional.of(article));
+        // The translation's section ids in order: the switch's script maps a section whose id the
+        // translation lacks (one generated from the heading's words) to its counterpart there.
+        library.translation(article, (String) model.get("otherLang")).ifPresent(t -> model.put("switchSections",
+                String.join(" ", t.sections().stream().map(Section::id).toList())));
         model.put("article", article);
         model.put("lastmod", article.lastmod().map(m::date).orElse(null));
         model.put("lastmodIso", article.lastmod().map(Object::toString).orElse(null));

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 import kb.Site;
+import kb.content.Article;
 import kb.content.Library;
 import kb.search.SearchHit;
 import kb.search.SearchIndex;
@@ -23,6 +24,10 @@ public final class SearchPages {
     public record Group(String title, String url, String lang, List<SearchHit> hits) {}
 
     private static final int PAGE_SIZE = 10;
+    /** How many of the other language's hits a page without a good answer offers. */
+    private static final int OTHER_LANGUAGE_HITS = 5;
+    /** How many articles a page without a good answer lists; the home page lists them all. */
+    private static final int ARTICLE_LIST = 20;
 
     private final Supplier<Site> site;
     private final Frame frame;
@@ -44,7 +49,11 @@ public final class SearchPages {
         }
     }
 
-    /** {@code /<lang>/search?q=…&page=N}: rendered on the server, grouped by article. */
+    /**
+     * {@code /<lang>/search?q=…&page=N}: rendered on the server, one card per article. When nothing
+     * matches well (near misses only, nothing, or only the other language) the page says so and
+     * offers what it has: the closest sections, the other language's hits, the articles.
+     */
     public void page(Context ctx) {
         String lang = ctx.pathParam("lang");
         if (!Library.LANGUAGES.contains(lang)) {
@@ -54,36 +63,53 @@ public final class SearchPages {
         Messages m = frame.messages(lang);
         String q = Optional.ofNullable(ctx.queryParam("q")).orElse("");
         Optional<Integer> page = positive(ctx.queryParam("page"), 1, 1000);
-        Map<String, Object> model = frame.layout(lang, m.get("search.title"), "", Frame.everyLanguage("/search"));
-        Frame.keepOutOfSearchEngines(model);
-        model.put("error", null);
-        model.put("results", null);
-        model.put("suggestion", null);
-        model.put("groups", List.of());
-        model.put("prevUrl", null);
-        model.put("nextUrl", null);
         if (page.isEmpty()) {
-            model.put("query", clip(q));
+            Map<String, Object> model = searchModel(lang, m.get("search.title"), clip(q));
             model.put("error", m.get("search.error.page"));
             ctx.status(HttpStatus.BAD_REQUEST);
             frame.send(ctx, "search", lang, model);
             return;
         }
         if (q.isBlank()) {
-            model.put("query", "");
+            frame.send(ctx, "search", lang, searchModel(lang, m.get("search.title"), ""));
+            return;
+        }
+        Site current = site.get();
+        SearchResults results = search(current, q, lang, page.get(), PAGE_SIZE);
+        int pages = pageCount(results);
+        if (results.page() > pages) {
+            // Past the last page there is nothing to show; say so, and where the results are.
+            Map<String, Object> model = searchModel(lang, m.get("search.page.missing.title"), results.query());
+            model.put("missingPage", String.valueOf(results.page()));
+            model.put("lastPageUrl", searchUrl(lang, results.query(), pages));
+            ctx.status(HttpStatus.NOT_FOUND);
             frame.send(ctx, "search", lang, model);
             return;
         }
-        SearchResults results = search(site.get(), q, lang, page.get(), PAGE_SIZE);
-        model.put("query", results.query());
-        model.put("title", m.get("search.title.for", results.query()));
+        boolean nearMiss = nearMiss(results);
+        // With no hit at all, the search already looked in the other language and found nothing there either.
+        boolean lookThere = nearMiss && !results.fromOtherLanguage() && results.total() > 0;
+        List<SearchHit> otherHits = lookThere ? otherLanguageHits(current, results) : List.of();
+        frame.send(ctx, "search", lang, resultsModel(results, otherHits, current.library().articles(lang)));
+    }
+
+    /**
+     * The model of a page of results.
+     *
+     * @param otherHits the same query's hits in the other language, offered when nothing matches well
+     * @param articles  the reader's language's articles, listed when nothing matches well
+     */
+    Map<String, Object> resultsModel(SearchResults results, List<SearchHit> otherHits, List<Article> articles) {
+        String lang = results.lang();
+        Messages m = frame.messages(lang);
+        int pages = pageCount(results);
+        Map<String, Object> model = searchModel(lang, m.get("search.title.for", results.query()), results.query());
         model.put("results", results);
         model.put("groups", group(results.results()));
         if (results.suggestion() != null) {
             model.put("suggestion", results.suggestion());
             model.put("suggestionUrl", searchUrl(lang, results.suggestion(), 1));
         }
-        int pages = (int) Math.max(1, Math.ceil(results.total() / (double) PAGE_SIZE));
         model.put("pageCount", pages);
         if (results.page() > 1) {
             model.put("prevUrl", searchUrl(lang, results.query(), results.page() - 1));
@@ -91,24 +117,65 @@ public final class SearchPages {
         if (results.hasNextPage()) {
             model.put("nextUrl", searchUrl(lang, results.query(), results.page() + 1));
         }
-        frame.send(ctx, "search", lang, model);
+        boolean nearMiss = nearMiss(results);
+        model.put("nearMiss", nearMiss);
+        if (nearMiss) {
+            model.put("otherGroups", group(otherHits));
+            model.put("articles", articles.subList(0, Math.min(articles.size(), ARTICLE_LIST)));
+            model.put("moreArticles", articles.size() > ARTICLE_LIST);
+        }
+        return model;
     }
 
-    /** Consecutive hits of one article become one group, in rank order. */
+    private static int pageCount(SearchResults results) {
+        return (int) Math.max(1, Math.ceil(results.total() / (double) results.pageSize()));
+    }
+
+    /** The results page's model before searching: the query is in the header's box and the language switch keeps it. */
+    private Map<String, Object> searchModel(String lang, String title, String query) {
+        List<Frame.Alternate> alternates = Library.LANGUAGES.stream()
+                .map(l -> new Frame.Alternate(l, query.isBlank() ? "/" + l + "/search" : searchUrl(l, query, 1)))
+                .toList();
+        Map<String, Object> model = frame.layout(lang, title, "", alternates);
+        Frame.keepOutOfSearchEngines(model);
+        model.put("query", query);
+        model.put("error", null);
+        model.put("results", null);
+        model.put("suggestion", null);
+        model.put("groups", List.of());
+        model.put("prevUrl", null);
+        model.put("nextUrl", null);
+        model.put("missingPage", null);
+        model.put("nearMiss", false);
+        return model;
+    }
+
+    /** Nothing answers the query well: only near misses, nothing at all, or only the other language. */
+    static boolean nearMiss(SearchResults results) {
+        return results.partial() || results.total() == 0 || results.fromOtherLanguage();
+    }
+
+    /** The first hits of the same query in the other language; none when that search fell back to the reader's. */
+    private List<SearchHit> otherLanguageHits(Site current, SearchResults results) {
+        String other = Library.LANGUAGES.stream().filter(l -> !l.equals(results.lang())).findFirst().orElseThrow();
+        SearchResults there = search(current, results.query(), other, 1, OTHER_LANGUAGE_HITS);
+        return there.fromOtherLanguage() ? List.of() : there.results();
+    }
+
+    /**
+     * One group per article, all its hits together even when others rank between them: groups in the
+     * order of their best hit, hits in rank order. Grouping is per page: an article whose hits run
+     * onto the next page shows there again.
+     */
     static List<Group> group(List<SearchHit> hits) {
-        List<Group> groups = new ArrayList<>();
+        Map<String, Group> byArticle = new LinkedHashMap<>();
         for (SearchHit hit : hits) {
-            String articleUrl = hit.url().contains("#") ? hit.url().substring(0, hit.url().indexOf('#')) : hit.url();
-            Group last = groups.isEmpty() ? null : groups.get(groups.size() - 1);
-            if (last != null && last.url().equals(articleUrl)) {
-                last.hits().add(hit);
-            } else {
-                List<SearchHit> list = new ArrayList<>();
-                list.add(hit);
-                groups.add(new Group(hit.title(), articleUrl, hit.lang(), list));
-            }
+            int hash = hit.url().indexOf('#');
+            String articleUrl = hash >= 0 ? hit.url().substring(0, hash) : hit.url();
+            byArticle.computeIfAbsent(articleUrl, url -> new Group(hit.title(), url, hit.lang(), new ArrayList<>()))
+                    .hits().add(hit);
         }
-        return groups;
+        return List.copyOf(byArticle.values());
     }
 
     private static String searchUrl(String lang, String q, int page) {
@@ -176,10 +243,13 @@ public final class SearchPages {
             return;
         }
         Messages m = frame.messages(lang);
-        Map<String, Object> model = frame.layout(lang, m.get("errorcode.title"), "", Frame.everyLanguage("/"));
+        // The language switch keeps the code: the other language may have no article for it either.
+        String codePath = "/error/" + URLEncoder.encode(clip(code), StandardCharsets.UTF_8).replace("+", "%20");
+        Map<String, Object> model = frame.layout(lang, m.get("errorcode.title"), "", Frame.everyLanguage(codePath));
         Frame.keepOutOfSearchEngines(model);
         model.put("code", clip(code));
-        model.put("query", clip(code));
+        // The box starts empty: this page just said the site has no article for the code.
+        model.put("query", "");
         ctx.status(HttpStatus.NOT_FOUND);
         frame.send(ctx, "error-code", lang, model);
     }

@@ -54,22 +54,84 @@
   }
 
   // Snippets are escaped text where only <mark> is markup: rebuild them from text nodes, never innerHTML.
-  function appendSnippet(parent, snippet) {
+  // Outside the server's marks, the words being typed are marked where a word starts with them.
+  function appendSnippet(parent, snippet, words) {
     var parts = String(snippet || '').split(/(<mark>|<\/mark>)/);
     var marked = false;
     parts.forEach(function (part) {
       if (part === '<mark>') { marked = true; return; }
       if (part === '</mark>') { marked = false; return; }
       if (!part) { return; }
-      var text = document.createTextNode(decodeEntities(part));
+      var text = decodeEntities(part);
       if (marked) {
         var m = document.createElement('mark');
-        m.appendChild(text);
+        m.textContent = text;
         parent.appendChild(m);
       } else {
-        parent.appendChild(text);
+        appendHighlighted(parent, text, words);
       }
     });
+  }
+
+  var WORD_CHAR = (function () {
+    try { return new RegExp('[\\p{L}\\p{N}]', 'u'); } catch (e) { return /[0-9A-Za-z\u00C0-\u024F]/; }
+  }());
+
+  // Lower case without accents, as the search itself compares words: necessaria finds necessária.
+  function fold(s) {
+    return (s.normalize ? s.normalize('NFD') : s).replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  }
+
+  // The words of the query, folded: the one being typed from two letters, the others from three.
+  function typedWords(q) {
+    var words = [];
+    var current = '';
+    var chars = Array.from(fold(q));
+    for (var i = 0; i <= chars.length; i++) {
+      if (i < chars.length && (WORD_CHAR.test(chars[i]) || chars[i] === '_')) { current += chars[i]; continue; }
+      if (current) { words.push(current); current = ''; }
+    }
+    var last = words.length - 1;
+    return words.filter(function (w, i) { return w.length >= (i === last ? 2 : 3); });
+  }
+
+  // Appends text as text nodes, with a <mark> over each word start that matches a typed word.
+  function appendHighlighted(parent, text, words) {
+    var chars = Array.from(text);
+    var plainFrom = 0;
+    var i = 0;
+    while (i < chars.length) {
+      var end = -1;
+      if (words.length && WORD_CHAR.test(chars[i]) && (i === 0 || !WORD_CHAR.test(chars[i - 1]))) {
+        end = prefixEnd(chars, i, words);
+      }
+      if (end > i) {
+        if (plainFrom < i) { parent.appendChild(document.createTextNode(chars.slice(plainFrom, i).join(''))); }
+        var m = document.createElement('mark');
+        m.textContent = chars.slice(i, end).join('');
+        parent.appendChild(m);
+        plainFrom = end;
+        i = end;
+      } else {
+        i++;
+      }
+    }
+    if (plainFrom < chars.length) { parent.appendChild(document.createTextNode(chars.slice(plainFrom).join(''))); }
+  }
+
+  // Where the longest typed word that the text at start begins with ends in the text, or -1.
+  function prefixEnd(chars, start, words) {
+    var best = -1;
+    words.forEach(function (word) {
+      var folded = '';
+      var j = start;
+      while (j < chars.length && folded.length < word.length) { folded += fold(chars[j]); j++; }
+      if (folded.length >= word.length && folded.slice(0, word.length) === word) {
+        while (j < chars.length && fold(chars[j]) === '') { j++; } // accents written as separate marks
+        if (j > best) { best = j; }
+      }
+    });
+    return best;
   }
 
   function decodeEntities(s) {
@@ -78,7 +140,8 @@
     });
   }
 
-  function render(data) {
+  function render(data, q) {
+    var words = typedWords(q);
     list.textContent = '';
     options = [];
     active = -1;
@@ -92,10 +155,10 @@
       if (hit.lang && hit.lang !== lang) { li.setAttribute('lang', hit.lang === 'pt' ? 'pt-BR' : 'en'); }
       var title = document.createElement('span');
       title.className = 'instant-title';
-      title.textContent = hit.section ? hit.title + ' › ' + hit.section : hit.title;
+      appendHighlighted(title, hit.section ? hit.title + ' › ' + hit.section : hit.title, words);
       var snippet = document.createElement('span');
       snippet.className = 'instant-snippet';
-      appendSnippet(snippet, hit.snippet);
+      appendSnippet(snippet, hit.snippet, words);
       li.appendChild(title);
       li.appendChild(snippet);
       li.addEventListener('mousedown', function (event) { event.preventDefault(); });
@@ -108,14 +171,20 @@
     all.id = listId + '-all';
     all.setAttribute('role', 'option');
     all.setAttribute('aria-selected', 'false');
-    all.textContent = (form.getAttribute('data-label-all') || 'All results') + ' (' + (data.total || 0) + ')';
+    var total = data.total || 0;
+    // With nothing found the last option still leads to the results page, which offers what it can.
+    all.textContent = total > 0
+      ? (form.getAttribute('data-label-all') || 'All results') + ' (' + total + ')'
+      : form.getAttribute('data-label-none-all') || 'No exact result';
     all.addEventListener('mousedown', function (event) { event.preventDefault(); });
     all.addEventListener('click', function () { form.submit(); });
     list.appendChild(all);
     options.push(all);
 
-    var count = form.getAttribute(results.length ? 'data-label-count' : 'data-label-none') || '';
-    status.textContent = count.replace('{0}', String(data.total || 0));
+    var count = total === 0 ? form.getAttribute('data-label-none')
+      : total === 1 ? form.getAttribute('data-label-count-one')
+      : form.getAttribute('data-label-count');
+    status.textContent = (count || '').replace('{0}', String(total));
     list.hidden = false;
     input.setAttribute('aria-expanded', 'true');
   }
@@ -140,7 +209,7 @@
     var url = api + '?q=' + encodeURIComponent(q) + '&lang=' + encodeURIComponent(lang) + '&limit=8';
     fetch(url, { signal: controller ? controller.signal : undefined, headers: { Accept: 'application/json' } })
       .then(function (response) { return response.ok ? response.json() : null; })
-      .then(function (data) { if (data && mine === sequence && input.value.trim()) { render(data); } })
+      .then(function (data) { if (data && mine === sequence && input.value.trim()) { render(data, q); } })
       .catch(function () { /* the form still submits to the results page */ });
   }
 
@@ -174,4 +243,18 @@
   });
 
   input.addEventListener('blur', function () { setTimeout(close, 100); });
+
+  // Back to a page kept in the back/forward cache: the box shows that page's query again, not what
+  // was typed before leaving it, and the list from then is closed; a search still waiting from then
+  // (the typing pause, a request on its way) must not open it again.
+  window.addEventListener('pageshow', function (event) {
+    if (event.persisted) {
+      clearTimeout(timer);
+      if (controller) { controller.abort(); }
+      sequence++;
+      input.value = input.defaultValue;
+      close();
+      status.textContent = '';
+    }
+  });
 }());

@@ -57,8 +57,37 @@
     return found || hashId || '';
   }
 
+  // The id of the same section in the other language's article. Explicit ids are the same in both
+  // languages; an id the translation lacks (generated from the Portuguese words, or an old link's id
+  // inside a heading) is mapped through its heading: the heading's own id, else the heading at the
+  // same position when both articles have as many sections (a translation keeps the outline), else
+  // the nearest enclosing heading the translation has. Empty when nothing maps: the top of the article.
+  function counterpart(id, link) {
+    if (!link.hasAttribute('data-section-ids')) { return id; }
+    var others = link.getAttribute('data-section-ids').split(' ').filter(Boolean);
+    if (others.indexOf(id) >= 0) { return id; }
+    var target = document.getElementById(id);
+    var heading = target && target.closest('.article-body .section-heading[id]');
+    if (!heading) { return ''; }
+    if (others.indexOf(heading.id) >= 0) { return heading.id; }
+    var headings = Array.prototype.slice.call(document.querySelectorAll('.article-body .section-heading[id]'));
+    var index = headings.indexOf(heading);
+    if (headings.length === others.length) { return others[index]; }
+    var level = Number(heading.tagName.slice(1));
+    for (var i = index - 1; i >= 0; i--) {
+      var l = Number(headings[i].tagName.slice(1));
+      if (l < level) {
+        if (others.indexOf(headings[i].id) >= 0) { return headings[i].id; }
+        level = l;
+      }
+    }
+    return '';
+  }
+
   // Section ids are the same in every language, so the switch can carry the reader's place across.
   // The place is remembered while reading, because on a phone the reader scrolls back up to reach the switch.
+  // Without JavaScript the switch is a plain link to the translation: a #fragment never reaches the
+  // server, so the reader lands at the top of the translated article.
   function keepSectionOnLanguageSwitch() {
     var lastRead = '';
     var pending = false;
@@ -73,11 +102,9 @@
     }, { passive: true });
     document.querySelectorAll('a[data-keep-section]').forEach(function (link) {
       link.addEventListener('click', function () {
-        var id = currentSection() || lastRead;
-        if (id) {
-          var href = link.getAttribute('href').split('#')[0];
-          link.setAttribute('href', href + '#' + encodeURIComponent(id));
-        }
+        var id = counterpart(currentSection() || lastRead, link);
+        var href = link.getAttribute('href').split('#')[0];
+        link.setAttribute('href', id ? href + '#' + encodeURIComponent(id) : href);
       });
     });
   }

@@ -15,6 +15,10 @@ class SnippetTest {
 
     static SearchIndex index;
 
+    /** One mark early, three together much later, in long words: the best stretch starts deep inside the text. */
+    static final String CUTS = "Alfa " + "inconstitucionalmente ".repeat(12) + "bravo charlie delta "
+            + "extraordinariamente ".repeat(14);
+
     @BeforeAll
     static void build() {
         index = TestContent.index(dir, Map.of(
@@ -26,7 +30,11 @@ class SnippetTest {
                         ## Texto longo {#long}
 
                         %s No fim do texto aparecem as conexões perdidas.
-                        """.formatted("Palavra de enchimento sem interesse. ".repeat(40)))));
+
+                        ## Cortes {#cuts}
+
+                        %s
+                        """.formatted("Palavra de enchimento sem interesse. ".repeat(40), CUTS))));
     }
 
     private static String snippet(String query) {
@@ -51,5 +59,19 @@ class SnippetTest {
     @Test
     void withoutMatchesInTheTextTheSnippetIsItsBeginning() {
         assertThat(snippet("Código perigoso")).startsWith("Se a página mostrar").doesNotContain("<mark>");
+    }
+
+    @Test
+    void aSnippetNeverStartsOrEndsInsideAWord() {
+        for (String query : java.util.List.of("alfa bravo charlie delta", "bravo", "delta", "charlie alfa")) {
+            String s = snippet(query + " cortes");
+            assertThat(s).as(query).startsWith("…");
+            String shown = s.replace("<mark>", "").replace("</mark>", "").replace("…", "");
+            int at = CUTS.indexOf(shown);
+            assertThat(at).as("%s: %s is a piece of the text", query, shown).isGreaterThan(0);
+            assertThat(CUTS.charAt(at - 1)).as("%s: before “%s”", query, shown).isEqualTo(' ');
+            int end = at + shown.length();
+            assertThat(end == CUTS.length() || CUTS.charAt(end) == ' ').as("%s: after “%s”", query, shown).isTrue();
+        }
     }
 }
