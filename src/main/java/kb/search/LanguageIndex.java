@@ -124,6 +124,14 @@ final class LanguageIndex {
                 }
                 approximate = true;
             }
+            if (df == 0 && i == coverage.length - 1 && userQuery.endsInWord()) {
+                // Still being typed, most likely: instant search asks at every pause.
+                Query start = queries.prefix(typed);
+                if (start != null) {
+                    plan = plan.with(i, start);
+                    df = matchEstimate(start);
+                }
+            }
             approximate |= df == 0;
             coverage[i] = df == 0 ? 0 : COVERAGE * idf(df);
         }

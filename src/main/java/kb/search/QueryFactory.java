@@ -36,6 +36,7 @@ final class QueryFactory {
     private static final float TYPO = 0.6f;
     private static final float TIE_BREAKER = 0.3f;
     private static final int PREFIX_EXPANSIONS = 16;
+    private static final int MIN_PREFIX = 3;
     private static final int PROXIMITY_WORDS = 8;
     /** Where an identifier splits: punctuation, letters meeting digits, a lower-case letter meeting an upper-case one. */
     private static final Pattern IDENTIFIER_PARTS = Pattern.compile(
@@ -75,6 +76,24 @@ final class QueryFactory {
             }
         }
         return count < 2 ? null : any.build();
+    }
+
+    /**
+     * The start of a word, as the last word of a query typed into instant search is
+     * ({@code necess} for necessária): the words of the index that begin with it, in a heading
+     * or the text. Null for fewer than {@link #MIN_PREFIX} letters.
+     */
+    Query prefix(String typed) {
+        String letters = Analysis.fold(trimToLetters(typed));
+        if (letters.length() < MIN_PREFIX || !letters.chars().allMatch(Character::isLetter)) {
+            return null;
+        }
+        List<Query> disjuncts = new ArrayList<>();
+        for (String field : new String[] {Analysis.HEADING, Analysis.BODY}) {
+            Query q = new PrefixQuery(new Term(field, letters), new MultiTermQuery.TopTermsBlendedFreqScoringRewrite(PREFIX_EXPANSIONS));
+            disjuncts.add(new BoostQuery(q, field.equals(Analysis.HEADING) ? HEADING : BODY));
+        }
+        return new DisjunctionMaxQuery(disjuncts, TIE_BREAKER);
     }
 
     /** One word (or synonym run) searched in every field as typed, for the concept of another language's word. */

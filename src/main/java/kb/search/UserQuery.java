@@ -42,9 +42,13 @@ record UserQuery(String text, List<Part> parts) {
         }
     }
 
-    /** The words and phrases that results must (or, in a relaxed search, should) contain. */
-    List<Part> wanted() {
-        return parts.stream().filter(p -> !p.excluded()).toList();
+    /** Whether the query ends with a plain word (not a phrase, not an exclusion), which may be unfinished. */
+    boolean endsInWord() {
+        if (parts.isEmpty()) {
+            return false;
+        }
+        Part last = parts.get(parts.size() - 1);
+        return !last.phrase() && !last.excluded();
     }
 
     /** Rebuilds a query text from parts, e.g. after correcting a word. */
