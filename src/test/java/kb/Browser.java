@@ -28,6 +28,22 @@ public final class Browser {
         return shared;
     }
 
+    /**
+     * A 375x740 phone: that viewport exactly (headless Chromium will not make a window narrower
+     * than 500 px, so the size is emulated), a touch screen without hover, mobile viewport rules.
+     */
+    public static ChromeDriver phone() {
+        return phone(false);
+    }
+
+    public static ChromeDriver phone(boolean javascriptOff) {
+        ChromeDriver driver = open(500, 900, javascriptOff);
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of(
+                "width", 375, "height", 740, "deviceScaleFactor", 1, "mobile", true));
+        driver.executeCdpCommand("Emulation.setTouchEmulationEnabled", java.util.Map.of("enabled", true, "maxTouchPoints", 5));
+        return driver;
+    }
+
     public static ChromeDriver open(int width, int height) {
         return open(width, height, false);
     }

@@ -4,13 +4,17 @@ import java.net.IDN;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Turns whatever an admin typed into a {@link Tenant}, or into the {@link TenantRefusal} saying why not. */
 public final class TenantParser {
 
-    /** The longest domain name is 253 characters; longer input is refused without being examined. */
-    static final int MAX_INPUT_LENGTH = 300;
+    /**
+     * Longer input is refused without being examined: room for a pasted admin-consent URL (about
+     * 560 characters with the seed's scopes), far more than a tenant (a domain is at most 253).
+     */
+    static final int MAX_INPUT_LENGTH = 2048;
 
     private static final String HEX_GUID =
             "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
@@ -18,6 +22,21 @@ public final class TenantParser {
     private static final Pattern LOWER_GUID = Pattern.compile(HEX_GUID);
     private static final Pattern LABEL = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
     private static final Pattern DIGITS = Pattern.compile("[0-9]+");
+
+    /** The all-zero GUID: the placeholder and the example in the hint, never a real tenant. */
+    private static final String ZERO_GUID = "00000000-0000-0000-0000-000000000000";
+    /**
+     * A Microsoft sign-in URL with the tenant as its first path segment: what an admin pastes after
+     * copying a consent link from an e-mail or another guide ({@code /<tenant>/v2.0/adminconsent?…},
+     * {@code /<tenant>/adminconsent}, {@code /<tenant>/oauth2/…}).
+     */
+    private static final String SIGN_IN_HOST =
+            "(?:login\\.microsoftonline\\.com|login\\.microsoft\\.com|login\\.windows\\.net)";
+    private static final Pattern SIGN_IN_URL = Pattern.compile(
+            "(?:https?://)?" + SIGN_IN_HOST + "/([^/?#]*)(?:/(?:v2\\.0/)?(?:adminconsent|oauth2)(?:[/?#].*)?)?/?",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
+    private static final Pattern SIGN_IN_HOST_ONLY = Pattern.compile(SIGN_IN_HOST, Pattern.CASE_INSENSITIVE);
 
     private static final String ORGANIZATIONS = "organizations";
     // 9188040d-... is the tenant every personal Microsoft account signs in to (the "tid" Microsoft
@@ -30,7 +49,8 @@ public final class TenantParser {
 
     /**
      * Parses a tenant GUID (any case, surrounding blanks or braces ignored), a domain name (as
-     * typed, internationalised, or punycode) or {@code organizations}; never throws.
+     * typed, internationalised, or punycode) or {@code organizations}, alone or as the tenant of a
+     * pasted Microsoft sign-in URL; never throws.
      */
     public static ParsedTenant parse(String raw) {
         if (raw == null) {
@@ -43,9 +63,24 @@ public final class TenantParser {
         if (text.isEmpty()) {
             return TenantRefusal.MISSING;
         }
+        Matcher url = SIGN_IN_URL.matcher(text);
+        if (url.matches()) {
+            // The sign-in host is a domain name too, but never the tenant the admin meant.
+            String segment = url.group(1);
+            return SIGN_IN_HOST_ONLY.matcher(segment).matches()
+                    ? TenantRefusal.INVALID : parseTenant(stripBlanks(segment));
+        }
+        return parseTenant(text);
+    }
+
+    private static ParsedTenant parseTenant(String text) {
+        if (text.isEmpty()) {
+            return TenantRefusal.INVALID;
+        }
         String guid = unbrace(text);
         if (GUID.matcher(guid).matches()) {
-            return accept(guid.toLowerCase(Locale.ROOT));
+            String id = guid.toLowerCase(Locale.ROOT);
+            return id.equals(ZERO_GUID) ? TenantRefusal.EXAMPLE_GUID : accept(id);
         }
         if (isAscii(text)) {
             String word = text.toLowerCase(Locale.ROOT);
@@ -59,7 +94,7 @@ public final class TenantParser {
 
     /** True when {@code id} is exactly what {@link #parse} produces for some accepted input. */
     static boolean isNormalized(String id) {
-        if (id == null || PERSONAL_ACCOUNTS.contains(id)) {
+        if (id == null || PERSONAL_ACCOUNTS.contains(id) || id.equals(ZERO_GUID)) {
             return false;
         }
         return id.equals(ORGANIZATIONS) || LOWER_GUID.matcher(id).matches() || isAsciiDomain(id);

@@ -7,6 +7,8 @@ public enum TenantRefusal implements ParsedTenant, ConsentAnswer {
     MISSING("tenant_missing", "consent.error.missing"),
     /** {@code common} or {@code consumers}: personal Microsoft accounts cannot grant admin consent. */
     PERSONAL_ACCOUNTS("tenant_personal_accounts", "consent.error.personal_accounts"),
+    /** 00000000-0000-0000-0000-000000000000: the example in the hint and the placeholder, not a tenant. */
+    EXAMPLE_GUID("tenant_example_guid", "consent.error.example_guid"),
     /** Anything else that is neither a tenant GUID, a domain name nor {@code organizations}. */
     INVALID("tenant_invalid", "consent.error.invalid");
 

@@ -2,8 +2,10 @@ package kb.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -19,8 +21,10 @@ public final class ConsentPages {
     /** The translationKey of the article that explains where the tenant ID is. */
     private static final String FIND_TENANT_KEY = "find-tenant-id";
     private static final String ARTICLE_KEY = "inbox-calendar-connection-errors";
-    /** What is echoed back into the form, so a huge input is not sent back whole. */
-    private static final int ECHO_LIMIT = 300;
+    /** What is echoed back into the form, so a huge input is not sent back whole (a pasted URL fits). */
+    private static final int ECHO_LIMIT = 2048;
+    /** Characters after which a URL may wrap; never inside the {@code //} after the scheme. */
+    private static final String URL_BREAKS = "/&=?+";
 
     private final Supplier<Site> site;
     private final Frame frame;
@@ -62,11 +66,14 @@ public final class ConsentPages {
                 Frame.everyLanguage("/admin-consent"));
         model.put("tenant", raw == null ? "" : raw.length() > ECHO_LIMIT ? raw.substring(0, ECHO_LIMIT) : raw);
         model.put("consentUrl", null);
+        model.put("consentUrlParts", null);
         model.put("consentError", null);
+        model.put("consentErrors", refusalMessages(m));
         if (raw != null) {
             ConsentAnswer answer = consent.answer(raw);
             if (answer instanceof ConsentAnswer.Link link) {
                 model.put("consentUrl", link.url());
+                model.put("consentUrlParts", wrapPoints(link.url()));
                 model.put("tenant", link.tenant().id());
             } else {
                 model.put("consentError", m.get(((TenantRefusal) answer).messageKey()));
@@ -85,7 +92,39 @@ public final class ConsentPages {
 
     /** The empty form that replaces {@code {{< admin-consent >}}} in an article. */
     public String embed(String lang) {
-        return templates.render("consent-embed", lang, new HashMap<>());
+        Map<String, Object> model = new HashMap<>();
+        model.put("consentErrors", refusalMessages(frame.messages(lang)));
+        return templates.render("consent-embed", lang, model);
+    }
+
+    /** By API error code, the form's short refusal: the script shows the same words as the server. */
+    private static Map<String, String> refusalMessages(Messages m) {
+        Map<String, String> messages = new LinkedHashMap<>();
+        for (TenantRefusal refusal : TenantRefusal.values()) {
+            messages.put(refusal.code(), m.get(refusal.messageKey()));
+        }
+        return messages;
+    }
+
+    /**
+     * The URL cut after each {@code / & = ? +} (but not between the two slashes after the scheme):
+     * the page puts a {@code <wbr>} after each piece, so a long URL wraps between its parts, never
+     * inside a name ({@code c/ontoso}). consent.js cuts the same way.
+     */
+    static List<String> wrapPoints(String url) {
+        List<String> parts = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < url.length(); i++) {
+            boolean next = i + 1 < url.length() && url.charAt(i + 1) == '/';
+            if (URL_BREAKS.indexOf(url.charAt(i)) >= 0 && !next) {
+                parts.add(url.substring(start, i + 1));
+                start = i + 1;
+            }
+        }
+        if (start < url.length()) {
+            parts.add(url.substring(start));
+        }
+        return parts;
     }
 
     /** {@code /api/admin-consent?tenant=…&lang=pt|en}: 200 with the URL or 400 with a coded, translated refusal. */
@@ -103,7 +142,9 @@ public final class ConsentPages {
             ctx.json(body);
         } else {
             TenantRefusal refusal = (TenantRefusal) answer;
-            Api.badRequest(ctx, refusal.code(), frame.messages(lang.get()).get(refusal.messageKey()));
+            Messages m = frame.messages(lang.get());
+            // The form shows the refusal under its hint; an API client has only this message, so it gets both.
+            Api.badRequest(ctx, refusal.code(), m.get(refusal.messageKey()) + " " + m.get("consent.form.hint"));
         }
     }
 }

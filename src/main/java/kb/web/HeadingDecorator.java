@@ -9,6 +9,8 @@ import org.jsoup.nodes.Element;
  * the reader's language. The button stays hidden until the script can make it work.
  */
 final class HeadingDecorator {
+    private static final String WORD_JOINER = "\u2060";
+
     private HeadingDecorator() {}
 
     static String decorate(String bodyHtml, Messages messages) {
@@ -18,12 +20,17 @@ final class HeadingDecorator {
             String id = h.id();
             String heading = h.text();
             h.addClass("section-heading");
-            h.appendElement("a")
+            // A word joiner before the tools and between them: they wrap with the heading's last
+            // word, never onto a line of their own (a blank line while they are hidden).
+            h.appendText(WORD_JOINER);
+            Element tools = h.appendElement("span").addClass("heading-tools");
+            tools.appendElement("a")
                     .addClass("permalink")
                     .attr("href", "#" + id)
                     .attr("aria-label", messages.get("article.permalink", heading))
                     .text("#");
-            h.appendElement("button")
+            tools.appendText(WORD_JOINER);
+            tools.appendElement("button")
                     .attr("type", "button")
                     .addClass("copy-link")
                     .attr("data-copy-anchor", id)

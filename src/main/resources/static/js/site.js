@@ -2,21 +2,70 @@
 (function () {
   'use strict';
 
-  // The "copy link" buttons next to headings: the full URL of that section.
+  // The "copy link" buttons next to headings: the full URL of that section, said by the status region.
   function enableCopyLinks() {
+    var status = document.querySelector('[data-copy-status]');
+    var clearStatus = null;
     document.querySelectorAll('button.copy-link[data-copy-anchor]').forEach(function (button) {
       button.hidden = false;
       var label = button.textContent;
+      var restore = null;
       button.addEventListener('click', function () {
         var url = location.origin + location.pathname + '#' + button.getAttribute('data-copy-anchor');
         copyText(url).then(function () {
-          button.textContent = button.getAttribute('data-copied') || label;
-          setTimeout(function () { button.textContent = label; }, 2000);
+          var said = button.getAttribute('data-copied') || label;
+          button.textContent = said;
+          if (status) {
+            status.textContent = said;
+            clearTimeout(clearStatus);
+            clearStatus = setTimeout(function () { status.textContent = ''; }, 2000);
+          }
+          clearTimeout(restore);
+          restore = setTimeout(function () { button.textContent = label; }, 2000);
         }, function () {
           location.hash = button.getAttribute('data-copy-anchor');
         });
       });
     });
+  }
+
+  // The table of contents is closed on a phone (the text comes first) and open where it has a column.
+  function openTocOnWideScreens() {
+    var toc = document.querySelector('details[data-toc]');
+    if (!toc || !window.matchMedia) { return; }
+    var wide = window.matchMedia('(min-width: 60rem)');
+    toc.open = wide.matches;
+    var follow = function () { toc.open = wide.matches; };
+    if (wide.addEventListener) { wide.addEventListener('change', follow); }
+  }
+
+  // The table of contents marks the section the reader landed on, then the one being read.
+  function markCurrentSection() {
+    var links = {};
+    document.querySelectorAll('nav.toc a[href^="#"]').forEach(function (a) {
+      links[decodeURIComponent(a.getAttribute('href').slice(1))] = a;
+    });
+    var current = null;
+    function mark(id) {
+      // An old generated id sits inside the heading it names.
+      var target = id && document.getElementById(id);
+      var heading = target && target.closest ? target.closest('.section-heading') : null;
+      var link = heading ? links[heading.id] : links[id];
+      if (!link || link === current) { return; }
+      if (current) { current.removeAttribute('aria-current'); }
+      link.setAttribute('aria-current', 'location');
+      current = link;
+    }
+    mark(decodeURIComponent(location.hash.slice(1)));
+    window.addEventListener('hashchange', function () { mark(decodeURIComponent(location.hash.slice(1))); });
+    if (!('IntersectionObserver' in window) || Object.keys(links).length === 0) { return; }
+    var pending = false;
+    var observer = new IntersectionObserver(function () {
+      if (pending) { return; }
+      pending = true;
+      requestAnimationFrame(function () { pending = false; mark(currentSection()); });
+    });
+    document.querySelectorAll('.article-body .section-heading[id]').forEach(function (h) { observer.observe(h); });
   }
 
   function copyText(text) {
@@ -125,6 +174,8 @@
   }
 
   enableCopyLinks();
+  openTocOnWideScreens();
+  markCurrentSection();
   keepSectionOnLanguageSwitch();
   slashFocusesSearch();
 }());

@@ -41,11 +41,23 @@ class ConsentMessagesTest {
     }
 
     @Test
-    void theInvalidMessageShowsWhatATenantIdLooksLikeAndWhereToFindIt() {
-        assertThat(en.getString(TenantRefusal.INVALID.messageKey())).contains(EXAMPLE_GUID, "contoso.onmicrosoft.com",
+    void theHintShowsWhatATenantIdLooksLikeAndWhereToFindIt() {
+        assertThat(en.getString("consent.form.hint")).contains(EXAMPLE_GUID, "contoso.onmicrosoft.com",
                 "Microsoft Entra admin center: Entra ID > Overview > Properties > Tenant ID");
-        assertThat(pt.getString(TenantRefusal.INVALID.messageKey())).contains(EXAMPLE_GUID, "contoso.onmicrosoft.com",
+        assertThat(pt.getString("consent.form.hint")).contains(EXAMPLE_GUID, "contoso.onmicrosoft.com",
                 "Centro de administração do Microsoft Entra: Entra ID > Visão geral > Propriedades > ID do locatário");
+    }
+
+    /** A refusal is shown under the hint: a short sentence that does not say the hint again. */
+    @Test
+    void refusalsAreShortAndDoNotRepeatTheHint() {
+        for (ResourceBundle bundle : new ResourceBundle[] {pt, en}) {
+            for (TenantRefusal refusal : TenantRefusal.values()) {
+                String message = bundle.getString(refusal.messageKey());
+                assertThat(message.split("\\s+").length).as(message).isLessThanOrEqualTo(20);
+                assertThat(message).as(message).doesNotContain(EXAMPLE_GUID, "Entra ID >", "contoso.onmicrosoft.com");
+            }
+        }
     }
 
     @Test

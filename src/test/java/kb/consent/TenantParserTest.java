@@ -64,6 +64,57 @@ class TenantParserTest {
         assertThat(TenantParser.parse(domain)).isEqualTo(new Tenant(domain));
     }
 
+    /** Admins paste the whole link from an e-mail or another guide; its tenant is what they meant. */
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            https://login.microsoftonline.com/contoso.onmicrosoft.com/v2.0/adminconsent?client_id=450987b3-a09a-4f14-9b2c-4f301d1e15f5&scope=https://graph.microsoft.com/User.Read+https://graph.microsoft.com/Mail.Send&redirect_uri=https://app.hubspot.com/oauthor/v1/office365/verify&state=12345|contoso.onmicrosoft.com
+            https://login.microsoftonline.com/9FA6928C-1437-4D8C-9A2B-4F301D1E15F5/adminconsent?client_id=450987b3-a09a-4f14-9b2c-4f301d1e15f5|9fa6928c-1437-4d8c-9a2b-4f301d1e15f5
+            https://login.microsoftonline.com/contoso.com.br/oauth2/v2.0/authorize?client_id=x&response_type=code|contoso.com.br
+            https://login.microsoftonline.com/contoso.com.br/oauth2/authorize|contoso.com.br
+            HTTPS://LOGIN.MICROSOFTONLINE.COM/Contoso.com/v2.0/adminconsent|contoso.com
+            login.microsoftonline.com/contoso.com/v2.0/adminconsent?state=1|contoso.com
+            https://login.microsoftonline.com/organizations/v2.0/adminconsent?client_id=x|organizations
+            https://login.microsoftonline.com/contoso.com/|contoso.com
+            https://login.windows.net/contoso.com/oauth2/token|contoso.com
+            """)
+    void takesTheTenantOutOfAPastedSignInUrl(String url, String expected) {
+        assertThat(TenantParser.parse("  " + url + "\n")).isEqualTo(new Tenant(expected));
+    }
+
+    @Test
+    void aPastedUrlLongerThanATenantIsStillRead() {
+        String url = ConsentUrlBuilder.build(new Tenant("contoso.com"), ConsentSettings.defaults());
+        assertThat(url.length()).isGreaterThan(500);
+        assertThat(TenantParser.parse(url)).isEqualTo(new Tenant("contoso.com"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "https://login.microsoftonline.com/{TENANT_ID}/v2.0/adminconsent?client_id=x",
+            "https://login.microsoftonline.com//v2.0/adminconsent", "https://login.microsoftonline.com/",
+            "https://login.microsoftonline.com/contoso.com/elsewhere", "https://evil.example/contoso.com/v2.0/adminconsent",
+            "https://login.microsoftonline.com.evil.example/contoso.com/adminconsent",
+            "https://login.microsoftonline.com/contoso.com%2F..%2Fx/adminconsent",
+            "https://login.microsoftonline.com/login.microsoftonline.com/adminconsent",
+            "https://login.microsoftonline.com/x.com?y=1/adminconsent", "ftp://login.microsoftonline.com/contoso.com/adminconsent"})
+    void refusesSignInUrlsWithoutAUsableTenant(String url) {
+        assertThat(TenantParser.parse(url)).isEqualTo(TenantRefusal.INVALID);
+    }
+
+    @Test
+    void aPastedUrlForPersonalAccountsIsRefusedForThatReason() {
+        assertThat(TenantParser.parse("https://login.microsoftonline.com/common/v2.0/adminconsent?client_id=x"))
+                .isEqualTo(TenantRefusal.PERSONAL_ACCOUNTS);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"00000000-0000-0000-0000-000000000000", "{00000000-0000-0000-0000-000000000000}",
+            " 00000000-0000-0000-0000-000000000000 ",
+            "https://login.microsoftonline.com/00000000-0000-0000-0000-000000000000/v2.0/adminconsent"})
+    void refusesTheExampleGuidWithItsOwnReason(String input) {
+        assertThat(TenantParser.parse(input)).isEqualTo(TenantRefusal.EXAMPLE_GUID);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", " ", "   ", "\t\n", "\u00A0", "\u200B"})
     void refusesBlankInputAsMissing(String input) {
@@ -134,6 +185,7 @@ class TenantParserTest {
         assertThat(TenantRefusal.MISSING.code()).isEqualTo("tenant_missing");
         assertThat(TenantRefusal.PERSONAL_ACCOUNTS.code()).isEqualTo("tenant_personal_accounts");
         assertThat(TenantRefusal.INVALID.code()).isEqualTo("tenant_invalid");
+        assertThat(TenantRefusal.EXAMPLE_GUID.code()).isEqualTo("tenant_example_guid");
         for (TenantRefusal refusal : TenantRefusal.values()) {
             assertThat(refusal.messageKey()).startsWith("consent.error.");
         }
@@ -141,7 +193,8 @@ class TenantParserTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"Contoso.com", "{" + GUID + "}", " organizations", "exemplo-ação.com.br", "common",
-            "contoso.com/x", "9FA6928C-1437-4D8C-9A2B-4F301D1E15F5"})
+            "contoso.com/x", "9FA6928C-1437-4D8C-9A2B-4F301D1E15F5",
+            "00000000-0000-0000-0000-000000000000"})
     void tenantRefusesToHoldAnythingButANormalizedId(String id) {
         assertThatThrownBy(() -> new Tenant(id)).isInstanceOf(IllegalArgumentException.class);
     }

@@ -1,0 +1,84 @@
+package kb;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Not a test: the screenshots {@code scripts/screenshots.sh} takes, through the same server and
+ * Chromium as the browser tests. Its name is outside surefire's patterns, so {@code mvn verify}
+ * never runs it; {@code -Dtest=Screenshots -Dkb.screenshots=DIR} does.
+ */
+class Screenshots {
+    private static final String ARTICLE = "/pt/erros-de-conexao-caixa-de-entrada-calendario";
+    private static final List<String[]> PAGES = List.of(
+            new String[] {"home", "/en/"},
+            new String[] {"article", ARTICLE},
+            new String[] {"article-consent", ARTICLE + "#tenant-admin-consent"},
+            new String[] {"article-deep", "/en/inbox-calendar-connection-errors#google-advanced-protection"},
+            new String[] {"consent-url", "/en/admin-consent?tenant=contoso.onmicrosoft.com"},
+            new String[] {"consent-refusal", "/pt/admin-consent?tenant=contoso"});
+
+    @Test
+    void take() throws IOException {
+        Path out = Path.of(System.getProperty("kb.screenshots", "/tmp/kb-screenshots"));
+        Files.createDirectories(out);
+        TestServer server = TestServer.shared();
+        for (String[] size : new String[][] {{"phone", "375", "740"}, {"desktop", "1280", "900"}}) {
+            ChromeDriver browser = size[0].equals("phone") ? Browser.phone()
+                    : Browser.open(Integer.parseInt(size[1]), Integer.parseInt(size[2]));
+            try {
+                for (String scheme : List.of("light", "dark")) {
+                    media(browser, "", scheme);
+                    for (String[] page : PAGES) {
+                        browser.get(server.base() + page[1]);
+                        Thread.sleep(400);
+                        shot(browser, out.resolve(page[0] + "-" + size[0] + "-" + scheme + ".png"));
+                    }
+                    // The answer the script shows after the admin pauses, in the article on a phone.
+                    browser.get(server.base() + ARTICLE + "#tenant-admin-consent");
+                    browser.findElement(By.cssSelector(".article-body input[name=tenant]")).sendKeys("contoso.onmicrosoft.com");
+                    new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(
+                            By.cssSelector(".article-body .consent-answer")).isEmpty());
+                    Thread.sleep(800);
+                    shot(browser, out.resolve("consent-typed-" + size[0] + "-" + scheme + ".png"));
+                }
+                if (size[0].equals("desktop")) {
+                    for (String scheme : List.of("light", "dark")) {
+                        for (String[] page : List.of(new String[] {"article", ARTICLE},
+                                new String[] {"consent-url", "/pt/admin-consent?tenant=contoso.onmicrosoft.com"})) {
+                            media(browser, "print", scheme);
+                            browser.get(server.base() + page[1]);
+                            Map<String, Object> pdf = browser.executeCdpCommand("Page.printToPDF",
+                                    Map.of("printBackground", true, "preferCSSPageSize", true));
+                            Files.write(out.resolve("print-" + page[0] + "-" + scheme + ".pdf"),
+                                    Base64.getDecoder().decode((String) pdf.get("data")));
+                        }
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                browser.quit();
+            }
+        }
+    }
+
+    private static void media(ChromeDriver browser, String type, String scheme) {
+        browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", type,
+                "features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+    }
+
+    private static void shot(ChromeDriver browser, Path file) throws IOException {
+        Files.write(file, browser.getScreenshotAs(OutputType.BYTES));
+    }
+}
