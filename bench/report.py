@@ -241,6 +241,23 @@ def main(argv):
                 w(f"- {x}")
             w()
 
+    if meta.get("search_eval_md") and os.path.exists(meta["search_eval_md"]):
+        w("## Search quality on readers' questions")
+        w()
+        w("`src/test/resources/search-eval/queries.tsv`: 337 queries written from the reader's side by someone who")
+        w("had not read the articles (questions, symptom descriptions, pasted error dialogs, misspellings, words of")
+        w("the other language, partial identifiers, keywords), each with the section URLs that answer it, split")
+        w("by a seeded shuffle into a development half (looked at while changing search) and a held-out half")
+        w("(only ever reported in aggregate). The same queries run against the site's search and against plain")
+        w("Lucene (one document per section, title/heading/body fields, Lucene's stock Portuguese and English")
+        w("analyzers, BM25, every word optional), on the shipped content alone and among the bench generator's")
+        w("1,000 articles per language (seed 1). s@k: the first answering URL is among the first k results; MRR")
+        w("over the first 10; no result: queries answered with nothing.")
+        w()
+        with open(meta["search_eval_md"], encoding="utf-8") as f:
+            w(f.read().rstrip())
+        w()
+
     # What limits the missed targets: written by hand from profiles, kept next to the script so a
     # rerun keeps it (the figures above are regenerated, the analysis is not).
     analysis = os.path.join(os.path.dirname(os.path.abspath(__file__)), "ANALYSIS.md")

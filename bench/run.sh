@@ -154,6 +154,18 @@ cmd "mvn -q -DskipTests clean package"
 (cd "$ROOT" && mvn -q -DskipTests clean package)
 [ -f "$ROOT/target/kb.jar" ] || { echo "bench: target/kb.jar was not built" >&2; exit 1; }
 
+# Search quality on readers' questions (src/test/resources/search-eval/queries.tsv): the site and a
+# plain-Lucene baseline on the shipped content and among 1,000 bench articles per language.
+echo "== search quality on readers' questions: mvn -q test -Dtest=SearchEvaluationTest"
+cmd "mvn -q -B test -Dtest=SearchEvaluationTest -Dkb.shared=$(rel "$SB")/..   # writes target/search-eval.md"
+if (cd "$ROOT" && mvn -q -B test -Dtest=SearchEvaluationTest -Dkb.shared="$SB/.." > "$LOGS/search-eval.log" 2>&1); then :; else
+  note - "SearchEvaluationTest failed (its assertions; the table is still reported): see $LOGS/search-eval.log"
+fi
+if [ -f "$ROOT/target/search-eval.md" ]; then
+  cp "$ROOT/target/search-eval.md" "$LOGS/search-eval.md"
+  put - search_eval_md "$LOGS/search-eval.md"
+fi
+
 for n in "${SIZE_LIST[@]}"; do
   dir="$WORKDIR/c$n"
   echo

@@ -142,10 +142,11 @@
       result.appendChild(answer);
       describe(false);
       announce(labels.ready ? labels.ready + ' ' + tenant + '.' : tenant);
-      // On a phone the answer starts below the fold (and under the keyboard): bring Copy/Open up.
+      // On a phone the answer starts below the fold (and under the keyboard): bring Copy/Open to the
+      // middle of the screen, clear of the keyboard and of the fixed back-to-top link.
       var actions = answer.querySelector('.consent-actions');
       if (actions && actions.scrollIntoView) {
-        actions.scrollIntoView({ block: 'nearest', behavior: reducedMotion() ? 'auto' : 'smooth' });
+        actions.scrollIntoView({ block: 'center', behavior: reducedMotion() ? 'auto' : 'smooth' });
       }
     }
 

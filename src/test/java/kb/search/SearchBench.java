@@ -70,6 +70,13 @@ public final class SearchBench {
         List<Row> rows = new ArrayList<>(readQueries(corpus.resolve("queries.tsv")));
         rows.addAll(titleQueries(library, 50));
         quality(index, library, rows, out);
+        // Readers' questions (the evaluation set's, about the shipped articles): long queries of
+        // common words, the costliest kind for the ranking, timed against this corpus too.
+        if (Files.isRegularFile(SearchEvaluation.QUERIES)) {
+            for (SearchEvaluation.Query q : SearchEvaluation.readQueries()) {
+                rows.add(new Row(q.lang(), q.text(), "", "", "reader-" + q.kind()));
+            }
+        }
         latency(index, rows, out);
     }
 
