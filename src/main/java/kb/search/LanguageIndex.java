@@ -88,17 +88,24 @@ final class LanguageIndex {
     }
 
     /**
-     * Every word exactly first (question and filler words left out). When that finds little, any
-     * of the words, ranked by how much of the query each section covers: unknown words are also
+     * Every word exactly first (question and filler words left out). When that finds fewer than
+     * {@link #FEW} entries, any of the words, ranked by how much of the query each section covers: unknown words are also
      * searched as their corrections, or, when another language knows them, as the sections that
      * language finds them in. Also a correction of the query to suggest.
      */
     Ranking rank(UserQuery userQuery, long deadline, Translations translations) throws IOException {
-        Typos typos = new Typos(vocabulary);
-        QueryFactory.Plan plan = queries.withTypos(userQuery, typos);
-        if (plan.isEmpty()) {
+        QueryFactory.Plan strict = queries.strict(userQuery);
+        if (strict.isEmpty()) {
             return Ranking.NONE;
         }
+        // Every word found, in enough places: the answer is among them, and this is the cheap query.
+        Query allWords = strict.allWords();
+        Found exact = run(allWords, deadline);
+        if (exact.entries().size() >= FEW) {
+            return new Ranking(exact.entries(), exact.entries().size(), allWords, Optional.empty(), false);
+        }
+        Typos typos = new Typos(vocabulary);
+        QueryFactory.Plan plan = queries.withTypos(userQuery, typos);
         float[] coverage = new float[plan.concepts().size()];
         // A query of which this language knows no word is in another language: that one answers
         // it (see SearchIndex); a word of another language among words of this one is translated.
@@ -138,12 +145,7 @@ final class LanguageIndex {
         Query any = plan.anyWords(coverage);
         Found found = run(any, deadline);
         boolean partial = !found.entries().isEmpty() && (approximate || !matchesAll(found.topDoc(), plan.concepts()));
-        Optional<String> correction = correction(userQuery, typos);
-        int exactCount = found.entries().size();
-        if (correction.isPresent() || partial) {
-            exactCount = exactCount(userQuery, deadline);
-        }
-        return new Ranking(found.entries(), exactCount, any, correction, partial);
+        return new Ranking(found.entries(), exact.entries().size(), any, correction(userQuery, typos), partial);
     }
 
     /** An identifier, or a "word" with punctuation inside ({@code prompt=consent}): made of parts. */
@@ -193,7 +195,9 @@ final class LanguageIndex {
     /** BM25's inverse document frequency: how much finding a word says, given how many documents have it. */
     private float idf(long docFreq) {
         long n = reader.maxDoc();
-        return (float) Math.log(1 + (n - docFreq + 0.5) / (docFreq + 0.5));
+        // The estimate adds up the fields and synonyms a word is searched in, so it can exceed n.
+        long df = Math.min(docFreq, n);
+        return (float) Math.log(1 + (n - df + 0.5) / (df + 0.5));
     }
 
     /** Whether the document matches every one of the queries. */

@@ -34,10 +34,13 @@ final class QueryFactory {
     private static final float IDENT_PREFIX = 3f;
     private static final float SYNONYM = 0.9f;
     private static final float TYPO = 0.6f;
+    private static final float FILLER = 0.2f;
     private static final float TIE_BREAKER = 0.3f;
     private static final int PREFIX_EXPANSIONS = 16;
     private static final int MIN_PREFIX = 3;
     private static final int PROXIMITY_WORDS = 8;
+    /** The most words a ranking by coverage searches for (see {@link Plan#anyWords}). */
+    static final int MAX_ANY_WORDS = 10;
     /** Where an identifier splits: punctuation, letters meeting digits, a lower-case letter meeting an upper-case one. */
     private static final Pattern IDENTIFIER_PARTS = Pattern.compile(
             "[^\\p{L}\\p{N}]+|(?<=\\p{L})(?=\\p{N})|(?<=\\p{N})(?=\\p{L})|(?<=\\p{Ll})(?=\\p{Lu})");
@@ -113,7 +116,7 @@ final class QueryFactory {
      * @param proximity rewards the words close together; null for fewer than two plain words
      * @param excluded  what no result may contain
      */
-    record Plan(List<Query> concepts, List<String> typed, List<Query> phrases, Query proximity, List<Query> excluded) {
+    record Plan(List<Query> concepts, List<String> typed, List<Query> phrases, Query proximity, Query fillers, List<Query> excluded) {
         boolean isEmpty() {
             return concepts.isEmpty() && phrases.isEmpty();
         }
@@ -122,7 +125,7 @@ final class QueryFactory {
         Plan with(int i, Query query) {
             List<Query> changed = new ArrayList<>(concepts);
             changed.set(i, query);
-            return new Plan(changed, typed, phrases, proximity, excluded);
+            return new Plan(changed, typed, phrases, proximity, fillers, excluded);
         }
 
         /**
@@ -133,8 +136,21 @@ final class QueryFactory {
          * document with only a few.
          */
         Query anyWords(float[] coverage) {
+            // A pasted dialog has many words; the commonest say least and cost most: past
+            // MAX_ANY_WORDS, only the rarest ones are searched.
+            float cutoff = 0;
+            if (concepts.size() > MAX_ANY_WORDS) {
+                float[] sorted = coverage.clone();
+                java.util.Arrays.sort(sorted);
+                cutoff = sorted[sorted.length - MAX_ANY_WORDS];
+            }
             BooleanQuery.Builder b = new BooleanQuery.Builder();
+            int kept = 0;
             for (int i = 0; i < concepts.size(); i++) {
+                if (coverage[i] < cutoff || (coverage[i] == cutoff && kept >= MAX_ANY_WORDS)) {
+                    continue;
+                }
+                kept++;
                 b.add(concepts.get(i), Occur.SHOULD);
                 if (coverage[i] > 0) {
                     b.add(new BoostQuery(new ConstantScoreQuery(concepts.get(i)), coverage[i]), Occur.SHOULD);
@@ -152,6 +168,9 @@ final class QueryFactory {
 
         private Query finish(BooleanQuery.Builder b) {
             phrases.forEach(q -> b.add(q, Occur.MUST));
+            if (fillers != null) {
+                b.add(fillers, Occur.SHOULD);
+            }
             if (proximity != null) {
                 b.add(proximity, Occur.SHOULD);
             }
@@ -191,9 +210,32 @@ final class QueryFactory {
                 }
             }
         }
-        words = fillers.without(words).stream().map(QueryFactory::understood).toList();
+        List<String> kept = fillers.without(words);
+        Query fillerBonus = kept.size() < words.size() ? fillerBonus(words) : null;
+        words = kept.stream().map(QueryFactory::understood).toList();
         List<String> typed = new ArrayList<>();
-        return new Plan(concepts(words, typos, typed), typed, required, proximity(words).orElse(null), excluded);
+        return new Plan(concepts(words, typos, typed), typed, required, proximity(words).orElse(null), fillerBonus, excluded);
+    }
+
+    /**
+     * The question and filler words that were left out, as a small bonus: never required, they
+     * only tell apart documents that match the rest equally ("cannot export" and "how to export").
+     */
+    private Query fillerBonus(List<String> words) {
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        int count = 0;
+        for (String w : words) {
+            if (fillers.isFiller(w)) {
+                for (String field : new String[] {Analysis.HEADING, Analysis.BODY}) {
+                    Query q = builder.createBooleanQuery(field, w);
+                    if (q != null) {
+                        any.add(q, Occur.SHOULD);
+                        count++;
+                    }
+                }
+            }
+        }
+        return count == 0 ? null : new BoostQuery(any.build(), FILLER);
     }
 
     /** One query per word of the input, or per run of words that has synonyms. */
