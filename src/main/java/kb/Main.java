@@ -144,6 +144,7 @@ public final class Main {
             config.routes.get("/health", ctx -> Api.health(ctx, site.get()));
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
             config.routes.get("/static/<name>", assets::serve);
+            config.routes.get("/favicon.ico", assets::favicon);
             config.routes.get("/robots.txt", publishing::robots);
             config.routes.get("/sitemap.xml", publishing::sitemap);
             config.routes.get("/", pages::root);

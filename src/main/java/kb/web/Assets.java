@@ -96,7 +96,18 @@ public final class Assets {
 
     /** {@code GET /static/<name>}; unknown names get a 404 without touching the file system. */
     public void serve(Context ctx) {
-        String name = ctx.path().substring("/static/".length());
+        serve(ctx, ctx.path().substring("/static/".length()));
+    }
+
+    /**
+     * {@code GET /favicon.ico}: what every browser and feed reader asks the site's root for,
+     * whatever the page says.
+     */
+    public void favicon(Context ctx) {
+        serve(ctx, "favicon.ico");
+    }
+
+    private void serve(Context ctx, String name) {
         Asset a = byName.get(name);
         if (a == null) {
             ctx.status(HttpStatus.NOT_FOUND).contentType("text/plain; charset=utf-8").result("Not found");

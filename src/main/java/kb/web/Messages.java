@@ -41,10 +41,6 @@ public final class Messages {
         return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
     }
 
-    public boolean has(String key) {
-        return bundle.containsKey(key);
-    }
-
     /** "4 de outubro de 2024" / "October 4, 2024". */
     public String date(LocalDate date) {
         return longDate.format(date);

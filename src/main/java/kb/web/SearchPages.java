@@ -136,7 +136,7 @@ public final class SearchPages {
         List<Frame.Alternate> alternates = Library.LANGUAGES.stream()
                 .map(l -> new Frame.Alternate(l, query.isBlank() ? "/" + l + "/search" : searchUrl(l, query, 1)))
                 .toList();
-        Map<String, Object> model = frame.layout(lang, title, "", alternates);
+        Map<String, Object> model = frame.layout(lang, title, frame.messages(lang).get("search.description"), alternates);
         Frame.keepOutOfSearchEngines(model);
         model.put("query", query);
         model.put("error", null);

@@ -51,6 +51,13 @@ class SearchPagesTest {
     }
 
     @Test
+    void theResultsPageDescribesItselfInTheReadersLanguage() {
+        assertThat(server.page("/pt/search?q=gmail").select("meta[name=description]").attr("content")).contains("Pesquise");
+        assertThat(server.page("/en/search?q=gmail").select("meta[name=description]").attr("content")).contains("Search");
+        assertThat(server.page("/en/search").select("meta[name=description]")).hasSize(1);
+    }
+
+    @Test
     void theResultsPageHasOneLabelledSearchBoxThatCarriesTheQuery() {
         for (String path : List.of("/pt/search?q=" + q("conexão"), "/en/search?q=xyzzyqwv", "/pt/search")) {
             Document doc = server.page(path);

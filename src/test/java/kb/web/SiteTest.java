@@ -157,6 +157,20 @@ class SiteTest {
         assertThat(server.get(css, Map.of("If-None-Match", etag)).statusCode()).isEqualTo(304);
     }
 
+    @Test
+    void everyPageNamesAnIconAndTheBrowsersDefaultIconAddressAnswers() {
+        for (String path : List.of("/pt/", "/en/", SiteTest.EN)) {
+            Document doc = server.page(path);
+            assertThat(doc.select("link[rel=icon]")).as(path).isNotEmpty();
+            for (var link : doc.select("link[rel=icon]")) {
+                assertThat(server.get(link.attr("href")).statusCode()).as(link.attr("href")).isEqualTo(200);
+            }
+        }
+        HttpResponse<String> ico = server.get("/favicon.ico");
+        assertThat(ico.statusCode()).isEqualTo(200);
+        assertThat(ico.headers().firstValue("Content-Type").orElse("")).isEqualTo("image/x-icon");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "/static/../pom.xml", "/static/%2e%2e/pom.xml", "/static/..%2fpom.xml", "/static/%2e%2e%2f%2e%2e%2fetc%2fpasswd",
