@@ -26,7 +26,10 @@ class Screenshots {
             new String[] {"article-consent", ARTICLE + "#tenant-admin-consent"},
             new String[] {"article-deep", "/en/inbox-calendar-connection-errors#google-advanced-protection"},
             new String[] {"consent-url", "/en/admin-consent?tenant=contoso.onmicrosoft.com"},
-            new String[] {"consent-refusal", "/pt/admin-consent?tenant=contoso"});
+            new String[] {"consent-refusal", "/pt/admin-consent?tenant=contoso"},
+            new String[] {"search", "/en/search?q=need+admin+approval"},
+            new String[] {"search-question", "/pt/search?q=por+que+minha+caixa+de+entrada+mostra+um+endere%C3%A7o+estranho"},
+            new String[] {"search-nothing", "/en/search?q=zzxqjv"});
 
     @Test
     void take() throws IOException {
