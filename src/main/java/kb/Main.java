@@ -148,6 +148,7 @@ public final class Main {
             config.routes.get("/static/<name>", assets::serve);
             config.routes.get("/robots.txt", publishing::robots);
             config.routes.get("/sitemap.xml", publishing::sitemap);
+            config.routes.get("/sitemap-{n}.xml", publishing::sitemapPart);
             config.routes.get("/", pages::root);
             config.routes.get("/{lang}", pages::langRoot);
             config.routes.get("/api/admin-consent", consent::api);
