@@ -98,4 +98,19 @@ class LinkCheckerTest {
         assertThat(reported()).containsExactly(
                 "en/folder/a.md:5: broken link c#x (no article, alias, category or page at /en/folder/c)");
     }
+
+    @Test
+    void linksToCategoriesAndTagsResolveAndUnknownOnesAreReported() throws IOException {
+        write("en/mail/inbox.md", """
+                ---
+                title: Inbox
+                tags: ["Office 365"]
+                ---
+
+                See [mail](/en/mail/), [page two](/en/mail?page=2), [the tag](/en/tags/office-365) and [all tags](/en/tags).
+                Broken: [no category](/en/calendar), [no tag](/en/tags/gmail), [no tag here](/pt/tags/office-365).
+                """);
+        assertThat(new ContentLoader(Set.of(), Set.of("/", "/tags")).load(dir).brokenLinks()).extracting(BrokenLink::href)
+                .containsExactly("/en/calendar", "/en/tags/gmail", "/pt/tags/office-365");
+    }
 }
