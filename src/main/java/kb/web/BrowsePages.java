@@ -113,6 +113,7 @@ public final class BrowsePages {
                 }
             }
             listing(model, category.url(), n, articles, m.get("category.kind"), description);
+            model.put("heading", model.get("title"));
             model.put("subcategories", subcategories);
             model.put("total", catalog.articleCount(category));
             return model;
@@ -171,6 +172,8 @@ public final class BrowsePages {
             String other = (String) model.get("otherLang");
             model.put("switchUrl", catalog.tag(other, tag.slug()).map(Tag::url).orElse(Tag.indexUrl(other)));
             listing(model, tag.url(), n, articles, m.get("tag.kind"), description);
+            // "Tag" is said just above it: the heading is the tag itself.
+            model.put("heading", titled(m, tag.name(), n));
             model.put("subcategories", List.of());
             model.put("total", articles.size());
             return model;

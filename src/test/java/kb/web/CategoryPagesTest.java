@@ -176,7 +176,8 @@ class CategoryPagesTest {
         assertThat(hrefs(article, ".article-tags a")).containsExactly("/pt/tags/seguranca", "/pt/tags/senhas");
 
         Document tag = server.page("/pt/tags/seguranca");
-        assertThat(tag.select("h1").text()).isEqualTo("Tag: Segurança");
+        assertThat(tag.select("h1").text()).isEqualTo("Segurança");
+        assertThat(tag.title()).startsWith("Tag: Segurança");
         assertThat(articleLinks(tag)).containsExactlyInAnyOrder("/pt/seguranca/senhas-fortes", "/pt/correio/regras/filtros");
         assertThat(tag.select("nav.breadcrumb a").eachAttr("href")).containsExactly("/pt/", "/pt/tags", "/pt/tags/seguranca");
 
