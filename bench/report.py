@@ -25,6 +25,8 @@ BASELINE_SHA256 = {
 TARGET_ARTICLE_SHARE = 0.80   # article pages >= 80% of nginx req/s
 TARGET_SEARCH_P99_MS = 20.0   # search p99 < 20 ms at 32 connections
 TARGET_RSS_MB = 1024          # peak RSS < 1 GiB
+TARGET_HOME_BYTES = 100 * 1024  # home page < 100 KB (issue #12)
+TARGET_HOME_SHARE = 0.90      # home >= 90% of the article page's req/s (issue #12: "as fast as an article page")
 
 
 def load(path):
@@ -97,6 +99,22 @@ def targets(n, d):
         verdict = (f"**met**: {diff:.1f} ms under" if p99 < TARGET_SEARCH_P99_MS
                    else f"**missed**: {diff:.1f} ms over ({p99 / TARGET_SEARCH_P99_MS:.1f}× the target)")
         rows.append(("search p99 < 20 ms at 32 connections", n, f"{p99:.2f} ms", verdict))
+
+    home = num(d, "home_bytes")
+    if home is None:
+        rows.append(("home page < 100 KB", n, "n/a", "n/a (not measured, see notes)"))
+    else:
+        verdict = (f"**met**: {(TARGET_HOME_BYTES - home) / 1024:.0f} KB under" if home < TARGET_HOME_BYTES
+                   else f"**missed**: {(home - TARGET_HOME_BYTES) / 1024:.0f} KB over")
+        rows.append(("home page < 100 KB", n, f"{home / 1024:.1f} KB ({(num(d, 'home_gzip_bytes') or 0) / 1024:.1f} KB gzip)", verdict))
+    hr, ar = num(d, "home_rps"), num(d, "jar_rps")
+    r = ratio(hr, ar)
+    if r is None:
+        rows.append(("home as fast as an article page (≥ 90% of its req/s)", n, "n/a", "n/a"))
+    else:
+        verdict = (f"**met**: {r:.0%} of the article page's req/s" if r >= TARGET_HOME_SHARE
+                   else f"**missed**: {r:.0%} of the article page's req/s")
+        rows.append(("home as fast as an article page (≥ 90% of its req/s)", n, f"{hr:,.0f} vs {ar:,.0f} req/s", verdict))
 
     rss = num(d, "jar_peak_rss_mb")
     if rss is None:
@@ -205,6 +223,14 @@ def main(argv):
           f"(runs {d.get('search_rps_runs', 'n/a')}) | — | |")
         w(f"| search latency p50 / p99, ms | {fmt(num(d, 'search_p50_ms'), digits=3)} / "
           f"{fmt(num(d, 'search_p99_ms'), digits=3)} | — | |")
+        for kind, label in [("home", "home"), ("category", "category page")]:
+            if num(d, kind + "_rps") is not None:
+                w(f"| {label} `{d.get(kind + '_path', '?')}`: bytes / gzip bytes / links | {fmt(num(d, kind + '_bytes'), digits=0)} / "
+                  f"{fmt(num(d, kind + '_gzip_bytes'), digits=0)} / {fmt(num(d, kind + '_links'), digits=0)} | — | |")
+                w(f"| {label}, requests/s (`wrk -t2 -c32`); p50 / p99 ms | {fmt(num(d, kind + '_rps'))} "
+                  f"(runs {d.get(kind + '_rps_runs', 'n/a')}); {fmt(num(d, kind + '_p50_ms'), digits=3)} / "
+                  f"{fmt(num(d, kind + '_p99_ms'), digits=3)} | article page {fmt(num(d, 'jar_rps'))} "
+                  f"| {fmt(ratio(num(d, kind + '_rps'), num(d, 'jar_rps')))} |")
         w(f"| peak RSS (VmHWM after all the load), MiB | {fmt(num(d, 'jar_peak_rss_mb'), digits=0)} "
           f"| Hugo build {d.get('hugo_peak_rss_mb', 'n/a')} | |")
         w()
@@ -278,6 +304,9 @@ def main(argv):
     w("  with `limit=5`; hit@k = the expected article among the first k results (fragment ignored), anchor@1")
     w("  = hit@1 and the first result's `#id` is the expected anchor — the definitions of")
     w("  `../shared/bench/peers/pagefind-search.mjs`.")
+    w("- **home, category page**: `/pt/` and the benchmarked article's category (its folder), sizes as served")
+    w("  without and with gzip, then the same wrk load as the article page; the ratio is against the jar's")
+    w("  article page in the same run.")
     w("- **peak RSS**: `VmHWM` of the jar's process in `/proc/PID/status`, read after all the load.")
     w()
     w("## Commands")

@@ -18,8 +18,10 @@
 # `wrk -t2 -c32 -d10s --latency` on one article page of the jar, the same page
 # from nginx serving Hugo's output (peers/nginx-static.sh run) and the jar's
 # /api/search rotating through queries.tsv (bench/search-rotate.lua); the
-# jar's search quality on queries.tsv (bench/search-quality.py); the jar's
-# peak RSS (VmHWM) after all that.  Routes that answer 404 are reported n/a.
+# jar's search quality on queries.tsv (bench/search-quality.py); the size of
+# the home (/pt/) and of the article's category page (bytes, gzip bytes,
+# links) and, RUNS times alternating, wrk on each; the jar's peak RSS
+# (VmHWM) after all that.  Routes that answer 404 are reported n/a.
 # Everything goes to 127.0.0.1 only.  Logs: WORKDIR/logs/ops-bench-<utc>/.
 set -euo pipefail
 
@@ -291,6 +293,50 @@ except Exception: print("none")' "$dir/corpus.json" 2>/dev/null || echo none)
     else
       note "$n" "search quality run failed: see $LOGS/quality-$n.log"
     fi
+  fi
+
+  # ---- browsing (issue #12): the home and a category page, their sizes and throughput
+  home="/pt/"
+  category=$(dirname "/$page")
+  browse_ok=1
+  for p in "$home" "$category"; do
+    code=$(status_of "$base$p")
+    if [ "$code" != 200 ]; then browse_ok=0; note "$n" "the jar answered $code on $p: browsing figures n/a"; fi
+  done
+  if [ $browse_ok = 1 ]; then
+    echo "-- browsing: $home and $category"
+    put "$n" home_path "$home"
+    put "$n" category_path "$category"
+    cmd "curl -s -o /dev/null -w '%{size_download}' $base$home   # and with -H 'Accept-Encoding: gzip'; the same for $category"
+    for kind in home category; do
+      p=$home; [ "$kind" = category ] && p=$category
+      put "$n" "${kind}_bytes" "$(curl -s -o /dev/null -w '%{size_download}' "$base$p")"
+      put "$n" "${kind}_gzip_bytes" "$(curl -s -o /dev/null -w '%{size_download}' -H 'Accept-Encoding: gzip' "$base$p")"
+      put "$n" "${kind}_links" "$(curl -s "$base$p" | grep -o '<a ' | wc -l)"
+      wrk -t1 -c4 -d3s "$base$p" > /dev/null
+    done
+    cmd "wrk -t2 -c32 -d$WRK_DURATION --latency $base$home   # jar, home page"
+    cmd "wrk -t2 -c32 -d$WRK_DURATION --latency $base$category   # jar, category page (first page)"
+    h_rps=(); h_p50=(); h_p99=(); c_rps=(); c_p50=(); c_p99=()
+    for r in $(seq 1 "$RUNS"); do
+      for kind in home category; do
+        p=$home; [ "$kind" = category ] && p=$category
+        wrk -t2 -c32 -d"$WRK_DURATION" --latency "$base$p" > "$LOGS/wrk-jar-$kind-$n-$r.log"
+        read -r rps p50 p99 non serr req < <(parse_wrk < "$LOGS/wrk-jar-$kind-$n-$r.log")
+        echo "jar $kind run $r: rps=$rps p50=${p50}ms p99=${p99}ms requests=$req non2xx=$non socket_errors=$serr"
+        if [ "$non" != 0 ] || [ "$serr" != none ]; then note "$n" "jar $kind run $r: $non non-2xx/3xx, socket errors: $serr"; fi
+        if [ "$kind" = home ]; then h_rps+=("$rps"); h_p50+=("$p50"); h_p99+=("$p99")
+        else c_rps+=("$rps"); c_p50+=("$p50"); c_p99+=("$p99"); fi
+      done
+    done
+    put "$n" home_rps "$(median "${h_rps[@]}")"
+    put "$n" home_p50_ms "$(median "${h_p50[@]}")"
+    put "$n" home_p99_ms "$(median "${h_p99[@]}")"
+    put "$n" home_rps_runs "$(IFS=,; echo "${h_rps[*]}")"
+    put "$n" category_rps "$(median "${c_rps[@]}")"
+    put "$n" category_p50_ms "$(median "${c_p50[@]}")"
+    put "$n" category_p99_ms "$(median "${c_p99[@]}")"
+    put "$n" category_rps_runs "$(IFS=,; echo "${c_rps[*]}")"
   fi
 
   # ---- peak RSS of the jar, after all of the above

@@ -18,6 +18,7 @@ import kb.publish.Head;
 import kb.publish.Publishing;
 import kb.web.Api;
 import kb.web.Assets;
+import kb.web.BrowsePages;
 import kb.web.ConsentPages;
 import kb.web.Frame;
 import kb.web.Json;
@@ -36,9 +37,9 @@ public final class Main {
     private static final String STARTED = "kb.started";
 
     /** Pages every language has besides the articles (path after /<lang>): link targets and sitemap entries. */
-    static final List<String> PAGES = List.of("/", "/admin-consent");
+    static final List<String> PAGES = List.of("/", "/admin-consent", "/tags");
     /** What content may link to: those pages and the search results page. */
-    static final Set<String> SITE_PAGES = Set.of("/", "/admin-consent", "/search");
+    static final Set<String> SITE_PAGES = Set.of("/", "/admin-consent", "/search", "/tags");
 
     private Main() {}
 
@@ -112,7 +113,8 @@ public final class Main {
         Frame frame = new Frame(templates, messages, new Head(baseUrl, text));
         Publishing publishing = new Publishing(() -> site.get().library(), baseUrl, text, PAGES);
         ConsentPages consent = new ConsentPages(site, frame, templates);
-        Pages pages = new Pages(site, frame, Map.of("admin-consent", consent::embed));
+        BrowsePages browse = new BrowsePages(site, frame);
+        Pages pages = new Pages(site, frame, browse, Map.of("admin-consent", consent::embed));
         SearchPages search = new SearchPages(site, frame, metrics::searched);
         for (String lang : kb.content.Library.LANGUAGES) {
             metrics.articles(site, lang, s -> s.get().library().articles(lang).size());
@@ -147,16 +149,19 @@ public final class Main {
             config.routes.get("/favicon.ico", assets::favicon);
             config.routes.get("/robots.txt", publishing::robots);
             config.routes.get("/sitemap.xml", publishing::sitemap);
+            config.routes.get("/sitemap-{n}.xml", publishing::sitemapPart);
             config.routes.get("/", pages::root);
             config.routes.get("/{lang}", pages::langRoot);
             config.routes.get("/api/admin-consent", consent::api);
             config.routes.get("/api/search", search::api);
-            config.routes.get("/{lang}/", pages::home);
+            config.routes.get("/{lang}/", browse::home);
             config.routes.get("/{lang}/admin-consent", consent::page);
             config.routes.get("/{lang}/search", search::page);
             config.routes.get("/{lang}/error/{code}", search::errorCode);
             config.routes.get("/{lang}/feed.xml", publishing::feed);
             config.routes.get("/{lang}/opensearch.xml", publishing::openSearch);
+            config.routes.get("/{lang}/tags", browse::tags);
+            config.routes.get("/{lang}/tags/{tag}", browse::tag);
             config.routes.get("/{lang}/<path>", pages::article);
 
             config.routes.error(HttpStatus.NOT_FOUND.getCode(), ctx -> {

@@ -72,4 +72,35 @@ class LiveReloadTest {
             assertThat(server.get("/api/admin-consent?tenant=contoso.com&lang=en").body()).contains("state=999");
         }
     }
+
+    @Test
+    void anArticleMovedToAnotherFolderMovesInEveryList() throws Exception {
+        String moving = "---\ntitle: \"Regras de caixa\"\ntags: [regras]\n---\n\nTexto.\n";
+        write("pt/correio/regras-de-caixa.md", moving);
+        write("pt/correio/outro.md", article("Outro", "fica"));
+        write("pt/agenda/convites.md", article("Convites", "fica"));
+        try (TestServer server = new TestServer(content)) {
+            assertThat(server.page("/pt/correio").select(".article-list a").eachAttr("href")).contains("/pt/correio/regras-de-caixa");
+            assertThat(server.page("/pt/").select(".category-card").eachText()).anyMatch(t -> t.startsWith("Correio 2 artigos"));
+
+            java.nio.file.Files.createDirectories(content.resolve("pt/agenda"));
+            java.nio.file.Files.move(content.resolve("pt/correio/regras-de-caixa.md"), content.resolve("pt/agenda/regras-de-caixa.md"));
+            eventually(() -> server.get("/pt/agenda/regras-de-caixa").statusCode() == 200);
+
+            assertThat(server.get("/pt/correio/regras-de-caixa").statusCode()).isEqualTo(404);
+            assertThat(server.page("/pt/correio").select(".article-list a").eachAttr("href")).containsExactly("/pt/correio/outro");
+            assertThat(server.page("/pt/agenda").select(".article-list a").eachAttr("href")).contains("/pt/agenda/regras-de-caixa");
+            var home = server.page("/pt/");
+            assertThat(home.select(".category-card").eachText()).anyMatch(t -> t.startsWith("Correio 1 artigo"))
+                    .anyMatch(t -> t.startsWith("Agenda 2 artigos"));
+            assertThat(home.select(".home-recent a").eachAttr("href")).contains("/pt/agenda/regras-de-caixa")
+                    .doesNotContain("/pt/correio/regras-de-caixa");
+            assertThat(server.page("/pt/tags/regras").select(".article-list a").eachAttr("href"))
+                    .containsExactly("/pt/agenda/regras-de-caixa");
+            assertThat(server.page("/pt/agenda/regras-de-caixa").select("nav.breadcrumb a").eachAttr("href"))
+                    .containsExactly("/pt/", "/pt/agenda", "/pt/agenda/regras-de-caixa");
+            assertThat(server.page("/pt/agenda/convites").select(".related a").eachAttr("href"))
+                    .containsExactly("/pt/agenda/regras-de-caixa");
+        }
+    }
 }

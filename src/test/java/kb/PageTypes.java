@@ -19,7 +19,23 @@ public final class PageTypes {
             // Results only in the other language; a page past the last (404); near misses: no article
             // has the last word (the close-matches page once the engine reports partial results).
             "/en/search?q=locat%C3%A1rio", "/pt/search?q=xyzzyqwv", "/pt/search?q=office+365&page=2",
-            "/pt/search?q=consentimento+administrador+xyzzyqwv", "/en/search?q=admin+consent+xyzzyqwv");
+            "/pt/search?q=consentimento+administrador+xyzzyqwv", "/en/search?q=admin+consent+xyzzyqwv",
+            // Tags: the index and one tag's page.
+            "/pt/tags", "/en/tags/office-365");
+
+    /**
+     * The browsing pages of a help center with folders ({@link BrowseContent}; the shipped content has
+     * none): home with categories, a category with a subcategory, a later page, an article with its
+     * breadcrumb, tags and related articles, a tag's last page, results naming categories, a bad and a
+     * missing page number.
+     */
+    public static final List<String> BROWSE_URLS = List.of(
+            "/pt/", "/en/",
+            "/pt/correio", "/en/mail?page=2", "/pt/dispositivos-moveis",
+            "/pt/correio/regras/filtros", "/en/security/strong-passwords",
+            "/en/tags/email?page=3", "/pt/tags",
+            "/en/search?q=strong+passwords",
+            "/pt/correio?page=x", "/en/mail?page=9");
 
     private PageTypes() {}
 }

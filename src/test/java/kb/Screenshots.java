@@ -31,8 +31,42 @@ class Screenshots {
             new String[] {"search-question", "/pt/search?q=por+que+minha+caixa+de+entrada+mostra+um+endere%C3%A7o+estranho"},
             new String[] {"search-nothing", "/en/search?q=zzxqjv"});
 
+    /**
+     * {@code -Dkb.screenshots.base=http://localhost:7373 -Dkb.screenshots.pages=home=/en/;category=/en/mail}: only
+     * those pages of a site already running (a large corpus, say), on a phone and a desktop, light and dark.
+     */
+    @Test
+    void takeFromARunningSite() throws IOException, InterruptedException {
+        String base = System.getProperty("kb.screenshots.base");
+        if (base == null) {
+            return;
+        }
+        Path out = Path.of(System.getProperty("kb.screenshots", "/tmp/kb-screenshots"));
+        Files.createDirectories(out);
+        for (String[] size : new String[][] {{"phone", "375", "740"}, {"desktop", "1280", "900"}}) {
+            ChromeDriver browser = size[0].equals("phone") ? Browser.phone()
+                    : Browser.open(Integer.parseInt(size[1]), Integer.parseInt(size[2]));
+            try {
+                for (String scheme : List.of("light", "dark")) {
+                    media(browser, "", scheme);
+                    for (String page : System.getProperty("kb.screenshots.pages", "home=/en/").split(";")) {
+                        String[] named = page.split("=", 2);
+                        browser.get(base + named[1]);
+                        Thread.sleep(400);
+                        shot(browser, out.resolve(named[0] + "-" + size[0] + "-" + scheme + ".png"));
+                    }
+                }
+            } finally {
+                browser.quit();
+            }
+        }
+    }
+
     @Test
     void take() throws IOException {
+        if (System.getProperty("kb.screenshots.base") != null) {
+            return;
+        }
         Path out = Path.of(System.getProperty("kb.screenshots", "/tmp/kb-screenshots"));
         Files.createDirectories(out);
         TestServer server = TestServer.shared();

@@ -30,6 +30,8 @@ import org.slf4j.LoggerFactory;
 public final class ContentLoader {
     private static final Logger LOG = LoggerFactory.getLogger(ContentLoader.class);
     private static final long MAX_FILE_BYTES = 2L * 1024 * 1024;
+    /** A folder's description, as in Hugo: not an article. */
+    static final String INDEX = "_index.md";
 
     private final MarkdownRenderer renderer;
     private final Set<String> sitePages;
@@ -64,7 +66,7 @@ public final class ContentLoader {
      * last good version, so an author's half-finished edit never takes an article down.
      */
     public Library load(Path contentDir, Library previous) {
-        List<Path> files = markdownFiles(contentDir);
+        List<Path> files = markdownFiles(contentDir).stream().filter(f -> !isIndex(f)).toList();
         List<Outcome> outcomes = files.parallelStream()
                 .map(file -> read(contentDir, file, previous))
                 .toList();
@@ -96,19 +98,103 @@ public final class ContentLoader {
         }
         List<Article> articles = dropDuplicateTranslations(byUrl, problems);
         Map<String, String> aliases = aliases(articles, byUrl.keySet(), problems);
+        Map<Path, FrontMatter> indexes = indexFiles(contentDir, version, problems);
+        List<Category> categories = categories(articles, indexes, problems);
         problems.sort(Comparator.comparing(p -> p.file().toString()));
         for (Problem p : problems) {
             LOG.warn("content problem: {}", p);
         }
-        List<BrokenLink> broken = new LinkChecker(new Library(articles, aliases, problems), sitePages).check(contentDir);
+        List<BrokenLink> broken = new LinkChecker(new Library(articles, categories, aliases, problems), sitePages).check(contentDir);
         for (BrokenLink b : broken) {
             LOG.warn("content problem: {}", b);
         }
         LOG.info("loaded {} articles ({}) from {}, {} problem(s), {} broken link(s)", articles.size(),
                 articles.stream().collect(Collectors.groupingBy(Article::lang, Collectors.counting())),
                 contentDir, problems.size(), broken.size());
-        return new Library(articles, aliases, problems, broken, fingerprints,
+        return new Library(articles, categories, aliases, problems, broken, fingerprints,
                 HexFormat.of().formatHex(version.digest()).substring(0, 16));
+    }
+
+    private static boolean isIndex(Path file) {
+        return file.getFileName().toString().equals(INDEX);
+    }
+
+    /**
+     * The {@code _index.md} of each folder below a language folder, by folder (relative to the
+     * content folder); one that cannot be read is reported and its folder gets the default title.
+     */
+    private static Map<Path, FrontMatter> indexFiles(Path contentDir, MessageDigest version, List<Problem> problems) {
+        Map<Path, FrontMatter> indexes = new HashMap<>();
+        for (Path file : markdownFiles(contentDir).stream().filter(ContentLoader::isIndex).toList()) {
+            Path relative = contentDir.relativize(file);
+            version.update(relative.toString().getBytes(StandardCharsets.UTF_8));
+            if (relative.getNameCount() < 3) {
+                continue; // beside the language folders or at the top of one: no category to describe
+            }
+            try {
+                byte[] bytes = readBytes(file);
+                version.update(bytes);
+                indexes.put(relative.getParent(), FrontMatter.parseIndex(decode(bytes)));
+            } catch (FrontMatter.Invalid e) {
+                problems.add(new Problem(relative, e.getMessage()));
+            }
+        }
+        return indexes;
+    }
+
+    /**
+     * Every folder below a language folder that holds articles (or an {@code _index.md}) is a
+     * category at the URL its path gives. One whose URL is an article's, or a page of the site's, is
+     * reported and left out: the article or page keeps the URL.
+     */
+    private List<Category> categories(List<Article> articles, Map<Path, FrontMatter> indexes, List<Problem> problems) {
+        java.util.TreeSet<Path> folders = new java.util.TreeSet<>();
+        for (Article a : articles) {
+            for (int i = 2; i < a.source().getNameCount(); i++) {
+                folders.add(a.source().subpath(0, i));
+            }
+        }
+        for (Path folder : indexes.keySet()) {
+            for (int i = 2; i <= folder.getNameCount(); i++) {
+                folders.add(folder.subpath(0, i));
+            }
+        }
+        Map<String, Article> articleAt = new HashMap<>();
+        articles.forEach(a -> articleAt.put(a.url(), a));
+        Map<String, Category> byUrl = new java.util.LinkedHashMap<>();
+        for (Path folder : folders) {
+            String lang = folder.getName(0).toString();
+            if (!Library.LANGUAGES.contains(lang)) {
+                continue; // its files are reported as articles in an unknown language
+            }
+            FrontMatter index = indexes.get(folder);
+            Path where = index == null ? folder : folder.resolve(INDEX);
+            StringBuilder url = new StringBuilder("/").append(lang);
+            for (int i = 1; i < folder.getNameCount(); i++) {
+                url.append('/').append(HeadingIds.slug(folder.getName(i).toString()));
+            }
+            String u = url.toString();
+            if (u.contains("//") || u.endsWith("/")) {
+                problems.add(new Problem(where, "the folder name leaves nothing usable in a URL; its articles are listed one level up"));
+            } else if (articleAt.containsKey(u)) {
+                problems.add(new Problem(where, "the category URL " + u + " is also the URL of the article "
+                        + articleAt.get(u).source() + "; the article is served there and the folder has no category page"));
+            } else if (sitePages.contains(u.substring(1 + lang.length()))) {
+                problems.add(new Problem(where, "the category URL " + u + " is a page of the site; rename the folder"));
+            } else if (byUrl.containsKey(u)) {
+                if (index != null) {
+                    problems.add(new Problem(where, "the category URL " + u + " is already the folder "
+                            + byUrl.get(u).folder() + "'s; this _index.md is not used"));
+                }
+            } else {
+                String title = index == null || index.title().isEmpty()
+                        ? Category.titleFromFolder(folder.getFileName().toString()) : index.title();
+                byUrl.put(u, index == null
+                        ? new Category(lang, u, title, "", Integer.MAX_VALUE, "", folder)
+                        : new Category(lang, u, title, index.description(), index.weight(), index.translationKey(), folder));
+            }
+        }
+        return List.copyOf(byUrl.values());
     }
 
     /** What one file gave, and a fingerprint of its path and bytes for the content version. */

@@ -36,6 +36,19 @@ record FrontMatter(
     }
 
     static FrontMatter parse(String text) throws Invalid {
+        return parse(text, true);
+    }
+
+    /** A folder's {@code _index.md}: the front matter and its title are optional there. */
+    static FrontMatter parseIndex(String text) throws Invalid {
+        String normalized = (text.startsWith("\uFEFF") ? text.substring(1) : text).replace("\r\n", "\n");
+        if (!normalized.startsWith("---\n")) {
+            return new FrontMatter("", "", Optional.empty(), "", Optional.empty(), List.of(), List.of(), Integer.MAX_VALUE, normalized);
+        }
+        return parse(text, false);
+    }
+
+    private static FrontMatter parse(String text, boolean titleRequired) throws Invalid {
         String normalized = text.startsWith("\uFEFF") ? text.substring(1) : text;
         normalized = normalized.replace("\r\n", "\n");
         if (!normalized.startsWith("---\n")) {
@@ -54,7 +67,7 @@ record FrontMatter(
         Map<?, ?> fields = readYaml(yaml);
 
         String title = string(fields, "title").strip();
-        if (title.isEmpty()) {
+        if (title.isEmpty() && titleRequired) {
             throw new Invalid("no title in the front matter");
         }
         return new FrontMatter(

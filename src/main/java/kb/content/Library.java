@@ -25,17 +25,18 @@ public final class Library {
     private final Map<Path, byte[]> fingerprints;
     private final String version;
     private final List<BrokenLink> brokenLinks;
+    private final Catalog catalog;
 
     /** No articles at all: what a first load compares against. */
-    public static final Library EMPTY = new Library(List.of(), Map.of(), List.of(), List.of(), Map.of(), "empty");
+    public static final Library EMPTY = new Library(List.of(), List.of(), Map.of(), List.of(), List.of(), Map.of(), "empty");
 
     /** A library for checking links before the final one exists: no fingerprints, no version. */
-    Library(List<Article> articles, Map<String, String> aliases, List<Problem> problems) {
-        this(articles, aliases, problems, List.of(), Map.of(), "unversioned");
+    Library(List<Article> articles, List<Category> categories, Map<String, String> aliases, List<Problem> problems) {
+        this(articles, categories, aliases, problems, List.of(), Map.of(), "unversioned");
     }
 
-    Library(List<Article> articles, Map<String, String> aliases, List<Problem> problems, List<BrokenLink> brokenLinks,
-            Map<Path, byte[]> fingerprints, String version) {
+    Library(List<Article> articles, List<Category> categories, Map<String, String> aliases, List<Problem> problems,
+            List<BrokenLink> brokenLinks, Map<Path, byte[]> fingerprints, String version) {
         this.brokenLinks = List.copyOf(brokenLinks);
         this.version = version;
         this.fingerprints = Map.copyOf(fingerprints);
@@ -59,6 +60,12 @@ public final class Library {
         }
         this.byTranslationKey = keys.entrySet().stream()
                 .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> Map.copyOf(e.getValue())));
+        this.catalog = new Catalog(articles, categories, this::translation);
+    }
+
+    /** Categories, tags, recent and related articles: how readers browse this library. */
+    public Catalog catalog() {
+        return catalog;
     }
 
     /** The article at a site-relative URL (no trailing slash). */

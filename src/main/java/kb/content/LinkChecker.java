@@ -18,11 +18,12 @@ import java.util.regex.Pattern;
 
 /**
  * Finds the internal links of the loaded articles that lead nowhere: a {@code /pt/…} or {@code /en/…}
- * path that is no article, alias or site page, or a {@code #fragment} that is no section of the
+ * path that is no article, alias, category, tag or site page, or a {@code #fragment} that is no section of the
  * target article. Each is reported at the line of the Markdown file where it is written, found by
  * searching the file's text for the link, since the rendered HTML no longer knows its source lines.
  */
 final class LinkChecker {
+    private static final String TAGS = "/tags/";
     private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
 
     /** A broken href as the article renders it, and why. */
@@ -94,10 +95,15 @@ final class LinkChecker {
             return sectionMissing(target.get(), fragment, "in " + target.get().url());
         }
         String page = bare.substring(1 + lang.get().length());
-        if (page.isEmpty() || sitePages.contains(page)) {
+        if (page.isEmpty() || sitePages.contains(page) || library.catalog().category(bare).isPresent()) {
             return Optional.empty();
         }
-        return Optional.of("no article, alias or page at " + bare);
+        if (page.startsWith(TAGS) && page.indexOf('/', TAGS.length()) < 0) {
+            String slug = page.substring(TAGS.length());
+            return library.catalog().tag(lang.get(), slug).isPresent() ? Optional.empty()
+                    : Optional.of("no article in " + lang.get() + " has the tag '" + slug + "' (" + bare + ")");
+        }
+        return Optional.of("no article, alias, category or page at " + bare);
     }
 
     private static Optional<String> sectionMissing(Article target, String fragment, String where) {

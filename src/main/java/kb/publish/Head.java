@@ -23,16 +23,29 @@ public final class Head {
         this.text = text;
     }
 
+    /** One step of a breadcrumb: a page's title and site-relative URL. */
+    public record Crumb(String title, String url) {}
+
     /**
      * @param versions the site-relative URL of this page in each language that has it, this one included
      * @param article  the article shown, for its dates, tags and TechArticle data
      */
     public HeadMeta page(String lang, String title, String description, Map<String, String> versions, Optional<Article> article) {
+        return page(lang, title, description, versions, article, List.of());
+    }
+
+    /**
+     * @param trail the pages between the home and this one (its categories), for the BreadcrumbList;
+     *              the visible breadcrumb shows the same steps
+     */
+    public HeadMeta page(String lang, String title, String description, Map<String, String> versions, Optional<Article> article,
+            List<Crumb> trail) {
         String path = versions.getOrDefault(lang, "/" + lang + "/");
         String url = urls.absolute(path);
         String siteName = text.apply(lang, "site.name");
         String homeUrl = urls.absolute("/" + lang + "/");
-        JsonLd.Place place = new JsonLd.Place(lang, siteName, homeUrl, url, title, description);
+        List<JsonLd.Step> steps = trail.stream().map(c -> new JsonLd.Step(c.title(), urls.absolute(c.url()))).toList();
+        JsonLd.Place place = new JsonLd.Place(lang, siteName, homeUrl, url, title, description, steps);
         String jsonLd;
         if (article.isPresent()) {
             jsonLd = JsonLd.article(place, article.get());
@@ -52,6 +65,11 @@ public final class Head {
                 Urls.ogLocale(lang), otherLocales, siteName, title, description,
                 article.flatMap(Article::lastmod).map(Object::toString).orElse(null),
                 article.map(Article::tags).orElse(List.of()),
-                "/" + lang + "/opensearch.xml", "/" + lang + "/feed.xml", text.apply(lang, "feed.title"), jsonLd);
+                "/" + lang + "/opensearch.xml", "/" + lang + "/feed.xml", text.apply(lang, "feed.title"), jsonLd, null, null);
+    }
+
+    /** The head of one page of a paged list: {@code rel=prev} and {@code rel=next} to its neighbours (site-relative paths or null). */
+    public HeadMeta paged(HeadMeta meta, String prevPath, String nextPath) {
+        return meta.paged(prevPath == null ? null : urls.absolute(prevPath), nextPath == null ? null : urls.absolute(nextPath));
     }
 }

@@ -22,6 +22,8 @@ import java.util.List;
  * @param feedUrl            the language's Atom feed
  * @param feedTitle          the feed's title, for the browser's feed link
  * @param jsonLd             schema.org data, already safe inside a script element; null for none
+ * @param prev               the previous page of a paged list ({@code rel=prev}), else null
+ * @param next               the next page of a paged list ({@code rel=next}), else null
  */
 public record HeadMeta(
         String canonical,
@@ -38,7 +40,9 @@ public record HeadMeta(
         String openSearchUrl,
         String feedUrl,
         String feedTitle,
-        String jsonLd) {
+        String jsonLd,
+        String prev,
+        String next) {
 
     /** One {@code <link rel=alternate hreflang=…>}. */
     public record Hreflang(String hreflang, String href) {}
@@ -52,6 +56,12 @@ public record HeadMeta(
     /** The same page kept out of search engines' indexes: no canonical, no alternates, no structured data. */
     public HeadMeta noindex() {
         return new HeadMeta(null, List.of(), "noindex", ogType, ogLocale, List.of(), siteName, title,
-                description, modified, tags, openSearchUrl, feedUrl, feedTitle, null);
+                description, modified, tags, openSearchUrl, feedUrl, feedTitle, null, null, null);
+    }
+
+    /** The same page as one of a paged list, linking its neighbours (absolute URLs or null). */
+    public HeadMeta paged(String prevUrl, String nextUrl) {
+        return new HeadMeta(canonical, alternates, robots, ogType, ogLocale, ogLocaleAlternates, siteName, title,
+                description, modified, tags, openSearchUrl, feedUrl, feedTitle, jsonLd, prevUrl, nextUrl);
     }
 }

@@ -17,8 +17,11 @@ import kb.content.Article;
 final class JsonLd {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Where a page sits: the site's home in that language and the page itself. */
-    record Place(String lang, String siteName, String homeUrl, String url, String title, String description) {}
+    /** Where a page sits: the site's home in that language, the categories on the way (absolute URLs) and the page itself. */
+    record Place(String lang, String siteName, String homeUrl, String url, String title, String description, List<Step> trail) {}
+
+    /** A page between the home and this one in the BreadcrumbList. */
+    record Step(String name, String url) {}
 
     private JsonLd() {}
 
@@ -74,7 +77,10 @@ final class JsonLd {
     private static Map<String, Object> breadcrumbs(Place p) {
         List<Map<String, Object>> items = new ArrayList<>();
         items.add(crumb(1, p.siteName(), p.homeUrl()));
-        items.add(crumb(2, p.title(), p.url()));
+        for (Step step : p.trail()) {
+            items.add(crumb(items.size() + 1, step.name(), step.url()));
+        }
+        items.add(crumb(items.size() + 1, p.title(), p.url()));
         Map<String, Object> list = node("BreadcrumbList");
         list.put("itemListElement", items);
         return list;

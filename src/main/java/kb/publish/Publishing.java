@@ -15,7 +15,10 @@ import kb.content.Library;
  */
 public final class Publishing {
     private static final String CACHE = "public, max-age=300";
+    /** The sitemap protocol's limit of URLs in one file. */
+    static final int SITEMAP_LIMIT = 50_000;
 
+    private final int sitemapLimit;
     private final Supplier<Library> library;
     private final Urls urls;
     private final BiFunction<String, String, String> text;
@@ -29,6 +32,13 @@ public final class Publishing {
      */
     public Publishing(Supplier<Library> library, Supplier<URI> base, BiFunction<String, String, String> text,
             List<String> fixedPages) {
+        this(library, base, text, fixedPages, SITEMAP_LIMIT);
+    }
+
+    /** @param sitemapLimit URLs per sitemap file before {@code /sitemap.xml} becomes an index; tests make it small */
+    Publishing(Supplier<Library> library, Supplier<URI> base, BiFunction<String, String, String> text,
+            List<String> fixedPages, int sitemapLimit) {
+        this.sitemapLimit = sitemapLimit;
         this.library = library;
         this.urls = new Urls(base);
         this.text = text;
@@ -45,9 +55,29 @@ public final class Publishing {
         ctx.header("Cache-Control", CACHE).contentType("text/plain; charset=utf-8").result(robots.toString());
     }
 
-    /** {@code /sitemap.xml}: every article in both languages with lastmod and hreflang alternates. */
+    /**
+     * {@code /sitemap.xml}: every article, category and tag page in both languages with lastmod and
+     * hreflang alternates; past the protocol's limit of URLs per file, the index of
+     * {@code /sitemap-1.xml}, {@code /sitemap-2.xml}, …
+     */
     public void sitemap(Context ctx) {
-        String xml = Sitemap.xml(Sitemap.entries(library.get(), fixedPages), urls);
+        List<Sitemap.Entry> entries = Sitemap.entries(library.get(), fixedPages);
+        String xml = entries.size() <= sitemapLimit ? Sitemap.xml(entries, urls)
+                : Sitemap.index((entries.size() + sitemapLimit - 1) / sitemapLimit, urls);
+        ctx.header("Cache-Control", CACHE).contentType("application/xml; charset=utf-8").result(xml);
+    }
+
+    /** {@code /sitemap-<n>.xml}: one part of a sitemap index; 404 when the sitemap fits in one file or has no such part. */
+    public void sitemapPart(Context ctx) {
+        String raw = ctx.pathParam("n");
+        List<Sitemap.Entry> entries = Sitemap.entries(library.get(), fixedPages);
+        int parts = (entries.size() + sitemapLimit - 1) / sitemapLimit;
+        if (parts < 2 || raw.length() > 9 || !raw.matches("[1-9][0-9]*") || Integer.parseInt(raw) > parts) {
+            ctx.status(HttpStatus.NOT_FOUND).contentType("text/plain; charset=utf-8").result("Not found");
+            return;
+        }
+        int from = (Integer.parseInt(raw) - 1) * sitemapLimit;
+        String xml = Sitemap.xml(entries.subList(from, Math.min(entries.size(), from + sitemapLimit)), urls);
         ctx.header("Cache-Control", CACHE).contentType("application/xml; charset=utf-8").result(xml);
     }
 

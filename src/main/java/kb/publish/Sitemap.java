@@ -8,10 +8,13 @@ import java.util.Map;
 import java.util.Optional;
 import javax.xml.stream.XMLStreamException;
 import kb.content.Article;
+import kb.content.Catalog;
+import kb.content.Category;
+import kb.content.Tag;
 import kb.content.Library;
 
 /**
- * {@code /sitemap.xml}: every page a crawler should know, each language version with its
+ * {@code /sitemap.xml}: every page a crawler should know (homes, articles, categories, tags), each language version with its
  * translations as {@code xhtml:link} alternates (Google's format), Portuguese as x-default.
  */
 final class Sitemap {
@@ -37,8 +40,42 @@ final class Sitemap {
             for (Article a : library.articles(lang)) {
                 entries.add(new Entry(a.url(), versions(library, a), a.lastmod()));
             }
+            Catalog catalog = library.catalog();
+            for (Category c : catalog.categories(lang)) {
+                Map<String, String> versions = new LinkedHashMap<>();
+                Library.LANGUAGES.forEach(l -> catalog.translation(c, l).ifPresent(t -> versions.put(l, t.url())));
+                Optional<LocalDate> changed = catalog.articles(c).stream().flatMap(a -> a.lastmod().stream()).max(LocalDate::compareTo);
+                entries.add(new Entry(c.url(), versions, changed));
+            }
+            for (Tag t : catalog.tags(lang)) {
+                Map<String, String> versions = new LinkedHashMap<>();
+                Library.LANGUAGES.forEach(l -> catalog.tag(l, t.slug()).ifPresent(same -> versions.put(l, same.url())));
+                entries.add(new Entry(t.url(), versions, Optional.empty()));
+            }
         }
         return entries;
+    }
+
+    /** The {@code <sitemapindex>} that lists the parts of a sitemap too long for one file. */
+    static String index(int parts, Urls urls) {
+        return Xml.document(xml -> {
+            xml.out.setDefaultNamespace(SITEMAP_NS);
+            xml.out.writeStartElement(SITEMAP_NS, "sitemapindex");
+            xml.out.writeDefaultNamespace(SITEMAP_NS);
+            for (int i = 1; i <= parts; i++) {
+                xml.out.writeCharacters("\n  ");
+                xml.out.writeStartElement(SITEMAP_NS, "sitemap");
+                xml.element("loc", urls.absolute(partPath(i)));
+                xml.end();
+            }
+            xml.out.writeCharacters("\n");
+            xml.end();
+        });
+    }
+
+    /** {@code /sitemap-2.xml}: the second part of a sitemap index. */
+    static String partPath(int part) {
+        return "/sitemap-" + part + ".xml";
     }
 
     /** The URL of each language version of an article, in the order of {@link Library#LANGUAGES}. */

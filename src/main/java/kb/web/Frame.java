@@ -76,10 +76,20 @@ public final class Frame {
     /** The layout's model for a page that shows an article, whose head then describes the article. */
     public Map<String, Object> layout(String lang, String title, String description, List<Alternate> alternates,
             Optional<Article> article) {
+        return layout(lang, title, description, alternates, article, List.of());
+    }
+
+    /**
+     * The layout's model for a page inside categories: {@code trail} (the steps between the home and
+     * the page) feeds both the visible breadcrumb and the JSON-LD BreadcrumbList, so they always agree.
+     */
+    public Map<String, Object> layout(String lang, String title, String description, List<Alternate> alternates,
+            Optional<Article> article, List<Head.Crumb> trail) {
         Map<String, Object> model = new HashMap<>();
         Map<String, String> versions = new LinkedHashMap<>();
         alternates.forEach(a -> versions.put(a.lang(), a.url()));
-        model.put("head", head.page(lang, title, description, versions, article));
+        model.put("head", head.page(lang, title, description, versions, article, trail));
+        model.put("trail", trail);
         String other = Library.LANGUAGES.stream().filter(l -> !l.equals(lang)).findFirst().orElse(lang);
         model.put("otherLang", other);
         model.put("title", title);
@@ -88,6 +98,11 @@ public final class Frame {
                 .findFirst().orElse("/" + other + "/"));
         model.put("query", "");
         return model;
+    }
+
+    /** Marks the page as one of a paged list: {@code rel=prev}/{@code rel=next} in its head (site-relative paths or null). */
+    public void paged(Map<String, Object> model, String prevPath, String nextPath) {
+        model.computeIfPresent("head", (k, h) -> head.paged((HeadMeta) h, prevPath, nextPath));
     }
 
     /** The same path in every language, for pages that exist in both (home, search, consent). */

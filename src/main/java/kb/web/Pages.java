@@ -11,10 +11,11 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import kb.Site;
 import kb.content.Article;
+import kb.content.Category;
 import kb.content.Library;
 import kb.content.Section;
 
-/** The reading pages: home, article, and the redirects from old or slashed URLs. */
+/** The reading pages: article (or the category at its URL), and the redirects from old or slashed URLs. */
 public final class Pages {
     /** One line of an article's table of contents. */
     public record TocEntry(String id, String heading, int level) {}
@@ -22,13 +23,16 @@ public final class Pages {
     private final Supplier<Site> site;
     private final Frame frame;
     private final Map<String, Function<String, String>> embeds;
+    private final BrowsePages browse;
 
     /**
+     * @param browse the category pages, which share the articles' URL space, and an article's surroundings
      * @param embeds by shortcode name, the HTML that replaces it in an article of a language
      */
-    public Pages(Supplier<Site> site, Frame frame, Map<String, Function<String, String>> embeds) {
+    public Pages(Supplier<Site> site, Frame frame, BrowsePages browse, Map<String, Function<String, String>> embeds) {
         this.site = site;
         this.frame = frame;
+        this.browse = browse;
         this.embeds = Map.copyOf(embeds);
     }
 
@@ -59,22 +63,6 @@ public final class Pages {
         }
     }
 
-    /** {@code /<lang>/}: the search box and the articles. */
-    public void home(Context ctx) {
-        String lang = ctx.pathParam("lang");
-        if (!Library.LANGUAGES.contains(lang)) {
-            frame.notFound(ctx);
-            return;
-        }
-        Site current = site.get();
-        frame.sendCached(ctx, current, "home:" + lang, "home", lang, () -> {
-            Messages m = frame.messages(lang);
-            Map<String, Object> model = frame.layout(lang, m.get("home.title"), m.get("home.description"), Frame.everyLanguage("/"));
-            model.put("articles", current.library().articles(lang));
-            return model;
-        });
-    }
-
     /** {@code /<lang>/<path>}: an article, a redirect from an old or slashed URL, or the 404 page. */
     public void article(Context ctx) {
         String lang = ctx.pathParam("lang");
@@ -92,6 +80,16 @@ public final class Pages {
             return;
         }
         if (found.isEmpty()) {
+            Optional<Category> category = library.catalog().category(bare);
+            if (category.isPresent()) {
+                if (bare.equals(path)) {
+                    browse.category(ctx, current, category.get());
+                } else {
+                    String query = ctx.queryString();
+                    ctx.redirect(query == null ? bare : bare + "?" + query, HttpStatus.MOVED_PERMANENTLY);
+                }
+                return;
+            }
             Optional<String> moved = library.redirectFor(bare);
             if (moved.isPresent()) {
                 ctx.redirect(moved.get(), HttpStatus.MOVED_PERMANENTLY);
@@ -111,7 +109,9 @@ public final class Pages {
         for (String l : Library.LANGUAGES) {
             library.translation(article, l).ifPresent(t -> alternates.add(new Frame.Alternate(l, t.url())));
         }
-        Map<String, Object> model = frame.layout(lang, article.title(), article.description(), alternates, Optional.of(article));
+        Map<String, Object> model = frame.layout(lang, article.title(), article.description(), alternates, Optional.of(article),
+                BrowsePages.trail(library.catalog(), article.url()));
+        browse.addTo(model, library, article);
         // The translation's section ids in order: the switch's script maps a section whose id the
         // translation lacks (one generated from the heading's words) to its counterpart there.
         library.translation(article, (String) model.get("otherLang")).ifPresent(t -> model.put("switchSections",

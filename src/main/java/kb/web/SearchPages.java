@@ -13,6 +13,7 @@ import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 import kb.Site;
 import kb.content.Article;
+import kb.content.Category;
 import kb.content.Library;
 import kb.search.SearchHit;
 import kb.search.SearchIndex;
@@ -90,7 +91,26 @@ public final class SearchPages {
         // With no hit at all, the search already looked in the other language and found nothing there either.
         boolean lookThere = nearMiss && !results.fromOtherLanguage() && results.total() > 0;
         List<SearchHit> otherHits = lookThere ? otherLanguageHits(current, results) : List.of();
-        frame.send(ctx, "search", lang, resultsModel(results, otherHits, current.library().articles(lang)));
+        Map<String, Object> model = resultsModel(results, otherHits, current.library().articles(lang));
+        model.put("hitCategories", categories(current.library(), results.results(), otherHits));
+        frame.send(ctx, "search", lang, model);
+    }
+
+    /** The category of each hit's article, by the article's URL: a card names where its article lives. */
+    private static Map<String, Category> categories(Library library, List<SearchHit> hits, List<SearchHit> otherHits) {
+        Map<String, Category> categories = new java.util.HashMap<>();
+        for (List<SearchHit> list : List.of(hits, otherHits)) {
+            for (SearchHit h : list) {
+                String url = articleUrl(h);
+                library.article(url).flatMap(a -> library.catalog().categoryOf(a)).ifPresent(c -> categories.put(url, c));
+            }
+        }
+        return categories;
+    }
+
+    private static String articleUrl(SearchHit hit) {
+        int hash = hit.url().indexOf('#');
+        return hash >= 0 ? hit.url().substring(0, hash) : hit.url();
     }
 
     /**
@@ -170,9 +190,7 @@ public final class SearchPages {
     static List<Group> group(List<SearchHit> hits) {
         Map<String, Group> byArticle = new LinkedHashMap<>();
         for (SearchHit hit : hits) {
-            int hash = hit.url().indexOf('#');
-            String articleUrl = hash >= 0 ? hit.url().substring(0, hash) : hit.url();
-            byArticle.computeIfAbsent(articleUrl, url -> new Group(hit.title(), url, hit.lang(), new ArrayList<>()))
+            byArticle.computeIfAbsent(articleUrl(hit), url -> new Group(hit.title(), url, hit.lang(), new ArrayList<>()))
                     .hits().add(hit);
         }
         return List.copyOf(byArticle.values());
@@ -196,7 +214,8 @@ public final class SearchPages {
             return;
         }
         String q = Optional.ofNullable(ctx.queryParam("q")).orElse("");
-        SearchResults results = search(site.get(), q, lang, 1, Math.min(limit.get(), SearchIndex.MAX_LIMIT));
+        Site current = site.get();
+        SearchResults results = search(current, q, lang, 1, Math.min(limit.get(), SearchIndex.MAX_LIMIT));
         String accept = Optional.ofNullable(ctx.header("Accept")).orElse("");
         if (accept.contains("application/x-suggestions+json")) {
             // What browsers ask an OpenSearch engine for: [query, [titles], [descriptions], [urls]].
@@ -222,6 +241,14 @@ public final class SearchPages {
             hit.put("url", h.url());
             hit.put("snippet", h.snippet());
             hit.put("lang", h.lang());
+            // Beyond the contract's fields: where the article lives, {"title","url"}, or null at the top.
+            hit.put("category", current.library().article(articleUrl(h)).flatMap(a -> current.library().catalog().categoryOf(a))
+                    .map(c -> {
+                        Map<String, String> category = new LinkedHashMap<>();
+                        category.put("title", c.title());
+                        category.put("url", c.url());
+                        return category;
+                    }).orElse(null));
             hits.add(hit);
         }
         body.put("results", hits);

@@ -154,4 +154,50 @@ class ContentLoaderTest {
             }
         }
     }
+
+    @Test
+    void foldersBecomeCategoriesTitledByTheirIndexMdOrTheirName() throws IOException {
+        write("pt/dispositivos-moveis/android.md", article("Android", ""));
+        write("pt/Conexão/Erros/a.md", article("A", ""));
+        write("pt/Conexão/_index.md", "---\ntitle: \"Conexões\"\ndescription: Tudo sobre conectar.\nweight: 2\ntranslationKey: conn\n---\nTexto.\n");
+        write("pt/so-indice/_index.md", "Sem front matter: o título vem da pasta.\n");
+        write("pt/top.md", article("No topo", ""));
+        Library library = loader.load(dir);
+        Catalog catalog = library.catalog();
+        assertThat(library.problems()).isEmpty();
+        assertThat(library.all()).extracting(Article::url)
+                .containsExactlyInAnyOrder("/pt/dispositivos-moveis/android", "/pt/conexao/erros/a", "/pt/top");
+        assertThat(catalog.category("/pt/dispositivos-moveis").orElseThrow().title()).isEqualTo("Dispositivos moveis");
+        Category conexao = catalog.category("/pt/conexao").orElseThrow();
+        assertThat(conexao.title()).isEqualTo("Conexões");
+        assertThat(conexao.description()).isEqualTo("Tudo sobre conectar.");
+        assertThat(conexao.weight()).isEqualTo(2);
+        assertThat(conexao.translationKey()).isEqualTo("conn");
+        assertThat(catalog.category("/pt/so-indice").orElseThrow().title()).isEqualTo("So indice");
+        assertThat(catalog.subcategories(conexao)).extracting(Category::url).containsExactly("/pt/conexao/erros");
+        assertThat(catalog.articleCount(conexao)).isEqualTo(1);
+        assertThat(catalog.topCategories("pt")).extracting(Category::url)
+                .containsExactly("/pt/conexao", "/pt/dispositivos-moveis", "/pt/so-indice");
+        assertThat(catalog.topArticles("pt")).extracting(Article::url).containsExactly("/pt/top");
+        assertThat(catalog.trail("/pt/conexao/erros/a")).extracting(Category::title).containsExactly("Conexões", "Erros");
+    }
+
+    @Test
+    void aCategoryWhoseUrlIsAnArticlesIsReportedAndTheArticleKeepsTheUrl() throws IOException {
+        write("en/guide.md", article("The guide", ""));
+        write("en/guide/part-one.md", article("Part one", ""));
+        write("en/search/x.md", article("X", ""));
+        write("en/bad/_index.md", "---\ntitle: [unclosed\n---\n");
+        write("en/bad/y.md", article("Y", ""));
+        Library library = new ContentLoader(Set.of(), Set.of("/", "/search")).load(dir);
+        assertThat(reasonFor(library, "en/guide")).contains("/en/guide is also the URL of the article en/guide.md");
+        assertThat(reasonFor(library, "en/search")).contains("/en/search is a page of the site");
+        assertThat(reasonFor(library, "en/bad/_index.md")).contains("bad YAML");
+        assertThat(library.catalog().category("/en/guide")).isEmpty();
+        assertThat(library.article("/en/guide").orElseThrow().title()).isEqualTo("The guide");
+        // Its articles are still served, listed one level up; the broken _index.md leaves the folder's own title.
+        assertThat(library.article("/en/guide/part-one")).isPresent();
+        assertThat(library.catalog().topArticles("en")).extracting(Article::url).contains("/en/guide", "/en/guide/part-one");
+        assertThat(library.catalog().category("/en/bad").orElseThrow().title()).isEqualTo("Bad");
+    }
 }

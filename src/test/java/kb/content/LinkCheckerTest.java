@@ -52,7 +52,7 @@ class LinkCheckerTest {
                 Same page: [fine](#here), [broken](#nope).
                 """);
         assertThat(reported()).containsExactly(
-                "en/guide.md:9: broken link /en/nowhere (no article, alias or page at /en/nowhere)",
+                "en/guide.md:9: broken link /en/nowhere (no article, alias, category or page at /en/nowhere)",
                 "en/guide.md:10: broken link /en/target#gone (no section #gone in /en/target)",
                 "en/guide.md:11: broken link #nope (no section #nope on this page)");
     }
@@ -87,8 +87,8 @@ class LinkCheckerTest {
     void theSameBrokenLinkTwiceIsReportedAtEachLine() throws IOException {
         write("en/twice.md", "---\ntitle: Twice\n---\n\n[a](/en/gone)\n\n[b](/en/gone)\n");
         assertThat(reported()).containsExactly(
-                "en/twice.md:5: broken link /en/gone (no article, alias or page at /en/gone)",
-                "en/twice.md:7: broken link /en/gone (no article, alias or page at /en/gone)");
+                "en/twice.md:5: broken link /en/gone (no article, alias, category or page at /en/gone)",
+                "en/twice.md:7: broken link /en/gone (no article, alias, category or page at /en/gone)");
     }
 
     @Test
@@ -96,6 +96,21 @@ class LinkCheckerTest {
         write("en/folder/a.md", "---\ntitle: A\n---\n\n[sibling](b) [gone](c#x)\n");
         write("en/folder/b.md", "---\ntitle: B\n---\n\nText.\n");
         assertThat(reported()).containsExactly(
-                "en/folder/a.md:5: broken link c#x (no article, alias or page at /en/folder/c)");
+                "en/folder/a.md:5: broken link c#x (no article, alias, category or page at /en/folder/c)");
+    }
+
+    @Test
+    void linksToCategoriesAndTagsResolveAndUnknownOnesAreReported() throws IOException {
+        write("en/mail/inbox.md", """
+                ---
+                title: Inbox
+                tags: ["Office 365"]
+                ---
+
+                See [mail](/en/mail/), [page two](/en/mail?page=2), [the tag](/en/tags/office-365) and [all tags](/en/tags).
+                Broken: [no category](/en/calendar), [no tag](/en/tags/gmail), [no tag here](/pt/tags/office-365).
+                """);
+        assertThat(new ContentLoader(Set.of(), Set.of("/", "/tags")).load(dir).brokenLinks()).extracting(BrokenLink::href)
+                .containsExactly("/en/calendar", "/en/tags/gmail", "/pt/tags/office-365");
     }
 }

@@ -59,6 +59,16 @@ class AccessibilityBrowserTest {
     @ParameterizedTest
     @FieldSource("kb.PageTypes#URLS")
     void pageHasNoAxeViolationsInLightAndDarkAndNoCspViolations(String path) {
+        check(server, path);
+    }
+
+    @ParameterizedTest
+    @FieldSource("kb.PageTypes#BROWSE_URLS")
+    void browsingPageHasNoAxeViolationsInLightAndDarkAndNoCspViolations(String path) {
+        check(kb.BrowseContent.server(), path);
+    }
+
+    private static void check(TestServer server, String path) {
         colourScheme("light");
         browser.get(server.base() + path);
         assertThat(cspViolations()).as("CSP violations on " + path).isEmpty();

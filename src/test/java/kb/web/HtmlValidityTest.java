@@ -76,6 +76,14 @@ class HtmlValidityTest {
         assertThat(errorsIn(page.body(), server.base() + path)).as("Nu Html Checker errors on " + path + "\n" + page.body()).isEmpty();
     }
 
+    @ParameterizedTest
+    @FieldSource("kb.PageTypes#BROWSE_URLS")
+    void browsingPageHasNoHtmlErrors(String path) throws Exception {
+        kb.TestServer browse = kb.BrowseContent.server();
+        HttpResponse<String> page = browse.get(path);
+        assertThat(errorsIn(page.body(), browse.base() + path)).as("Nu Html Checker errors on " + path + "\n" + page.body()).isEmpty();
+    }
+
     /** The results page of near misses, which the shipped content cannot produce yet (see SearchResultsViewTest). */
     @ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"pt", "en"})

@@ -1,0 +1,252 @@
+package kb.content;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
+
+/**
+ * The ways to browse a {@link Library}: categories (folders) with their subcategories and articles,
+ * tags, the recently updated articles and each article's related ones. Built once per content
+ * version with every index it needs (by folder, by tag), so no page walks the whole library.
+ */
+public final class Catalog {
+    /** Lists of categories and articles: by weight, then title. */
+    public static final Comparator<Article> ARTICLE_ORDER = Comparator.comparingInt(Article::weight)
+            .thenComparing(Article::title, String.CASE_INSENSITIVE_ORDER).thenComparing(Article::url);
+    static final Comparator<Category> CATEGORY_ORDER = Comparator.comparingInt(Category::weight)
+            .thenComparing(Category::title, String.CASE_INSENSITIVE_ORDER).thenComparing(Category::url);
+    private static final Comparator<Article> NEWEST_FIRST = Comparator
+            .comparing((Article a) -> a.lastmod().orElse(LocalDate.MIN), Comparator.reverseOrder())
+            .thenComparing(Article::title, String.CASE_INSENSITIVE_ORDER).thenComparing(Article::url);
+    /** How many related articles an article shows. */
+    public static final int RELATED = 5;
+    /** How many recently updated articles a language keeps at hand. */
+    public static final int RECENT = 10;
+
+    private final Map<String, Category> categories;
+    /** By the URL of what holds them ({@code /pt} for the top of the language): subcategories and articles. */
+    private final Map<String, List<Category>> subcategories = new HashMap<>();
+    private final Map<String, List<Article>> articlesIn = new HashMap<>();
+    private final Map<String, Integer> counts = new HashMap<>();
+    private final Map<String, Map<String, Tag>> tags = new HashMap<>();
+    private final Map<String, List<Article>> tagged = new HashMap<>();
+    private final Map<String, List<Article>> recent = new HashMap<>();
+    private final Map<String, Category> translations = new HashMap<>();
+    private final Map<String, List<Article>> related = new ConcurrentHashMap<>();
+
+    Catalog(List<Article> articles, List<Category> categories, BiFunction<Article, String, Optional<Article>> translation) {
+        this.categories = categories.stream().collect(java.util.stream.Collectors.toUnmodifiableMap(Category::url, c -> c, (a, b) -> a));
+        for (Category c : this.categories.values()) {
+            subcategories.computeIfAbsent(holder(c.url()), k -> new ArrayList<>()).add(c);
+        }
+        subcategories.replaceAll((k, list) -> list.stream().sorted(CATEGORY_ORDER).toList());
+        Map<String, List<Article>> byLang = new HashMap<>();
+        for (Article a : articles) {
+            String holder = holder(a.url());
+            articlesIn.computeIfAbsent(holder, k -> new ArrayList<>()).add(a);
+            for (String at = holder; this.categories.containsKey(at); at = holder(at)) {
+                counts.merge(at, 1, Integer::sum);
+            }
+            byLang.computeIfAbsent(a.lang(), k -> new ArrayList<>()).add(a);
+        }
+        articlesIn.replaceAll((k, list) -> list.stream().sorted(ARTICLE_ORDER).toList());
+        byLang.forEach((lang, list) -> {
+            List<Article> sorted = list.stream().sorted(ARTICLE_ORDER).toList();
+            Map<String, Tag> named = new LinkedHashMap<>();
+            for (Article a : sorted) {
+                for (String slug : tagSlugs(a)) {
+                    String name = a.tags().stream().filter(t -> HeadingIds.slug(t).equals(slug)).findFirst().orElse(slug);
+                    named.putIfAbsent(slug, new Tag(lang, slug, name, 0));
+                    tagged.computeIfAbsent(lang + "/" + slug, k -> new ArrayList<>()).add(a);
+                }
+            }
+            Map<String, Tag> counted = new LinkedHashMap<>();
+            named.values().stream().sorted(Comparator.comparing(Tag::name, String.CASE_INSENSITIVE_ORDER))
+                    .forEach(t -> counted.put(t.slug(), new Tag(lang, t.slug(), t.name(), tagged.get(lang + "/" + t.slug()).size())));
+            tags.put(lang, counted);
+            recent.put(lang, list.stream().sorted(NEWEST_FIRST).limit(RECENT).toList());
+        });
+        matchTranslations(translation);
+    }
+
+    /**
+     * A category's version in another language: the one with the same {@code translationKey}, else
+     * the one where most of its articles' translations live, when that one's articles likewise
+     * translate mostly into it (folders translated as in {@code seguranca/} and {@code security/}).
+     */
+    private void matchTranslations(BiFunction<Article, String, Optional<Article>> translation) {
+        Map<String, Category> byKey = new HashMap<>();
+        for (Category c : categories.values()) {
+            if (!c.translationKey().isEmpty()) {
+                byKey.putIfAbsent(c.lang() + "\0" + c.translationKey(), c);
+            }
+        }
+        Map<String, Category> likely = new HashMap<>();
+        for (Category c : categories.values()) {
+            List<Article> own = articlesIn.getOrDefault(c.url(), List.of());
+            for (String lang : Library.LANGUAGES) {
+                if (lang.equals(c.lang())) {
+                    continue;
+                }
+                if (!c.translationKey().isEmpty() && byKey.containsKey(lang + "\0" + c.translationKey())) {
+                    translations.put(c.url() + "\0" + lang, byKey.get(lang + "\0" + c.translationKey()));
+                    continue;
+                }
+                Map<String, Integer> votes = new HashMap<>();
+                for (Article a : own) {
+                    translation.apply(a, lang).map(t -> holder(t.url())).filter(categories::containsKey)
+                            .ifPresent(u -> votes.merge(u, 1, Integer::sum));
+                }
+                votes.forEach((u, n) -> {
+                    if (n * 2 > own.size()) {
+                        likely.put(c.url() + "\0" + lang, categories.get(u));
+                    }
+                });
+            }
+        }
+        likely.forEach((key, there) -> {
+            String url = key.substring(0, key.indexOf('\0'));
+            Category back = likely.get(there.url() + "\0" + categories.get(url).lang());
+            if (back != null && back.url().equals(url)) {
+                translations.putIfAbsent(key, there);
+            }
+        });
+    }
+
+    /** What holds a page: the category one folder up, or the language's top ({@code /pt}). */
+    private String holder(String url) {
+        String up = url.substring(0, url.lastIndexOf('/'));
+        while (up.indexOf('/', 1) > 0 && !categories.containsKey(up)) {
+            up = up.substring(0, up.lastIndexOf('/'));
+        }
+        return up;
+    }
+
+    private static List<String> tagSlugs(Article a) {
+        return a.tags().stream().map(HeadingIds::slug).filter(s -> !s.isEmpty()).distinct().toList();
+    }
+
+    /** The category at a site-relative URL (no trailing slash). */
+    public Optional<Category> category(String url) {
+        return Optional.ofNullable(categories.get(url));
+    }
+
+    /** Every category of a language, by URL. */
+    public List<Category> categories(String lang) {
+        return categories.values().stream().filter(c -> c.lang().equals(lang))
+                .sorted(java.util.Comparator.comparing(Category::url)).toList();
+    }
+
+    /** The categories at the top of a language, by weight then title. */
+    public List<Category> topCategories(String lang) {
+        return subcategories.getOrDefault("/" + lang, List.of());
+    }
+
+    /** The categories directly inside one, by weight then title. */
+    public List<Category> subcategories(Category category) {
+        return subcategories.getOrDefault(category.url(), List.of());
+    }
+
+    /** The articles directly inside a category, by weight then title. */
+    public List<Article> articles(Category category) {
+        return articlesIn.getOrDefault(category.url(), List.of());
+    }
+
+    /** The articles at the top of a language folder, in no category, by weight then title. */
+    public List<Article> topArticles(String lang) {
+        return articlesIn.getOrDefault("/" + lang, List.of());
+    }
+
+    /** How many articles a category holds, its subcategories' included. */
+    public int articleCount(Category category) {
+        return counts.getOrDefault(category.url(), 0);
+    }
+
+    /** The category an article is in; empty for one at the top of its language. */
+    public Optional<Category> categoryOf(Article article) {
+        return category(holder(article.url()));
+    }
+
+    /** The categories from the top of the language down to this page's own: what its breadcrumb shows. */
+    public List<Category> trail(String url) {
+        List<Category> trail = new ArrayList<>();
+        for (String at = holder(url); categories.containsKey(at); at = holder(at)) {
+            trail.add(0, categories.get(at));
+        }
+        return trail;
+    }
+
+    /** The category that holds this one; empty at the top. */
+    public Optional<Category> parent(Category category) {
+        return category(holder(category.url()));
+    }
+
+    /** The same category in another language, by translationKey or by where its articles' translations are. */
+    public Optional<Category> translation(Category category, String lang) {
+        if (category.lang().equals(lang)) {
+            return Optional.of(category);
+        }
+        return Optional.ofNullable(translations.get(category.url() + "\0" + lang));
+    }
+
+    /** Every tag of a language, by name. */
+    public List<Tag> tags(String lang) {
+        return List.copyOf(tags.getOrDefault(lang, Map.of()).values());
+    }
+
+    /** The tag of a language with this slug. */
+    public Optional<Tag> tag(String lang, String slug) {
+        return Optional.ofNullable(tags.getOrDefault(lang, Map.of()).get(slug));
+    }
+
+    /** An article's tags, as it lists them. */
+    public List<Tag> tagsOf(Article article) {
+        Map<String, Tag> ofLang = tags.getOrDefault(article.lang(), Map.of());
+        return tagSlugs(article).stream().map(ofLang::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** The articles carrying a tag, by weight then title. */
+    public List<Article> articles(Tag tag) {
+        return tagged.getOrDefault(tag.lang() + "/" + tag.slug(), List.of());
+    }
+
+    /** The most recently updated articles of a language, newest first; at most {@link #RECENT}. */
+    public List<Article> recent(String lang) {
+        return recent.getOrDefault(lang, List.of());
+    }
+
+    /**
+     * Up to {@link #RELATED} articles of the same language to read next: those sharing the article's
+     * category and tags first. Worked out the first time it is asked, once per content version, from
+     * the article's own category and tags only.
+     */
+    public List<Article> related(Article article) {
+        return related.computeIfAbsent(article.url(), u -> relatedTo(article));
+    }
+
+    private List<Article> relatedTo(Article article) {
+        String home = holder(article.url());
+        // By identity: an article's own equals and hashCode would walk its whole body and sections.
+        Map<Article, Integer> score = new java.util.IdentityHashMap<>();
+        for (Article a : articlesIn.getOrDefault(home, List.of())) {
+            score.merge(a, 2, Integer::sum);
+        }
+        for (String slug : tagSlugs(article)) {
+            for (Article a : tagged.getOrDefault(article.lang() + "/" + slug, List.of())) {
+                score.merge(a, 1, Integer::sum);
+            }
+        }
+        score.remove(article);
+        Comparator<Map.Entry<Article, Integer>> best = Map.Entry.<Article, Integer>comparingByValue().reversed();
+        best = best.thenComparing(e -> holder(e.getKey().url()).equals(home) ? 0 : 1)
+                .thenComparing(Map.Entry::getKey, NEWEST_FIRST);
+        return score.entrySet().stream().sorted(best).limit(RELATED).map(Map.Entry::getKey).toList();
+    }
+}

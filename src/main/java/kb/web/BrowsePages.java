@@ -1,0 +1,255 @@
+package kb.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import kb.Site;
+import kb.content.Article;
+import kb.content.Catalog;
+import kb.content.Category;
+import kb.content.Library;
+import kb.content.Tag;
+import kb.publish.Head;
+
+/**
+ * Finding one's way around a large help center: the home (categories, a few articles each, the
+ * recently updated), category pages, tag pages and the tag index, all paged; and what an article
+ * shows of its surroundings (breadcrumb, tags, related articles). Every page depends on the content
+ * version only, so each is rendered once and then answered from memory.
+ */
+public final class BrowsePages {
+    /** Articles per page of a category, a tag or the home's own list. */
+    public static final int PAGE_SIZE = 50;
+    /** Articles the home shows under each category. */
+    static final int PREVIEW = 3;
+
+    /** A category as a list shows it: how many articles it holds (subcategories included) and its first few. */
+    public record CategoryCard(Category category, int count, List<Article> preview) {}
+
+    /** Where a page sits in a paged list; the URLs are null at either end. */
+    public record Pager(int page, int pages, String prevUrl, String nextUrl) {}
+
+    private final Supplier<Site> site;
+    private final Frame frame;
+
+    public BrowsePages(Supplier<Site> site, Frame frame) {
+        this.site = site;
+        this.frame = frame;
+    }
+
+    /** {@code /<lang>/}: the categories, the articles outside any category (paged), the recently updated. */
+    public void home(Context ctx) {
+        String lang = ctx.pathParam("lang");
+        if (!Library.LANGUAGES.contains(lang)) {
+            frame.notFound(ctx);
+            return;
+        }
+        String url = "/" + lang + "/";
+        Site current = site.get();
+        Catalog catalog = current.library().catalog();
+        List<Article> top = catalog.topArticles(lang);
+        Optional<Integer> page = page(ctx, lang, url, top.size());
+        if (page.isEmpty()) {
+            return;
+        }
+        int n = page.get();
+        frame.sendCached(ctx, current, "home:" + lang + ":" + n, "home", lang, () -> {
+            Messages m = frame.messages(lang);
+            Pager pager = pager(url, n, top.size());
+            Map<String, Object> model = frame.layout(lang, titled(m, m.get("home.title"), n), m.get("home.description"),
+                    n == 1 ? Frame.everyLanguage("/") : List.of(new Frame.Alternate(lang, at(url, n))));
+            frame.paged(model, pager.prevUrl(), pager.nextUrl());
+            List<CategoryCard> cards = new ArrayList<>();
+            if (n == 1) {
+                for (Category c : catalog.topCategories(lang)) {
+                    cards.add(card(catalog, c, PREVIEW));
+                }
+            }
+            model.put("page", n);
+            model.put("categories", cards);
+            model.put("articles", slice(top, n));
+            model.put("articleCount", top.size());
+            model.put("pager", pager);
+            // When the home lists every article already, a second list of the newest would repeat it.
+            boolean listsAll = cards.isEmpty() && top.size() <= PAGE_SIZE;
+            model.put("recent", n == 1 && !listsAll ? catalog.recent(lang) : List.of());
+            return model;
+        });
+    }
+
+    /** {@code /<lang>/<folder>…}: a category's subcategories and its articles, paged. */
+    void category(Context ctx, Site current, Category category) {
+        String lang = category.lang();
+        Catalog catalog = current.library().catalog();
+        List<Article> articles = catalog.articles(category);
+        Optional<Integer> page = page(ctx, lang, category.url(), articles.size());
+        if (page.isEmpty()) {
+            return;
+        }
+        int n = page.get();
+        frame.sendCached(ctx, current, "category:" + category.url() + ":" + n, "listing", lang, () -> {
+            Messages m = frame.messages(lang);
+            List<Frame.Alternate> alternates = new ArrayList<>();
+            for (String l : Library.LANGUAGES) {
+                catalog.translation(category, l)
+                        .filter(t -> n <= pages(catalog.articles(t).size()))
+                        .ifPresent(t -> alternates.add(new Frame.Alternate(l, at(t.url(), n))));
+            }
+            String description = category.description().isEmpty()
+                    ? m.get("category.description", category.title()) : category.description();
+            Map<String, Object> model = frame.layout(lang, titled(m, category.title(), n), description, alternates,
+                    Optional.empty(), trail(catalog, category.url()));
+            String other = (String) model.get("otherLang");
+            // The switch leads to the other language's category even where it has fewer pages.
+            catalog.translation(category, other).ifPresent(t -> model.put("switchUrl", t.url()));
+            List<CategoryCard> subcategories = new ArrayList<>();
+            if (n == 1) {
+                for (Category c : catalog.subcategories(category)) {
+                    subcategories.add(card(catalog, c, 0));
+                }
+            }
+            listing(model, category.url(), n, articles, m.get("category.kind"), description);
+            model.put("heading", model.get("title"));
+            model.put("subcategories", subcategories);
+            model.put("total", catalog.articleCount(category));
+            return model;
+        });
+    }
+
+    /** {@code /<lang>/tags}: every tag of the language with its number of articles. */
+    public void tags(Context ctx) {
+        String lang = ctx.pathParam("lang");
+        if (!Library.LANGUAGES.contains(lang)) {
+            frame.notFound(ctx);
+            return;
+        }
+        Site current = site.get();
+        frame.sendCached(ctx, current, "tags:" + lang, "tags", lang, () -> {
+            Messages m = frame.messages(lang);
+            Map<String, Object> model = frame.layout(lang, m.get("tags.title"), m.get("tags.description"),
+                    Frame.everyLanguage("/tags"));
+            model.put("tags", current.library().catalog().tags(lang));
+            model.put("hereUrl", Tag.indexUrl(lang));
+            return model;
+        });
+    }
+
+    /** {@code /<lang>/tags/<tag>}: the articles carrying a tag, paged. */
+    public void tag(Context ctx) {
+        String lang = ctx.pathParam("lang");
+        if (!Library.LANGUAGES.contains(lang)) {
+            frame.notFound(ctx);
+            return;
+        }
+        Site current = site.get();
+        Catalog catalog = current.library().catalog();
+        Optional<Tag> found = catalog.tag(lang, ctx.pathParam("tag"));
+        if (found.isEmpty()) {
+            frame.notFound(ctx);
+            return;
+        }
+        Tag tag = found.get();
+        List<Article> articles = catalog.articles(tag);
+        Optional<Integer> page = page(ctx, lang, tag.url(), articles.size());
+        if (page.isEmpty()) {
+            return;
+        }
+        int n = page.get();
+        frame.sendCached(ctx, current, "tag:" + tag.url() + ":" + n, "listing", lang, () -> {
+            Messages m = frame.messages(lang);
+            List<Frame.Alternate> alternates = new ArrayList<>();
+            for (String l : Library.LANGUAGES) {
+                catalog.tag(l, tag.slug()).filter(t -> n <= pages(t.count()))
+                        .ifPresent(t -> alternates.add(new Frame.Alternate(l, at(t.url(), n))));
+            }
+            String description = m.get("tag.description", tag.name());
+            Map<String, Object> model = frame.layout(lang, titled(m, m.get("tag.title", tag.name()), n), description,
+                    alternates, Optional.empty(), List.of(new Head.Crumb(m.get("tags.title"), Tag.indexUrl(lang))));
+            String other = (String) model.get("otherLang");
+            model.put("switchUrl", catalog.tag(other, tag.slug()).map(Tag::url).orElse(Tag.indexUrl(other)));
+            listing(model, tag.url(), n, articles, m.get("tag.kind"), description);
+            // "Tag" is said just above it: the heading is the tag itself.
+            model.put("heading", titled(m, tag.name(), n));
+            model.put("subcategories", List.of());
+            model.put("total", articles.size());
+            return model;
+        });
+    }
+
+    /** What an article page adds: its tags and related articles. */
+    void addTo(Map<String, Object> model, Library library, Article article) {
+        model.put("articleTags", library.catalog().tagsOf(article));
+        model.put("related", library.catalog().related(article));
+        model.put("hereUrl", article.url());
+    }
+
+    /** The categories between the home and a page, as breadcrumb steps. */
+    static List<Head.Crumb> trail(Catalog catalog, String url) {
+        return catalog.trail(url).stream().map(c -> new Head.Crumb(c.title(), c.url())).toList();
+    }
+
+    private void listing(Map<String, Object> model, String url, int n, List<Article> articles, String kind, String lead) {
+        Pager pager = pager(url, n, articles.size());
+        frame.paged(model, pager.prevUrl(), pager.nextUrl());
+        model.put("kind", kind);
+        model.put("lead", lead);
+        model.put("articles", slice(articles, n));
+        model.put("pager", pager);
+        model.put("hereUrl", at(url, n));
+    }
+
+    private static CategoryCard card(Catalog catalog, Category c, int preview) {
+        List<Article> own = catalog.articles(c);
+        return new CategoryCard(c, catalog.articleCount(c), own.subList(0, Math.min(preview, own.size())));
+    }
+
+    /**
+     * The page asked for by {@code ?page=N}; empty once a 400 (not a whole number from 1) or a 404
+     * (past the last page) has been sent, in the page's language.
+     */
+    private Optional<Integer> page(Context ctx, String lang, String url, int items) {
+        Optional<Integer> page = SearchPages.positive(ctx.queryParam("page"), 1, Integer.MAX_VALUE);
+        if (page.isEmpty()) {
+            Messages m = frame.messages(lang);
+            Map<String, Object> model = frame.layout(lang, m.get("list.error.title"), "", List.of(new Frame.Alternate(lang, url)));
+            Frame.keepOutOfSearchEngines(model);
+            model.put("error", m.get("list.error.page"));
+            model.put("firstUrl", url);
+            ctx.status(HttpStatus.BAD_REQUEST);
+            frame.send(ctx, "bad-request", lang, model);
+            return Optional.empty();
+        }
+        if (page.get() > pages(items)) {
+            frame.notFound(ctx);
+            return Optional.empty();
+        }
+        return page;
+    }
+
+    static int pages(int items) {
+        return Math.max(1, (items + PAGE_SIZE - 1) / PAGE_SIZE);
+    }
+
+    private static Pager pager(String url, int n, int items) {
+        int pages = pages(items);
+        return new Pager(n, pages, n > 1 ? at(url, n - 1) : null, n < pages ? at(url, n + 1) : null);
+    }
+
+    private static List<Article> slice(List<Article> articles, int n) {
+        int from = Math.min(articles.size(), (n - 1) * PAGE_SIZE);
+        return articles.subList(from, Math.min(articles.size(), from + PAGE_SIZE));
+    }
+
+    /** Page n of a list: its first page has no query, so there is one URL per page. */
+    static String at(String url, int n) {
+        return n == 1 ? url : url + "?page=" + n;
+    }
+
+    private static String titled(Messages m, String title, int n) {
+        return n == 1 ? title : m.get("list.title.page", title, n);
+    }
+}
