@@ -101,7 +101,9 @@ final class LanguageIndex {
         // Every word found, in enough places: the answer is among them, and this is the cheap query.
         Query allWords = strict.allWords();
         Found exact = run(allWords, deadline);
-        if (exact.entries().size() >= FEW) {
+        // With one word, "any of the words" is "every word": only a word matching nothing needs more.
+        boolean oneWordFound = strict.concepts().size() == 1 && !exact.entries().isEmpty();
+        if (exact.entries().size() >= FEW || oneWordFound) {
             return new Ranking(exact.entries(), exact.entries().size(), allWords, Optional.empty(), false);
         }
         Typos typos = new Typos(vocabulary);
