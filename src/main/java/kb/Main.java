@@ -112,7 +112,7 @@ public final class Main {
         BiFunction<String, String, String> text = (lang, key) -> messages.apply(lang).get(key);
         Assets assets = Assets.fromClasspath();
         Templates templates = new Templates(messages, assets);
-        Frame frame = new Frame(templates, messages, () -> site.get().languages(), new Head(baseUrl, text));
+        Frame frame = new Frame(templates, messages, () -> site.get().languages(), new Head(baseUrl, () -> site.get().languages(), text));
         Publishing publishing = new Publishing(() -> site.get().library(), baseUrl, text, PAGES);
         ConsentPages consent = new ConsentPages(site, frame, templates);
         BrowsePages browse = new BrowsePages(site, frame);

@@ -279,10 +279,6 @@ public final class ContentLoader {
         }
     }
 
-    Article parse(Path relative, String text) throws FrontMatter.Invalid {
-        return parse(relative, text, Languages.BUILT_IN);
-    }
-
     Article parse(Path relative, String text, Languages languages) throws FrontMatter.Invalid {
         String lang = relative.getNameCount() > 1 ? relative.getName(0).toString() : "";
         if (!languages.contains(lang)) {

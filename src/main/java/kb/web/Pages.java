@@ -11,7 +11,6 @@ import java.util.function.Supplier;
 import kb.Site;
 import kb.content.Article;
 import kb.content.Category;
-import kb.content.Languages;
 import kb.content.Library;
 import kb.content.Section;
 
@@ -38,15 +37,7 @@ public final class Pages {
 
     /** {@code /}: the reader's language by Accept-Language, the default language when nothing matches. */
     public void root(Context ctx) {
-        ctx.redirect("/" + preferredLanguage(frame.languages(), ctx.header("Accept-Language")) + "/", HttpStatus.FOUND);
-    }
-
-    static String preferredLanguage(String acceptLanguage) {
-        return preferredLanguage(Languages.BUILT_IN, acceptLanguage);
-    }
-
-    static String preferredLanguage(Languages languages, String acceptLanguage) {
-        return languages.preferred(acceptLanguage).code();
+        ctx.redirect("/" + frame.languages().preferred(ctx.header("Accept-Language")).code() + "/", HttpStatus.FOUND);
     }
 
     /** {@code /pt} without the slash: the home is {@code /pt/}. */
