@@ -104,7 +104,15 @@ public final class LanguagesFile {
             } catch (IllformedLocaleException e) {
                 throw new IllegalArgumentException("language " + code + ": locale '" + localeTag + "' is not a BCP 47 tag such as pt-BR");
             }
-            String hreflang = fields.containsKey("hreflang") ? string(fields, "hreflang", "language " + code) : locale.toLanguageTag();
+            String hreflang = locale.toLanguageTag();
+            if (fields.containsKey("hreflang")) {
+                String tag = string(fields, "hreflang", "language " + code);
+                try {
+                    hreflang = new Locale.Builder().setLanguageTag(tag).build().toLanguageTag();
+                } catch (IllformedLocaleException e) {
+                    throw new IllegalArgumentException("language " + code + ": hreflang '" + tag + "' is not a BCP 47 tag such as en or pt-BR");
+                }
+            }
             languages.add(new Language(code, name, locale, hreflang));
         }
         Object def = top.get("default");

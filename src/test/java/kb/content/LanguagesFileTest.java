@@ -49,6 +49,7 @@ class LanguagesFileTest {
         cases.put("default: pt\nlanguage: []", "unknown key 'language'");
         cases.put("languages: [{code: pt, locale: pt-BR}]", "language pt has no 'name'");
         cases.put("languages: [{code: pt, name: P, locale: 'pt_BR!'}]", "is not a BCP 47 tag");
+        cases.put("languages: [{code: en, name: E, locale: en-US, hreflang: 'e n'}]", "hreflang 'e n' is not a BCP 47 tag");
         cases.put("languages: [ {code: pt", "bad YAML");
         cases.put("languages: []", "must be a non-empty list");
         cases.put("- just a list", "expected 'default:' and 'languages:' keys");
