@@ -94,6 +94,10 @@ public final class Main {
                     Site next = loader.load(current.get());
                     current.set(next);
                     metrics.reloaded(next.version());
+                    // A language added to languages.yaml gets its gauge; the existing ones are kept as they are.
+                    for (String lang : next.languages().codes()) {
+                        metrics.articles(current, lang, c -> c.get().library().articles(lang).size());
+                    }
                 } catch (RuntimeException e) {
                     metrics.reloadFailed();
                     throw e;

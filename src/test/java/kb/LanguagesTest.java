@@ -174,6 +174,15 @@ class LanguagesTest {
             eventually(() -> site.get("/es/").statusCode() == 404);
             assertThat(location(site.get("/"))).isEqualTo("/en/");
             assertThat(site.page("/en/").select(".lang-switch a").eachText()).containsExactly("Português");
+
+            // A language added later is served (with English strings where it has none) and counted.
+            ContentFiles.write(content, "de/verbindung.md", "---\ntitle: Verbindung verloren\n---\n\nVerbindungen.\n");
+            ContentFiles.write(content, "languages.yaml", "default: en\nlanguages:\n  - {code: en, name: English, locale: en-US}\n  - {code: de, name: Deutsch, locale: de-DE}\n");
+            eventually(() -> site.get("/de/verbindung").statusCode() == 200);
+            assertThat(site.page("/de/").select("form[role=search] button").text()).isEqualTo("Search");
+            assertThat(site.page("/de/").select("html").attr("lang")).isEqualTo("de-DE");
+            assertThat(site.get("/api/search?lang=de&q=Verbindung").body()).contains("/de/verbindung");
+            assertThat(site.get("/metrics").body()).contains("kb_articles{lang=\"de\"} 1.0");
         }
     }
 
