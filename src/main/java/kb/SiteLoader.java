@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import kb.consent.ConsentSettings;
 import kb.consent.ConsentSettingsFile;
 import kb.content.ContentLoader;
@@ -30,6 +31,8 @@ final class SiteLoader {
     static final String I18N = "i18n";
 
     private final Path contentDir;
+    /** UI strings already logged as missing: once per key and language for the life of the site, not once per reload. */
+    private final Set<String> missingStrings = ConcurrentHashMap.newKeySet();
     private final ContentLoader loader = new ContentLoader(Set.of("admin-consent"), Main.SITE_PAGES);
 
     SiteLoader(Path contentDir) {
@@ -81,7 +84,7 @@ final class SiteLoader {
         ConsentSettings settings = consent.orElse(previous == null ? ConsentSettings.defaults() : previous.consentSettings());
         SearchIndex search = SearchIndex.build(library, contentDir);
         String version = library.version() + "-" + settingsDigest(library.languages());
-        Map<String, Messages> messages = Messages.load(library.languages(), contentDir.resolve(I18N));
+        Map<String, Messages> messages = Messages.load(library.languages(), contentDir.resolve(I18N), missingStrings);
         LOG.info("content version {} ready in {} ms", version, (System.nanoTime() - start) / 1_000_000);
         return new Site(library, search, settings, version, messages);
     }

@@ -36,11 +36,12 @@ public final class Messages {
     private final Language language;
     private final Map<String, String> strings;
     private final Map<String, String> fallback;
-    private final Set<String> reported = ConcurrentHashMap.newKeySet();
+    private final Set<String> reported;
     private final DateTimeFormatter longDate;
 
-    private Messages(Language language, Map<String, String> strings, Map<String, String> fallback) {
+    private Messages(Language language, Map<String, String> strings, Map<String, String> fallback, Set<String> reported) {
         this.language = language;
+        this.reported = reported;
         this.strings = Map.copyOf(strings);
         this.fallback = Map.copyOf(fallback);
         this.longDate = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(language.locale());
@@ -48,7 +49,8 @@ public final class Messages {
 
     /** The built-in strings of one of the built-in languages ({@code pt}, {@code en}); for tests and tools. */
     public Messages(String lang) {
-        this(Languages.BUILT_IN.orDefault(lang), builtIn(Languages.BUILT_IN.orDefault(lang).code()), builtIn(FALLBACK));
+        this(Languages.BUILT_IN.orDefault(lang), builtIn(Languages.BUILT_IN.orDefault(lang).code()), builtIn(FALLBACK),
+                ConcurrentHashMap.newKeySet());
     }
 
     /**
@@ -56,13 +58,21 @@ public final class Messages {
      * (a missing folder or file means none; an unreadable one is logged and skipped).
      */
     public static Map<String, Messages> load(Languages languages, Path i18nDir) {
+        return load(languages, i18nDir, ConcurrentHashMap.newKeySet());
+    }
+
+    /**
+     * @param reported the {@code <code>:<key>} pairs already logged as missing; shared by the loads of
+     *                 one site so that a reload does not log them again
+     */
+    public static Map<String, Messages> load(Languages languages, Path i18nDir, Set<String> reported) {
         Map<String, String> english = builtIn(FALLBACK);
         english.putAll(overrides(i18nDir, FALLBACK));
         Map<String, Messages> all = new LinkedHashMap<>();
         for (Language l : languages.all()) {
             Map<String, String> strings = builtIn(l.code());
             strings.putAll(overrides(i18nDir, l.code()));
-            all.put(l.code(), new Messages(l, strings, english));
+            all.put(l.code(), new Messages(l, strings, english, reported));
         }
         return Map.copyOf(all);
     }
@@ -86,7 +96,7 @@ public final class Messages {
             if (pattern == null) {
                 return "??" + key + "??";
             }
-            if (reported.add(key)) {
+            if (reported.add(language.code() + ":" + key)) {
                 LOG.warn("UI string '{}' is missing in {}: using English (add it to i18n/{}.properties)", key,
                         language.code(), language.code());
             }

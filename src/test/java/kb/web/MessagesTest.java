@@ -48,6 +48,19 @@ class MessagesTest {
     }
 
     @Test
+    void aMissingKeyIsReportedOncePerKeyAndLanguageAcrossReloads() {
+        java.util.Set<String> reported = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        for (int load = 0; load < 2; load++) {
+            Messages fr = Messages.load(THREE_AND_ONE, i18n, reported).get("fr");
+            fr.get("search.label");
+            fr.get("search.label");
+            fr.get("search.submit");
+        }
+        Messages.load(THREE_AND_ONE, i18n, reported).get("es").get("search.label");
+        assertThat(reported).containsExactlyInAnyOrder("fr:search.label", "fr:search.submit");
+    }
+
+    @Test
     void theBuiltInLanguagesHaveTheSameKeys() throws Exception {
         Map<String, Messages> all = Messages.load(THREE_AND_ONE, i18n);
         java.util.Properties en = new java.util.Properties();
