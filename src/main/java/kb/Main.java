@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import kb.content.FolderWatcher;
 import kb.ops.AccessLog;
@@ -93,6 +94,10 @@ public final class Main {
                     Site next = loader.load(current.get());
                     current.set(next);
                     metrics.reloaded(next.version());
+                    // A language added to languages.yaml gets its gauge; the existing ones are kept as they are.
+                    for (String lang : next.languages().codes()) {
+                        metrics.articles(current, lang, c -> c.get().library().articles(lang).size());
+                    }
                 } catch (RuntimeException e) {
                     metrics.reloadFailed();
                     throw e;
@@ -106,17 +111,18 @@ public final class Main {
 
     /** Every route of the site. */
     static Javalin create(Supplier<Site> site, Supplier<URI> baseUrl, Metrics metrics, AccessLog accessLog) {
-        Map<String, Messages> messages = Map.of("pt", new Messages("pt"), "en", new Messages("en"));
-        BiFunction<String, String, String> text = (lang, key) -> messages.get(lang).get(key);
+        // UI strings and languages belong to the loaded content: each request reads the current ones.
+        Function<String, Messages> messages = lang -> site.get().messages(lang);
+        BiFunction<String, String, String> text = (lang, key) -> messages.apply(lang).get(key);
         Assets assets = Assets.fromClasspath();
         Templates templates = new Templates(messages, assets);
-        Frame frame = new Frame(templates, messages, new Head(baseUrl, text));
+        Frame frame = new Frame(templates, messages, () -> site.get().languages(), new Head(baseUrl, () -> site.get().languages(), text));
         Publishing publishing = new Publishing(() -> site.get().library(), baseUrl, text, PAGES);
         ConsentPages consent = new ConsentPages(site, frame, templates);
         BrowsePages browse = new BrowsePages(site, frame);
         Pages pages = new Pages(site, frame, browse, Map.of("admin-consent", consent::embed));
         SearchPages search = new SearchPages(site, frame, metrics::searched);
-        for (String lang : kb.content.Library.LANGUAGES) {
+        for (String lang : site.get().languages().codes()) {
             metrics.articles(site, lang, s -> s.get().library().articles(lang).size());
         }
 

@@ -7,12 +7,18 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import kb.consent.ConsentSettings;
 import kb.consent.ConsentSettingsFile;
 import kb.content.ContentLoader;
+import kb.content.Languages;
+import kb.content.LanguagesFile;
 import kb.content.Library;
+import kb.web.Messages;
 import kb.search.SearchIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,8 +27,12 @@ import org.slf4j.LoggerFactory;
 final class SiteLoader {
     private static final Logger LOG = LoggerFactory.getLogger(SiteLoader.class);
     static final String CONSENT_FILE = "admin-consent.properties";
+    /** The content's folder of UI strings: {@code i18n/<code>.properties} adds or overrides keys. */
+    static final String I18N = "i18n";
 
     private final Path contentDir;
+    /** UI strings already logged as missing: once per key and language for the life of the site, not once per reload. */
+    private final Set<String> missingStrings = ConcurrentHashMap.newKeySet();
     private final ContentLoader loader = new ContentLoader(Set.of("admin-consent"), Main.SITE_PAGES);
 
     SiteLoader(Path contentDir) {
@@ -33,13 +43,21 @@ final class SiteLoader {
         return contentDir;
     }
 
-    /** A digest of the files besides articles that change what is served: consent settings, synonyms. */
-    private String settingsDigest() {
+    /**
+     * A digest of the files besides articles that change what is served: consent settings, the
+     * languages, and each language's synonyms and UI strings.
+     */
+    private String settingsDigest(Languages languages) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (Path file : List.of(contentDir.resolve(CONSENT_FILE),
-                    contentDir.resolve("synonyms").resolve("pt.txt"), contentDir.resolve("synonyms").resolve("en.txt"))) {
-                digest.update(file.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+            List<Path> files = new ArrayList<>(List.of(contentDir.resolve(CONSENT_FILE), contentDir.resolve(LanguagesFile.NAME)));
+            for (String lang : languages.codes()) {
+                files.add(contentDir.resolve("synonyms").resolve(lang + ".txt"));
+                files.add(contentDir.resolve(I18N).resolve(lang + ".properties"));
+            }
+            digest.update(languages.toString().getBytes(StandardCharsets.UTF_8));
+            for (Path file : files) {
+                digest.update(contentDir.relativize(file).toString().getBytes(StandardCharsets.UTF_8));
                 if (Files.isRegularFile(file)) {
                     digest.update(Files.readAllBytes(file));
                 }
@@ -65,8 +83,9 @@ final class SiteLoader {
         }
         ConsentSettings settings = consent.orElse(previous == null ? ConsentSettings.defaults() : previous.consentSettings());
         SearchIndex search = SearchIndex.build(library, contentDir);
-        String version = library.version() + "-" + settingsDigest();
+        String version = library.version() + "-" + settingsDigest(library.languages());
+        Map<String, Messages> messages = Messages.load(library.languages(), contentDir.resolve(I18N), missingStrings);
         LOG.info("content version {} ready in {} ms", version, (System.nanoTime() - start) / 1_000_000);
-        return new Site(library, search, settings, version);
+        return new Site(library, search, settings, version, messages);
     }
 }

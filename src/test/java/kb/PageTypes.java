@@ -37,5 +37,13 @@ public final class PageTypes {
             "/en/search?q=strong+passwords",
             "/pt/correio?page=x", "/en/mail?page=9");
 
+    /**
+     * The pages of a third language ({@link SpanishContent}: languages.yaml lists pt, en, es): the
+     * Spanish home, article, results and 404, and an article whose switch offers two languages.
+     */
+    public static final List<String> SPANISH_URLS = List.of(
+            "/es/", SpanishContent.ES, "/es/search?q=conexiones", "/es/search?q=syncing", "/es/no-existe",
+            "/es/admin-consent?tenant=common", SpanishContent.PT);
+
     private PageTypes() {}
 }

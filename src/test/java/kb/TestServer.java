@@ -16,6 +16,7 @@ import org.jsoup.nodes.Document;
 /** The real site, started the way the jar starts it, on a free port; for end-to-end tests. */
 public final class TestServer implements AutoCloseable {
     private final Javalin app;
+    private final Path contentDir;
     private final HttpClient http = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5))
@@ -28,6 +29,12 @@ public final class TestServer implements AutoCloseable {
     /** With settings of the test's choosing, such as a public base URL; the port should be 0. */
     public TestServer(Settings settings) {
         this.app = Main.start(settings);
+        this.contentDir = settings.contentDir();
+    }
+
+    /** The content folder it serves. */
+    public Path contentDir() {
+        return contentDir;
     }
 
     /** A server of its own on the shipped content folder, for tests that change or stop it. */

@@ -41,7 +41,7 @@ public final class Catalog {
     private final Map<String, Category> translations = new HashMap<>();
     private final Map<String, List<Article>> related = new ConcurrentHashMap<>();
 
-    Catalog(List<Article> articles, List<Category> categories, BiFunction<Article, String, Optional<Article>> translation) {
+    Catalog(Languages languages, List<Article> articles, List<Category> categories, BiFunction<Article, String, Optional<Article>> translation) {
         this.categories = categories.stream().collect(java.util.stream.Collectors.toUnmodifiableMap(Category::url, c -> c, (a, b) -> a));
         for (Category c : this.categories.values()) {
             subcategories.computeIfAbsent(holder(c.url()), k -> new ArrayList<>()).add(c);
@@ -73,7 +73,7 @@ public final class Catalog {
             tags.put(lang, counted);
             recent.put(lang, list.stream().sorted(NEWEST_FIRST).limit(RECENT).toList());
         });
-        matchTranslations(translation);
+        matchTranslations(languages, translation);
     }
 
     /**
@@ -81,7 +81,7 @@ public final class Catalog {
      * the one where most of its articles' translations live, when that one's articles likewise
      * translate mostly into it (folders translated as in {@code seguranca/} and {@code security/}).
      */
-    private void matchTranslations(BiFunction<Article, String, Optional<Article>> translation) {
+    private void matchTranslations(Languages languages, BiFunction<Article, String, Optional<Article>> translation) {
         Map<String, Category> byKey = new HashMap<>();
         for (Category c : categories.values()) {
             if (!c.translationKey().isEmpty()) {
@@ -91,7 +91,7 @@ public final class Catalog {
         Map<String, Category> likely = new HashMap<>();
         for (Category c : categories.values()) {
             List<Article> own = articlesIn.getOrDefault(c.url(), List.of());
-            for (String lang : Library.LANGUAGES) {
+            for (String lang : languages.codes()) {
                 if (lang.equals(c.lang())) {
                     continue;
                 }

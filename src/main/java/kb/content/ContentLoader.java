@@ -66,12 +66,15 @@ public final class ContentLoader {
      * last good version, so an author's half-finished edit never takes an article down.
      */
     public Library load(Path contentDir, Library previous) {
+        LanguagesFile.Result languagesFile = LanguagesFile.read(contentDir, previous.languages());
+        Languages languages = languagesFile.languages();
         List<Path> files = markdownFiles(contentDir).stream().filter(f -> !isIndex(f)).toList();
         List<Outcome> outcomes = files.parallelStream()
-                .map(file -> read(contentDir, file, previous))
+                .map(file -> read(contentDir, file, previous, languages))
                 .toList();
 
         List<Problem> problems = new ArrayList<>();
+        languagesFile.problem().ifPresent(problems::add);
         Map<String, Article> byUrl = new HashMap<>();
         Map<String, Path> claimedBy = new HashMap<>();
         MessageDigest version = sha256();
@@ -99,19 +102,19 @@ public final class ContentLoader {
         List<Article> articles = dropDuplicateTranslations(byUrl, problems);
         Map<String, String> aliases = aliases(articles, byUrl.keySet(), problems);
         Map<Path, FrontMatter> indexes = indexFiles(contentDir, version, problems);
-        List<Category> categories = categories(articles, indexes, problems);
+        List<Category> categories = categories(languages, articles, indexes, problems);
         problems.sort(Comparator.comparing(p -> p.file().toString()));
         for (Problem p : problems) {
             LOG.warn("content problem: {}", p);
         }
-        List<BrokenLink> broken = new LinkChecker(new Library(articles, categories, aliases, problems), sitePages).check(contentDir);
+        List<BrokenLink> broken = new LinkChecker(new Library(languages, articles, categories, aliases, problems), sitePages).check(contentDir);
         for (BrokenLink b : broken) {
             LOG.warn("content problem: {}", b);
         }
         LOG.info("loaded {} articles ({}) from {}, {} problem(s), {} broken link(s)", articles.size(),
                 articles.stream().collect(Collectors.groupingBy(Article::lang, Collectors.counting())),
                 contentDir, problems.size(), broken.size());
-        return new Library(articles, categories, aliases, problems, broken, fingerprints,
+        return new Library(languages, articles, categories, aliases, problems, broken, fingerprints,
                 HexFormat.of().formatHex(version.digest()).substring(0, 16));
     }
 
@@ -147,7 +150,7 @@ public final class ContentLoader {
      * category at the URL its path gives. One whose URL is an article's, or a page of the site's, is
      * reported and left out: the article or page keeps the URL.
      */
-    private List<Category> categories(List<Article> articles, Map<Path, FrontMatter> indexes, List<Problem> problems) {
+    private List<Category> categories(Languages languages, List<Article> articles, Map<Path, FrontMatter> indexes, List<Problem> problems) {
         java.util.TreeSet<Path> folders = new java.util.TreeSet<>();
         for (Article a : articles) {
             for (int i = 2; i < a.source().getNameCount(); i++) {
@@ -164,7 +167,7 @@ public final class ContentLoader {
         Map<String, Category> byUrl = new java.util.LinkedHashMap<>();
         for (Path folder : folders) {
             String lang = folder.getName(0).toString();
-            if (!Library.LANGUAGES.contains(lang)) {
+            if (!languages.contains(lang)) {
                 continue; // its files are reported as articles in an unknown language
             }
             FrontMatter index = indexes.get(folder);
@@ -224,7 +227,7 @@ public final class ContentLoader {
         }
     }
 
-    private Outcome read(Path contentDir, Path file, Library previous) {
+    private Outcome read(Path contentDir, Path file, Library previous, Languages languages) {
         Path relative = contentDir.relativize(file);
         MessageDigest digest = sha256();
         digest.update(relative.toString().getBytes(StandardCharsets.UTF_8));
@@ -234,11 +237,12 @@ public final class ContentLoader {
             byte[] fingerprint = digest.digest();
             // An unchanged file is not parsed and rendered again: reloads cost what changed.
             Optional<Article> unchanged = previous.bySource(relative)
+                    .filter(a -> languages.contains(a.lang()))
                     .filter(a -> MessageDigest.isEqual(previous.fingerprint(relative), fingerprint));
             if (unchanged.isPresent()) {
                 return new Outcome(unchanged, List.of(), fingerprint);
             }
-            return new Outcome(Optional.of(parse(relative, decode(bytes))), List.of(), fingerprint);
+            return new Outcome(Optional.of(parse(relative, decode(bytes), languages)), List.of(), fingerprint);
         } catch (FrontMatter.Invalid e) {
             return new Outcome(Optional.empty(), List.of(new Problem(relative, e.getMessage())), digest.digest());
         } catch (RuntimeException e) {
@@ -275,12 +279,12 @@ public final class ContentLoader {
         }
     }
 
-    Article parse(Path relative, String text) throws FrontMatter.Invalid {
+    Article parse(Path relative, String text, Languages languages) throws FrontMatter.Invalid {
         String lang = relative.getNameCount() > 1 ? relative.getName(0).toString() : "";
-        if (!Library.LANGUAGES.contains(lang)) {
+        if (!languages.contains(lang)) {
             throw new FrontMatter.Invalid(relative.getNameCount() > 1
-                    ? "unknown language folder '" + lang + "' (expected one of " + Library.LANGUAGES + ")"
-                    : "not inside a language folder (content/pt/ or content/en/)");
+                    ? "unknown language folder '" + lang + "' (expected one of " + languages.codes() + ")"
+                    : "not inside a language folder (" + String.join(" or ", languages.codes().stream().map(c -> "content/" + c + "/").toList()) + ")");
         }
         FrontMatter fm = FrontMatter.parse(text);
         String url = url(relative, fm.slug());

@@ -13,9 +13,6 @@ import java.util.stream.Collectors;
  * translations, and the files that could not be served. Immutable; a reload makes a new one.
  */
 public final class Library {
-    /** The languages the site serves, in the order the switch shows them. */
-    public static final List<String> LANGUAGES = List.of("pt", "en");
-
     private final Map<String, Article> byUrl;
     private final Map<String, String> aliases;
     private final Map<String, List<Article>> byLang;
@@ -26,17 +23,19 @@ public final class Library {
     private final String version;
     private final List<BrokenLink> brokenLinks;
     private final Catalog catalog;
+    private final Languages languages;
 
     /** No articles at all: what a first load compares against. */
-    public static final Library EMPTY = new Library(List.of(), List.of(), Map.of(), List.of(), List.of(), Map.of(), "empty");
+    public static final Library EMPTY = new Library(Languages.BUILT_IN, List.of(), List.of(), Map.of(), List.of(), List.of(), Map.of(), "empty");
 
     /** A library for checking links before the final one exists: no fingerprints, no version. */
-    Library(List<Article> articles, List<Category> categories, Map<String, String> aliases, List<Problem> problems) {
-        this(articles, categories, aliases, problems, List.of(), Map.of(), "unversioned");
+    Library(Languages languages, List<Article> articles, List<Category> categories, Map<String, String> aliases, List<Problem> problems) {
+        this(languages, articles, categories, aliases, problems, List.of(), Map.of(), "unversioned");
     }
 
-    Library(List<Article> articles, List<Category> categories, Map<String, String> aliases, List<Problem> problems,
+    Library(Languages languages, List<Article> articles, List<Category> categories, Map<String, String> aliases, List<Problem> problems,
             List<BrokenLink> brokenLinks, Map<Path, byte[]> fingerprints, String version) {
+        this.languages = languages;
         this.brokenLinks = List.copyOf(brokenLinks);
         this.version = version;
         this.fingerprints = Map.copyOf(fingerprints);
@@ -48,7 +47,7 @@ public final class Library {
                 .thenComparing(a -> a.lastmod().orElse(java.time.LocalDate.MIN), Comparator.reverseOrder())
                 .thenComparing(Article::title, String.CASE_INSENSITIVE_ORDER);
         Map<String, List<Article>> lists = new HashMap<>();
-        for (String lang : LANGUAGES) {
+        for (String lang : languages.codes()) {
             lists.put(lang, articles.stream().filter(a -> a.lang().equals(lang)).sorted(order).toList());
         }
         this.byLang = Map.copyOf(lists);
@@ -60,7 +59,12 @@ public final class Library {
         }
         this.byTranslationKey = keys.entrySet().stream()
                 .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> Map.copyOf(e.getValue())));
-        this.catalog = new Catalog(articles, categories, this::translation);
+        this.catalog = new Catalog(languages, articles, categories, this::translation);
+    }
+
+    /** The languages this library was loaded with ({@code content/languages.yaml}), in order, with the default. */
+    public Languages languages() {
+        return languages;
     }
 
     /** Categories, tags, recent and related articles: how readers browse this library. */

@@ -84,7 +84,7 @@ final class LinkChecker {
         if (href.startsWith("#") || href.startsWith("?")) {
             return sectionMissing(from, fragment, "on this page");
         }
-        Optional<String> lang = Library.LANGUAGES.stream()
+        Optional<String> lang = library.languages().codes().stream()
                 .filter(l -> path.equals("/" + l) || path.startsWith("/" + l + "/")).findFirst();
         if (lang.isEmpty()) {
             return Optional.empty();

@@ -41,7 +41,7 @@ final class AtomFeed {
             xml.out.setDefaultNamespace(ATOM_NS);
             xml.out.writeStartElement(ATOM_NS, "feed");
             xml.out.writeDefaultNamespace(ATOM_NS);
-            xml.out.writeAttribute("xml", XMLConstants.XML_NS_URI, "lang", Urls.hreflang(lang));
+            xml.out.writeAttribute("xml", XMLConstants.XML_NS_URI, "lang", urls.hreflang(lang));
             xml.element("id", self)
                     .element("title", labels.title())
                     .element("subtitle", labels.subtitle())

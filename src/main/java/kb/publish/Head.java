@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import kb.content.Article;
+import kb.content.Languages;
 
 /** Builds each page's {@link HeadMeta} from what the page is and where its language versions live. */
 public final class Head {
@@ -19,7 +20,12 @@ public final class Head {
      * @param text the UI string of a key in a language ({@code site.name}, {@code feed.title}, …)
      */
     public Head(Supplier<URI> base, BiFunction<String, String, String> text) {
-        this.urls = new Urls(base);
+        this(base, () -> Languages.BUILT_IN, text);
+    }
+
+    /** @param languages the languages served now: their tags, and the default one for x-default */
+    public Head(Supplier<URI> base, Supplier<Languages> languages, BiFunction<String, String, String> text) {
+        this.urls = new Urls(base, languages);
         this.text = text;
     }
 
@@ -45,7 +51,7 @@ public final class Head {
         String siteName = text.apply(lang, "site.name");
         String homeUrl = urls.absolute("/" + lang + "/");
         List<JsonLd.Step> steps = trail.stream().map(c -> new JsonLd.Step(c.title(), urls.absolute(c.url()))).toList();
-        JsonLd.Place place = new JsonLd.Place(lang, siteName, homeUrl, url, title, description, steps);
+        JsonLd.Place place = new JsonLd.Place(lang, urls.hreflang(lang), siteName, homeUrl, url, title, description, steps);
         String jsonLd;
         if (article.isPresent()) {
             jsonLd = JsonLd.article(place, article.get());
@@ -57,12 +63,12 @@ public final class Head {
         List<HeadMeta.Hreflang> alternates = new ArrayList<>();
         List<String> otherLocales = new ArrayList<>();
         if (versions.size() > 1) {
-            versions.forEach((l, p) -> alternates.add(new HeadMeta.Hreflang(Urls.hreflang(l), urls.absolute(p))));
-            alternates.add(new HeadMeta.Hreflang("x-default", urls.absolute(Sitemap.xDefault(versions))));
-            versions.keySet().stream().filter(l -> !l.equals(lang)).map(Urls::ogLocale).forEach(otherLocales::add);
+            versions.forEach((l, p) -> alternates.add(new HeadMeta.Hreflang(urls.hreflang(l), urls.absolute(p))));
+            alternates.add(new HeadMeta.Hreflang("x-default", urls.absolute(Sitemap.xDefault(versions, urls.defaultLang()))));
+            versions.keySet().stream().filter(l -> !l.equals(lang)).map(urls::ogLocale).forEach(otherLocales::add);
         }
         return new HeadMeta(url, alternates, null, article.isPresent() ? "article" : "website",
-                Urls.ogLocale(lang), otherLocales, siteName, title, description,
+                urls.ogLocale(lang), otherLocales, siteName, title, description,
                 article.flatMap(Article::lastmod).map(Object::toString).orElse(null),
                 article.map(Article::tags).orElse(List.of()),
                 "/" + lang + "/opensearch.xml", "/" + lang + "/feed.xml", text.apply(lang, "feed.title"), jsonLd, null, null);

@@ -18,7 +18,7 @@ final class JsonLd {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Where a page sits: the site's home in that language, the categories on the way (absolute URLs) and the page itself. */
-    record Place(String lang, String siteName, String homeUrl, String url, String title, String description, List<Step> trail) {}
+    record Place(String lang, String inLanguage, String siteName, String homeUrl, String url, String title, String description, List<Step> trail) {}
 
     /** A page between the home and this one in the BreadcrumbList. */
     record Step(String name, String url) {}
@@ -29,7 +29,7 @@ final class JsonLd {
         Map<String, Object> site = node("WebSite");
         site.put("name", p.siteName());
         site.put("url", p.homeUrl());
-        site.put("inLanguage", Urls.hreflang(p.lang()));
+        site.put("inLanguage", p.inLanguage());
         putIfNotEmpty(site, "description", p.description());
         Map<String, Object> action = node("SearchAction");
         Map<String, Object> target = node("EntryPoint");
@@ -46,7 +46,7 @@ final class JsonLd {
         a.put("headline", p.title());
         a.put("name", p.title());
         putIfNotEmpty(a, "description", p.description());
-        a.put("inLanguage", Urls.hreflang(p.lang()));
+        a.put("inLanguage", p.inLanguage());
         article.lastmod().ifPresent(d -> a.put("dateModified", d.toString()));
         a.put("url", p.url());
         a.put("mainEntityOfPage", p.url());
@@ -61,7 +61,7 @@ final class JsonLd {
         Map<String, Object> page = node("WebPage");
         page.put("name", p.title());
         putIfNotEmpty(page, "description", p.description());
-        page.put("inLanguage", Urls.hreflang(p.lang()));
+        page.put("inLanguage", p.inLanguage());
         page.put("url", p.url());
         page.put("isPartOf", website(p));
         return graph(List.of(page, breadcrumbs(p)));

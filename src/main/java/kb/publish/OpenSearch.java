@@ -23,7 +23,7 @@ final class OpenSearch {
             xml.out.writeNamespace("moz", MOZ_NS);
             xml.element("ShortName", shortName.length() > SHORT_NAME_MAX ? shortName.substring(0, SHORT_NAME_MAX) : shortName)
                     .element("Description", description)
-                    .element("Language", Urls.hreflang(lang))
+                    .element("Language", urls.hreflang(lang))
                     .element("InputEncoding", "UTF-8")
                     .element("OutputEncoding", "UTF-8")
                     .empty("Url", "type", "text/html", "method", "get",

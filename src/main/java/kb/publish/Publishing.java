@@ -40,7 +40,7 @@ public final class Publishing {
             List<String> fixedPages, int sitemapLimit) {
         this.sitemapLimit = sitemapLimit;
         this.library = library;
-        this.urls = new Urls(base);
+        this.urls = new Urls(base, () -> library.get().languages());
         this.text = text;
         this.fixedPages = List.copyOf(fixedPages);
     }
@@ -48,7 +48,7 @@ public final class Publishing {
     /** {@code /robots.txt}: everything may be crawled except the APIs and search results; names the sitemap. */
     public void robots(Context ctx) {
         StringBuilder robots = new StringBuilder("User-agent: *\nDisallow: /api/\n");
-        for (String lang : Library.LANGUAGES) {
+        for (String lang : library.get().languages().codes()) {
             robots.append("Disallow: /").append(lang).append("/search\n");
         }
         robots.append("\nSitemap: ").append(urls.absolute("/sitemap.xml")).append('\n');
@@ -84,7 +84,7 @@ public final class Publishing {
     /** {@code /<lang>/feed.xml}: the language's articles, most recently updated first, as Atom. */
     public void feed(Context ctx) {
         String lang = ctx.pathParam("lang");
-        if (!Library.LANGUAGES.contains(lang)) {
+        if (!library.get().languages().contains(lang)) {
             ctx.status(HttpStatus.NOT_FOUND);
             return;
         }
@@ -97,7 +97,7 @@ public final class Publishing {
     /** {@code /<lang>/opensearch.xml}: lets a browser offer the knowledge base as a search engine. */
     public void openSearch(Context ctx) {
         String lang = ctx.pathParam("lang");
-        if (!Library.LANGUAGES.contains(lang)) {
+        if (!library.get().languages().contains(lang)) {
             ctx.status(HttpStatus.NOT_FOUND);
             return;
         }

@@ -29,12 +29,13 @@ final class Sitemap {
     /** The pages, in a stable order: each language's fixed pages, then its articles. */
     static List<Entry> entries(Library library, List<String> fixedPages) {
         List<Entry> entries = new ArrayList<>();
-        for (String lang : Library.LANGUAGES) {
+        List<String> languages = library.languages().codes();
+        for (String lang : languages) {
             Optional<LocalDate> newest = library.articles(lang).stream()
                     .flatMap(a -> a.lastmod().stream()).max(LocalDate::compareTo);
             for (String page : fixedPages) {
                 Map<String, String> versions = new LinkedHashMap<>();
-                Library.LANGUAGES.forEach(l -> versions.put(l, "/" + l + page));
+                languages.forEach(l -> versions.put(l, "/" + l + page));
                 entries.add(new Entry("/" + lang + page, versions, page.equals("/") ? newest : Optional.empty()));
             }
             for (Article a : library.articles(lang)) {
@@ -43,13 +44,13 @@ final class Sitemap {
             Catalog catalog = library.catalog();
             for (Category c : catalog.categories(lang)) {
                 Map<String, String> versions = new LinkedHashMap<>();
-                Library.LANGUAGES.forEach(l -> catalog.translation(c, l).ifPresent(t -> versions.put(l, t.url())));
+                languages.forEach(l -> catalog.translation(c, l).ifPresent(t -> versions.put(l, t.url())));
                 Optional<LocalDate> changed = catalog.articles(c).stream().flatMap(a -> a.lastmod().stream()).max(LocalDate::compareTo);
                 entries.add(new Entry(c.url(), versions, changed));
             }
             for (Tag t : catalog.tags(lang)) {
                 Map<String, String> versions = new LinkedHashMap<>();
-                Library.LANGUAGES.forEach(l -> catalog.tag(l, t.slug()).ifPresent(same -> versions.put(l, same.url())));
+                languages.forEach(l -> catalog.tag(l, t.slug()).ifPresent(same -> versions.put(l, same.url())));
                 entries.add(new Entry(t.url(), versions, Optional.empty()));
             }
         }
@@ -78,18 +79,18 @@ final class Sitemap {
         return "/sitemap-" + part + ".xml";
     }
 
-    /** The URL of each language version of an article, in the order of {@link Library#LANGUAGES}. */
+    /** The URL of each language version of an article, in the order of the library's languages. */
     static Map<String, String> versions(Library library, Article article) {
         Map<String, String> versions = new LinkedHashMap<>();
-        for (String lang : Library.LANGUAGES) {
+        for (String lang : library.languages().codes()) {
             library.translation(article, lang).ifPresent(t -> versions.put(lang, t.url()));
         }
         return versions;
     }
 
-    /** The x-default version: Portuguese when there is one, else the first language that has one. */
-    static String xDefault(Map<String, String> versions) {
-        return versions.getOrDefault(Urls.DEFAULT_LANG, versions.values().iterator().next());
+    /** The x-default version: the default language's when there is one, else the first language that has one. */
+    static String xDefault(Map<String, String> versions, String defaultLang) {
+        return versions.getOrDefault(defaultLang, versions.values().iterator().next());
     }
 
     static String xml(List<Entry> entries, Urls urls) {
@@ -116,9 +117,9 @@ final class Sitemap {
         }
         if (e.versions().size() > 1) {
             for (Map.Entry<String, String> v : e.versions().entrySet()) {
-                link(xml, Urls.hreflang(v.getKey()), urls.absolute(v.getValue()));
+                link(xml, urls.hreflang(v.getKey()), urls.absolute(v.getValue()));
             }
-            link(xml, "x-default", urls.absolute(xDefault(e.versions())));
+            link(xml, "x-default", urls.absolute(xDefault(e.versions(), urls.defaultLang())));
         }
         xml.end();
     }

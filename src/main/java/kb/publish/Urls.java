@@ -1,21 +1,24 @@
 package kb.publish;
 
 import java.net.URI;
-import java.util.Map;
 import java.util.function.Supplier;
+import kb.content.Language;
+import kb.content.Languages;
 
 /** Absolute URLs under the configured base, and the language tags crawlers expect. */
 final class Urls {
-    /** The language shown to readers whose language the site does not serve (hreflang x-default). */
-    static final String DEFAULT_LANG = "pt";
-
-    private static final Map<String, String> HREFLANG = Map.of("pt", "pt-BR", "en", "en");
-    private static final Map<String, String> OG_LOCALE = Map.of("pt", "pt_BR", "en", "en_US");
-
     private final Supplier<URI> base;
+    private final Supplier<Languages> languages;
 
-    Urls(Supplier<URI> base) {
+    /** @param languages the languages served now: their tags, and the default one for x-default */
+    Urls(Supplier<URI> base, Supplier<Languages> languages) {
         this.base = base;
+        this.languages = languages;
+    }
+
+    /** The language shown to readers whose language the site does not serve (hreflang x-default). */
+    String defaultLang() {
+        return languages.get().defaultLanguage().code();
     }
 
     /** {@code /pt/x} becomes {@code https://help.example.com/pt/x}. */
@@ -24,11 +27,13 @@ final class Urls {
         return (root.endsWith("/") ? root.substring(0, root.length() - 1) : root) + sitePath;
     }
 
-    static String hreflang(String lang) {
-        return HREFLANG.getOrDefault(lang, lang);
+    /** {@code pt-BR}: the language's tag for hreflang, {@code xml:lang} and {@code inLanguage}. */
+    String hreflang(String lang) {
+        return languages.get().get(lang).map(Language::hreflang).orElse(lang);
     }
 
-    static String ogLocale(String lang) {
-        return OG_LOCALE.getOrDefault(lang, lang);
+    /** {@code pt_BR}: the language's Open Graph locale. */
+    String ogLocale(String lang) {
+        return languages.get().get(lang).map(Language::ogLocale).orElse(lang);
     }
 }

@@ -8,9 +8,17 @@ import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.core.FlattenGraphFilter;
+import org.apache.lucene.analysis.de.GermanAnalyzer;
+import org.apache.lucene.analysis.de.GermanLightStemFilter;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.es.SpanishAnalyzer;
+import org.apache.lucene.analysis.es.SpanishLightStemFilter;
+import org.apache.lucene.analysis.fr.FrenchAnalyzer;
+import org.apache.lucene.analysis.fr.FrenchLightStemFilter;
+import org.apache.lucene.analysis.it.ItalianAnalyzer;
+import org.apache.lucene.analysis.it.ItalianLightStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.ConditionalTokenFilter;
 import org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilter;
@@ -29,6 +37,11 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * <em>before</em> stemming so that short words ({@code pão}/{@code pao}) and unaccented plurals
  * ({@code conexoes}) meet their accented forms; {@link NasalPluralFilter} puts back the one accent
  * the light stemmer needs for {@code -ões}/{@code -ães} plurals.
+ *
+ * <p>Which stop words and stemmer, by the language's {@link kb.content.Language#analysis()}:
+ * Portuguese and English as above; Spanish, French, German and Italian their Lucene stop words and
+ * light stemmers; any other language a neutral chain (no stop words, no stemming) that still splits
+ * identifiers, lower-cases and folds accents.
  *
  * <p>At index time the same single pass also adds each identifier's lookup terms
  * ({@link IdentifierForms}) and counts the words of the vocabulary ({@link WordCounts}), so the
@@ -64,15 +77,26 @@ final class Analysis {
     private static final int INDEX_SPLIT_FLAGS = SPLIT_FLAGS | WordDelimiterGraphFilter.CATENATE_ALL;
 
     private final String lang;
+    private final String family;
     private final CharArraySet stopWords;
     private final Analyzer forText;
     private final Analyzer forQuery;
 
+    /** The analysis of a language whose code is its ISO 639 language ({@code pt}, {@code en}, {@code es}). */
     Analysis(String lang) {
+        this(lang, lang);
+    }
+
+    /**
+     * @param lang   the language's code on the site: filler words and synonyms are read by it
+     * @param family the ISO 639 language whose Lucene stop words and stemmer apply
+     */
+    Analysis(String lang, String family) {
         this.lang = lang;
-        this.stopWords = foldedStopWords(lang);
-        this.forText = new WordAnalyzer(lang, stopWords, true, null);
-        this.forQuery = new WordAnalyzer(lang, stopWords, false, null);
+        this.family = family;
+        this.stopWords = foldedStopWords(family);
+        this.forText = new WordAnalyzer(family, stopWords, true, null);
+        this.forQuery = new WordAnalyzer(family, stopWords, false, null);
     }
 
     String lang() {
@@ -81,7 +105,7 @@ final class Analysis {
 
     /** Analyzes documents, and counts their words into {@code words} for the vocabulary. */
     Analyzer forIndex(WordCounts words) {
-        return new WordAnalyzer(lang, stopWords, true, words);
+        return new WordAnalyzer(family, stopWords, true, words);
     }
 
     /** Analyzes text exactly as the index did (without counting): what snippets mark. */
@@ -107,10 +131,16 @@ final class Analysis {
         return new String(out, 0, length);
     }
 
-    private static CharArraySet foldedStopWords(String lang) {
-        CharArraySet base = lang.equals("pt")
-                ? PortugueseAnalyzer.getDefaultStopSet()
-                : EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
+    private static CharArraySet foldedStopWords(String family) {
+        CharArraySet base = switch (family) {
+            case "pt" -> PortugueseAnalyzer.getDefaultStopSet();
+            case "en" -> EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
+            case "es" -> SpanishAnalyzer.getDefaultStopSet();
+            case "fr" -> FrenchAnalyzer.getDefaultStopSet();
+            case "de" -> GermanAnalyzer.getDefaultStopSet();
+            case "it" -> ItalianAnalyzer.getDefaultStopSet();
+            default -> CharArraySet.EMPTY_SET;
+        };
         CharArraySet all = new CharArraySet(base.size() * 2, false);
         for (Object word : base) {
             String w = new String((char[]) word);
@@ -151,13 +181,16 @@ final class Analysis {
             }
             s = new ASCIIFoldingFilter(s);
             s = new StopFilter(s, stopWords);
-            if (lang.equals("pt")) {
-                s = new NasalPluralFilter(s);
+            s = switch (lang) {
                 // Folds what it stems; NasalPluralFilter's accents only go on words long enough to be stemmed.
-                s = new PortugueseLightStemFilter(s);
-            } else {
-                s = new PorterStemFilter(s);
-            }
+                case "pt" -> new PortugueseLightStemFilter(new NasalPluralFilter(s));
+                case "en" -> new PorterStemFilter(s);
+                case "es" -> new SpanishLightStemFilter(s);
+                case "fr" -> new FrenchLightStemFilter(s);
+                case "de" -> new GermanLightStemFilter(s);
+                case "it" -> new ItalianLightStemFilter(s);
+                default -> s;
+            };
             return new TokenStreamComponents(source, s);
         }
 

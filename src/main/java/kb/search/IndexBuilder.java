@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import kb.content.Article;
+import kb.content.Language;
 import kb.content.Section;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -38,8 +39,9 @@ final class IndexBuilder {
 
     private IndexBuilder() {}
 
-    static LanguageIndex build(String lang, List<Article> articles, Synonyms synonyms) throws IOException {
-        Analysis analysis = new Analysis(lang);
+    static LanguageIndex build(Language language, List<Article> articles, Synonyms synonyms) throws IOException {
+        String lang = language.code();
+        Analysis analysis = new Analysis(lang, language.analysis());
         WordCounts words = new WordCounts();
         Analyzer analyzer = analysis.forIndex(words);
         // One buffer per file: each term lookup clones its input, and a clone copies every buffer.

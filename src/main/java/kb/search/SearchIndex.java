@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 import kb.content.Article;
+import kb.content.Language;
 import kb.content.Library;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -63,7 +64,7 @@ public final class SearchIndex {
      */
     public static SearchIndex build(Library library, Path contentDir) {
         Map<String, Synonyms> synonyms = new HashMap<>();
-        for (String lang : Library.LANGUAGES) {
+        for (String lang : library.languages().codes()) {
             synonyms.put(lang, Synonyms.read(contentDir.resolve("synonyms").resolve(lang + ".txt")));
         }
         return build(library, synonyms);
@@ -72,13 +73,14 @@ public final class SearchIndex {
     static SearchIndex build(Library library, Map<String, Synonyms> synonyms) {
         long started = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(
-                Math.max(1, Math.min(Library.LANGUAGES.size(), Runtime.getRuntime().availableProcessors())));
+                Math.max(1, Math.min(library.languages().all().size(), Runtime.getRuntime().availableProcessors())));
         try {
             Map<String, Future<LanguageIndex>> pending = new HashMap<>();
-            for (String lang : Library.LANGUAGES) {
+            for (Language language : library.languages().all()) {
+                String lang = language.code();
                 List<Article> articles = library.articles(lang);
                 Synonyms s = synonyms.getOrDefault(lang, Synonyms.none());
-                pending.put(lang, pool.submit(() -> IndexBuilder.build(lang, articles, s)));
+                pending.put(lang, pool.submit(() -> IndexBuilder.build(language, articles, s)));
             }
             Map<String, LanguageIndex> byLang = new HashMap<>();
             for (Map.Entry<String, Future<LanguageIndex>> e : pending.entrySet()) {
@@ -115,7 +117,7 @@ public final class SearchIndex {
      * When that finds little, typos are allowed and a correction is suggested; when the reader's
      * language has nothing, the other language's results are given, marked as such.
      *
-     * @param lang     {@code pt} or {@code en}
+     * @param lang     the code of one of the library's languages
      * @param page     from 1; clamped
      * @param pageSize clamped to 1..{@link #MAX_LIMIT}
      * @throws IllegalArgumentException if {@code lang} is not a language of the site
@@ -131,7 +133,7 @@ public final class SearchIndex {
             String suggestion = suggestion(ranking, home, deadline);
             LanguageIndex source = home;
             if (ranking.entries().isEmpty()) {
-                for (String other : Library.LANGUAGES) {
+                for (String other : library.languages().codes()) {
                     if (!other.equals(lang)) {
                         LanguageIndex.Ranking there = byLang.get(other).rank(query, deadline, null);
                         if (!there.entries().isEmpty()) {
@@ -176,7 +178,7 @@ public final class SearchIndex {
         if (here.isPresent()) {
             return here.map(ErrorCodes.Place::url);
         }
-        for (String other : Library.LANGUAGES) {
+        for (String other : library.languages().codes()) {
             Optional<ErrorCodes.Place> there = byLang.get(other).errorCode(normalized);
             if (there.isPresent()) {
                 ErrorCodes.Place place = there.get();
@@ -198,7 +200,7 @@ public final class SearchIndex {
     private Query translations(String word, String lang) throws IOException {
         BooleanQuery.Builder keys = new BooleanQuery.Builder();
         int count = 0;
-        for (String other : Library.LANGUAGES) {
+        for (String other : library.languages().codes()) {
             LanguageIndex there = byLang.get(other);
             if (other.equals(lang) || !there.knows(word)) {
                 continue;
@@ -224,7 +226,7 @@ public final class SearchIndex {
     private LanguageIndex index(String lang) {
         LanguageIndex index = lang == null ? null : byLang.get(lang);
         if (index == null) {
-            throw new IllegalArgumentException("not a language of the site: " + lang + " (expected one of " + Library.LANGUAGES + ")");
+            throw new IllegalArgumentException("not a language of the site: " + lang + " (expected one of " + library.languages().codes() + ")");
         }
         return index;
     }
@@ -232,7 +234,7 @@ public final class SearchIndex {
     /** Sizes, for the log and the bench. */
     String describe() {
         StringBuilder s = new StringBuilder();
-        for (String lang : Library.LANGUAGES) {
+        for (String lang : library.languages().codes()) {
             LanguageIndex i = byLang.get(lang);
             s.append(lang).append(": ").append(i.reader().maxDoc()).append(" documents, ")
                     .append(i.indexBytes() / 1024 / 1024).append(" MiB, ")

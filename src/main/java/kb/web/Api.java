@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import kb.Site;
-import kb.content.Library;
+import kb.content.Languages;
 
 /** The JSON endpoints other programs rely on. */
 public final class Api {
@@ -21,22 +21,24 @@ public final class Api {
     }
 
     /**
-     * The {@code lang} parameter of an API call ({@code pt} when absent); empty after answering 400
-     * when it is not a language of the site.
+     * The {@code lang} parameter of an API call (the default language when absent): the one check
+     * every API makes. Empty after answering 400 when it is not a language of the site.
      */
     static Optional<String> lang(Context ctx, Frame frame) {
-        String lang = Optional.ofNullable(ctx.queryParam("lang")).orElse("pt");
-        if (Library.LANGUAGES.contains(lang)) {
+        Languages languages = frame.languages();
+        String fallback = languages.defaultLanguage().code();
+        String lang = Optional.ofNullable(ctx.queryParam("lang")).orElse(fallback);
+        if (languages.contains(lang)) {
             return Optional.of(lang);
         }
-        badRequest(ctx, "lang_invalid", frame.messages("pt").get("api.error.lang"));
+        badRequest(ctx, "lang_invalid", frame.messages(fallback).get("api.error.lang", String.join(", ", languages.codes())));
         return Optional.empty();
     }
 
     /** {@code /health}: answered only once the content is loaded, so 200 means ready. */
     public static void health(Context ctx, Site site) {
         Map<String, Object> articles = new LinkedHashMap<>();
-        for (String lang : Library.LANGUAGES) {
+        for (String lang : site.languages().codes()) {
             articles.put(lang, site.library().articles(lang).size());
         }
         Map<String, Object> body = new LinkedHashMap<>();

@@ -43,11 +43,11 @@ public final class BrowsePages {
 
     /** {@code /<lang>/}: the categories, the articles outside any category (paged), the recently updated. */
     public void home(Context ctx) {
-        String lang = ctx.pathParam("lang");
-        if (!Library.LANGUAGES.contains(lang)) {
-            frame.notFound(ctx);
+        Optional<String> language = frame.language(ctx);
+        if (language.isEmpty()) {
             return;
         }
+        String lang = language.get();
         String url = "/" + lang + "/";
         Site current = site.get();
         Catalog catalog = current.library().catalog();
@@ -61,7 +61,7 @@ public final class BrowsePages {
             Messages m = frame.messages(lang);
             Pager pager = pager(url, n, top.size());
             Map<String, Object> model = frame.layout(lang, titled(m, m.get("home.title"), n), m.get("home.description"),
-                    n == 1 ? Frame.everyLanguage("/") : List.of(new Frame.Alternate(lang, at(url, n))));
+                    n == 1 ? frame.everyLanguage("/") : List.of(new Frame.Alternate(lang, at(url, n))));
             frame.paged(model, pager.prevUrl(), pager.nextUrl());
             List<CategoryCard> cards = new ArrayList<>();
             if (n == 1) {
@@ -94,7 +94,7 @@ public final class BrowsePages {
         frame.sendCached(ctx, current, "category:" + category.url() + ":" + n, "listing", lang, () -> {
             Messages m = frame.messages(lang);
             List<Frame.Alternate> alternates = new ArrayList<>();
-            for (String l : Library.LANGUAGES) {
+            for (String l : frame.languages().codes()) {
                 catalog.translation(category, l)
                         .filter(t -> n <= pages(catalog.articles(t).size()))
                         .ifPresent(t -> alternates.add(new Frame.Alternate(l, at(t.url(), n))));
@@ -103,9 +103,8 @@ public final class BrowsePages {
                     ? m.get("category.description", category.title()) : category.description();
             Map<String, Object> model = frame.layout(lang, titled(m, category.title(), n), description, alternates,
                     Optional.empty(), trail(catalog, category.url()));
-            String other = (String) model.get("otherLang");
-            // The switch leads to the other language's category even where it has fewer pages.
-            catalog.translation(category, other).ifPresent(t -> model.put("switchUrl", t.url()));
+            // The switch leads to the other languages' category even where it has fewer pages.
+            Frame.retargetSwitch(model, other -> catalog.translation(category, other).map(Category::url));
             List<CategoryCard> subcategories = new ArrayList<>();
             if (n == 1) {
                 for (Category c : catalog.subcategories(category)) {
@@ -122,16 +121,16 @@ public final class BrowsePages {
 
     /** {@code /<lang>/tags}: every tag of the language with its number of articles. */
     public void tags(Context ctx) {
-        String lang = ctx.pathParam("lang");
-        if (!Library.LANGUAGES.contains(lang)) {
-            frame.notFound(ctx);
+        Optional<String> language = frame.language(ctx);
+        if (language.isEmpty()) {
             return;
         }
+        String lang = language.get();
         Site current = site.get();
         frame.sendCached(ctx, current, "tags:" + lang, "tags", lang, () -> {
             Messages m = frame.messages(lang);
             Map<String, Object> model = frame.layout(lang, m.get("tags.title"), m.get("tags.description"),
-                    Frame.everyLanguage("/tags"));
+                    frame.everyLanguage("/tags"));
             model.put("tags", current.library().catalog().tags(lang));
             model.put("hereUrl", Tag.indexUrl(lang));
             return model;
@@ -140,11 +139,11 @@ public final class BrowsePages {
 
     /** {@code /<lang>/tags/<tag>}: the articles carrying a tag, paged. */
     public void tag(Context ctx) {
-        String lang = ctx.pathParam("lang");
-        if (!Library.LANGUAGES.contains(lang)) {
-            frame.notFound(ctx);
+        Optional<String> language = frame.language(ctx);
+        if (language.isEmpty()) {
             return;
         }
+        String lang = language.get();
         Site current = site.get();
         Catalog catalog = current.library().catalog();
         Optional<Tag> found = catalog.tag(lang, ctx.pathParam("tag"));
@@ -162,15 +161,14 @@ public final class BrowsePages {
         frame.sendCached(ctx, current, "tag:" + tag.url() + ":" + n, "listing", lang, () -> {
             Messages m = frame.messages(lang);
             List<Frame.Alternate> alternates = new ArrayList<>();
-            for (String l : Library.LANGUAGES) {
+            for (String l : frame.languages().codes()) {
                 catalog.tag(l, tag.slug()).filter(t -> n <= pages(t.count()))
                         .ifPresent(t -> alternates.add(new Frame.Alternate(l, at(t.url(), n))));
             }
             String description = m.get("tag.description", tag.name());
             Map<String, Object> model = frame.layout(lang, titled(m, m.get("tag.title", tag.name()), n), description,
                     alternates, Optional.empty(), List.of(new Head.Crumb(m.get("tags.title"), Tag.indexUrl(lang))));
-            String other = (String) model.get("otherLang");
-            model.put("switchUrl", catalog.tag(other, tag.slug()).map(Tag::url).orElse(Tag.indexUrl(other)));
+            Frame.retargetSwitch(model, other -> Optional.of(catalog.tag(other, tag.slug()).map(Tag::url).orElse(Tag.indexUrl(other))));
             listing(model, tag.url(), n, articles, m.get("tag.kind"), description);
             // "Tag" is said just above it: the heading is the tag itself.
             model.put("heading", titled(m, tag.name(), n));

@@ -41,11 +41,11 @@ public final class ConsentPages {
 
     /** {@code /<lang>/admin-consent?tenant=…}: the form with its result, or its refusal and a 400. */
     public void page(Context ctx) {
-        String lang = ctx.pathParam("lang");
-        if (!Library.LANGUAGES.contains(lang)) {
-            frame.notFound(ctx);
+        Optional<String> language = frame.language(ctx);
+        if (language.isEmpty()) {
             return;
         }
+        String lang = language.get();
         String raw = ctx.queryParam("tenant");
         Site current = site.get();
         if (raw == null) {
@@ -63,7 +63,7 @@ public final class ConsentPages {
         Messages m = frame.messages(lang);
         Library library = current.library();
         Map<String, Object> model = frame.layout(lang, m.get("consent.page.title"), m.get("consent.page.intro"),
-                Frame.everyLanguage("/admin-consent"));
+                frame.everyLanguage("/admin-consent"));
         model.put("tenant", raw == null ? "" : raw.length() > ECHO_LIMIT ? raw.substring(0, ECHO_LIMIT) : raw);
         model.put("consentUrl", null);
         model.put("consentUrlParts", null);

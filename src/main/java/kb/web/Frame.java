@@ -2,15 +2,18 @@ package kb.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import kb.Site;
 import kb.content.Article;
-import kb.content.Library;
+import kb.content.Language;
+import kb.content.Languages;
 import kb.publish.Head;
 import kb.publish.HeadMeta;
 
@@ -22,19 +25,63 @@ public final class Frame {
     /** A link to the same page in one language, for hreflang and the language switch. */
     public record Alternate(String lang, String url) {}
 
+    /**
+     * One link of the language switch: to this page in another language, named in that language.
+     *
+     * @param sectionIds the target's section ids in order, for the script that keeps the reader's place; null when unknown
+     */
+    public record Switch(String lang, String hreflang, String name, String hint, String url, String sectionIds) {
+        Switch to(String otherUrl) {
+            return new Switch(lang, hreflang, name, hint, otherUrl, sectionIds);
+        }
+
+        Switch withSections(String ids) {
+            return new Switch(lang, hreflang, name, hint, url, ids);
+        }
+    }
+
     private final Templates templates;
-    private final Map<String, Messages> messages;
+    private final Function<String, Messages> messages;
+    private final Supplier<Languages> languages;
     private final PageCache cache = new PageCache();
     private final Head head;
 
+    /** A frame over fixed strings of the built-in languages; for tests that render pages without a site. */
     public Frame(Templates templates, Map<String, Messages> messages, Head head) {
+        this(templates, messages::get, () -> Languages.BUILT_IN, head);
+    }
+
+    /**
+     * @param messages  the current UI strings of a language, by code
+     * @param languages the languages currently served
+     */
+    public Frame(Templates templates, Function<String, Messages> messages, Supplier<Languages> languages, Head head) {
         this.templates = templates;
-        this.messages = Map.copyOf(messages);
+        this.messages = messages;
+        this.languages = languages;
         this.head = head;
     }
 
     public Messages messages(String lang) {
-        return messages.get(lang);
+        return messages.apply(lang);
+    }
+
+    /** The languages being served now. */
+    public Languages languages() {
+        return languages.get();
+    }
+
+    /**
+     * The language of a page route's {@code {lang}} path parameter: the one check every page
+     * handler makes. Empty after sending the 404 page when it is not a language of the site.
+     */
+    public Optional<String> language(Context ctx) {
+        String lang = ctx.pathParam("lang");
+        if (languages().contains(lang)) {
+            return Optional.of(lang);
+        }
+        notFound(ctx);
+        return Optional.empty();
     }
 
     /** Renders a page template and sends it as UTF-8 HTML; for pages that depend on the request. */
@@ -90,14 +137,48 @@ public final class Frame {
         alternates.forEach(a -> versions.put(a.lang(), a.url()));
         model.put("head", head.page(lang, title, description, versions, article, trail));
         model.put("trail", trail);
-        String other = Library.LANGUAGES.stream().filter(l -> !l.equals(lang)).findFirst().orElse(lang);
-        model.put("otherLang", other);
         model.put("title", title);
         model.put("description", description);
-        model.put("switchUrl", alternates.stream().filter(a -> a.lang().equals(other)).map(Alternate::url)
-                .findFirst().orElse("/" + other + "/"));
+        Messages m = messages(lang);
+        List<Switch> switches = new ArrayList<>();
+        for (Language l : languages().all()) {
+            if (!l.code().equals(lang)) {
+                String hintKey = "lang.switch.hint." + l.code();
+                String hint = m.has(hintKey) ? m.get(hintKey) : m.get("lang.switch.hint", l.name());
+                switches.add(new Switch(l.code(), l.hreflang(), l.name(), hint,
+                        versions.getOrDefault(l.code(), "/" + l.code() + "/"), null));
+            }
+        }
+        model.put("switches", switches);
+        // Hits of other languages on a results page carry their language's tag and name.
+        Map<String, String> hreflangs = new HashMap<>();
+        Map<String, String> names = new HashMap<>();
+        languages().all().forEach(l -> {
+            hreflangs.put(l.code(), l.hreflang());
+            names.put(l.code(), l.name());
+        });
+        model.put("hreflangs", hreflangs);
+        model.put("hreflangPairs", String.join(" ", languages().all().stream().map(l -> l.code() + "=" + l.hreflang()).toList()));
+        model.put("languageNames", names);
         model.put("query", "");
         return model;
+    }
+
+    /**
+     * Points the language switch somewhere else than the page's translation (the other language's
+     * category even where it has fewer pages, say): {@code url} gives the new target of a language, or empty to keep it.
+     */
+    @SuppressWarnings("unchecked")
+    public static void retargetSwitch(Map<String, Object> model, Function<String, Optional<String>> url) {
+        model.computeIfPresent("switches", (k, v) -> ((List<Switch>) v).stream()
+                .map(s -> url.apply(s.lang()).map(s::to).orElse(s)).toList());
+    }
+
+    /** Gives each switch link the section ids of the page it leads to (empty: none known). */
+    @SuppressWarnings("unchecked")
+    public static void switchSections(Map<String, Object> model, Function<String, Optional<String>> ids) {
+        model.computeIfPresent("switches", (k, v) -> ((List<Switch>) v).stream()
+                .map(s -> ids.apply(s.lang()).map(s::withSections).orElse(s)).toList());
     }
 
     /** Marks the page as one of a paged list: {@code rel=prev}/{@code rel=next} in its head (site-relative paths or null). */
@@ -105,15 +186,15 @@ public final class Frame {
         model.computeIfPresent("head", (k, h) -> head.paged((HeadMeta) h, prevPath, nextPath));
     }
 
-    /** The same path in every language, for pages that exist in both (home, search, consent). */
-    public static List<Alternate> everyLanguage(String pathAfterLang) {
-        return Library.LANGUAGES.stream().map(l -> new Alternate(l, "/" + l + pathAfterLang)).toList();
+    /** The same path in every language, for pages that exist in all of them (home, search, consent). */
+    public List<Alternate> everyLanguage(String pathAfterLang) {
+        return languages().codes().stream().map(l -> new Alternate(l, "/" + l + pathAfterLang)).toList();
     }
 
-    /** The 404 page, in the language of the path's first segment (Portuguese when it has none). */
+    /** The 404 page, in the language of the path's first segment (the default language when it has none). */
     public void notFound(Context ctx) {
-        String lang = languageOf(ctx.path());
-        Map<String, Object> model = layout(lang, messages.get(lang).get("notfound.title"), "", everyLanguage("/"));
+        String lang = languageOf(languages(), ctx.path());
+        Map<String, Object> model = layout(lang, messages(lang).get("notfound.title"), "", everyLanguage("/"));
         keepOutOfSearchEngines(model);
         ctx.status(HttpStatus.NOT_FOUND);
         send(ctx, "notfound", lang, model);
@@ -124,12 +205,12 @@ public final class Frame {
         model.computeIfPresent("head", (k, h) -> ((HeadMeta) h).noindex());
     }
 
-    static String languageOf(String path) {
-        for (String lang : Library.LANGUAGES) {
+    static String languageOf(Languages languages, String path) {
+        for (String lang : languages.codes()) {
             if (path.equals("/" + lang) || path.startsWith("/" + lang + "/")) {
                 return lang;
             }
         }
-        return "pt";
+        return languages.defaultLanguage().code();
     }
 }

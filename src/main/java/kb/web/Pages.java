@@ -4,7 +4,6 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -36,40 +35,23 @@ public final class Pages {
         this.embeds = Map.copyOf(embeds);
     }
 
-    /** {@code /}: the reader's language by Accept-Language, Portuguese when nothing matches. */
+    /** {@code /}: the reader's language by Accept-Language, the default language when nothing matches. */
     public void root(Context ctx) {
-        ctx.redirect("/" + preferredLanguage(ctx.header("Accept-Language")) + "/", HttpStatus.FOUND);
-    }
-
-    static String preferredLanguage(String acceptLanguage) {
-        if (acceptLanguage == null || acceptLanguage.isBlank() || acceptLanguage.length() > 500) {
-            return "pt";
-        }
-        try {
-            String tag = Locale.lookupTag(Locale.LanguageRange.parse(acceptLanguage), Library.LANGUAGES);
-            return tag == null ? "pt" : tag;
-        } catch (IllegalArgumentException e) {
-            return "pt";
-        }
+        ctx.redirect("/" + frame.languages().preferred(ctx.header("Accept-Language")).code() + "/", HttpStatus.FOUND);
     }
 
     /** {@code /pt} without the slash: the home is {@code /pt/}. */
     public void langRoot(Context ctx) {
-        String lang = ctx.pathParam("lang");
-        if (Library.LANGUAGES.contains(lang)) {
-            ctx.redirect("/" + lang + "/", HttpStatus.MOVED_PERMANENTLY);
-        } else {
-            frame.notFound(ctx);
-        }
+        frame.language(ctx).ifPresent(lang -> ctx.redirect("/" + lang + "/", HttpStatus.MOVED_PERMANENTLY));
     }
 
     /** {@code /<lang>/<path>}: an article, a redirect from an old or slashed URL, or the 404 page. */
     public void article(Context ctx) {
-        String lang = ctx.pathParam("lang");
-        if (!Library.LANGUAGES.contains(lang)) {
-            frame.notFound(ctx);
+        Optional<String> language = frame.language(ctx);
+        if (language.isEmpty()) {
             return;
         }
+        String lang = language.get();
         Site current = site.get();
         Library library = current.library();
         String path = ctx.path();
@@ -106,7 +88,7 @@ public final class Pages {
         String lang = article.lang();
         Messages m = frame.messages(lang);
         List<Frame.Alternate> alternates = new ArrayList<>();
-        for (String l : Library.LANGUAGES) {
+        for (String l : library.languages().codes()) {
             library.translation(article, l).ifPresent(t -> alternates.add(new Frame.Alternate(l, t.url())));
         }
         Map<String, Object> model = frame.layout(lang, article.title(), article.description(), alternates, Optional.of(article),
@@ -114,8 +96,8 @@ public final class Pages {
         browse.addTo(model, library, article);
         // The translation's section ids in order: the switch's script maps a section whose id the
         // translation lacks (one generated from the heading's words) to its counterpart there.
-        library.translation(article, (String) model.get("otherLang")).ifPresent(t -> model.put("switchSections",
-                String.join(" ", t.sections().stream().map(Section::id).toList())));
+        Frame.switchSections(model, other -> library.translation(article, other)
+                .map(t -> String.join(" ", t.sections().stream().map(Section::id).toList())));
         model.put("article", article);
         model.put("lastmod", article.lastmod().map(m::date).orElse(null));
         model.put("lastmodIso", article.lastmod().map(Object::toString).orElse(null));

@@ -56,11 +56,11 @@ public final class SearchPages {
      * offers what it has: the closest sections, the other language's hits, the articles.
      */
     public void page(Context ctx) {
-        String lang = ctx.pathParam("lang");
-        if (!Library.LANGUAGES.contains(lang)) {
-            frame.notFound(ctx);
+        Optional<String> language = frame.language(ctx);
+        if (language.isEmpty()) {
             return;
         }
+        String lang = language.get();
         Messages m = frame.messages(lang);
         String q = Optional.ofNullable(ctx.queryParam("q")).orElse("");
         Optional<Integer> page = positive(ctx.queryParam("page"), 1, 1000);
@@ -140,6 +140,8 @@ public final class SearchPages {
         boolean nearMiss = nearMiss(results);
         model.put("nearMiss", nearMiss);
         if (nearMiss) {
+            List<SearchHit> foreign = results.fromOtherLanguage() ? results.results() : otherHits;
+            model.put("otherLang", foreign.isEmpty() ? null : foreign.get(0).lang());
             model.put("otherGroups", group(otherHits));
             model.put("articles", articles.subList(0, Math.min(articles.size(), ARTICLE_LIST)));
             model.put("moreArticles", articles.size() > ARTICLE_LIST);
@@ -153,7 +155,7 @@ public final class SearchPages {
 
     /** The results page's model before searching: the query is in the header's box and the language switch keeps it. */
     private Map<String, Object> searchModel(String lang, String title, String query) {
-        List<Frame.Alternate> alternates = Library.LANGUAGES.stream()
+        List<Frame.Alternate> alternates = frame.languages().codes().stream()
                 .map(l -> new Frame.Alternate(l, query.isBlank() ? "/" + l + "/search" : searchUrl(l, query, 1)))
                 .toList();
         Map<String, Object> model = frame.layout(lang, title, frame.messages(lang).get("search.description"), alternates);
@@ -175,11 +177,21 @@ public final class SearchPages {
         return results.partial() || results.total() == 0 || results.fromOtherLanguage();
     }
 
-    /** The first hits of the same query in the other language; none when that search fell back to the reader's. */
+    /**
+     * The first hits of the same query in the first other language (in the site's order) that has
+     * any; none when every such search fell back to another language.
+     */
     private List<SearchHit> otherLanguageHits(Site current, SearchResults results) {
-        String other = Library.LANGUAGES.stream().filter(l -> !l.equals(results.lang())).findFirst().orElseThrow();
-        SearchResults there = search(current, results.query(), other, 1, OTHER_LANGUAGE_HITS);
-        return there.fromOtherLanguage() ? List.of() : there.results();
+        for (String other : current.languages().codes()) {
+            if (other.equals(results.lang())) {
+                continue;
+            }
+            SearchResults there = search(current, results.query(), other, 1, OTHER_LANGUAGE_HITS);
+            if (!there.fromOtherLanguage() && !there.results().isEmpty()) {
+                return there.results();
+            }
+        }
+        return List.of();
     }
 
     /**
@@ -258,11 +270,11 @@ public final class SearchPages {
 
     /** {@code /<lang>/error/<CODE>}: 302 to the section that explains it, or a 404 page offering a search. */
     public void errorCode(Context ctx) {
-        String lang = ctx.pathParam("lang");
-        if (!Library.LANGUAGES.contains(lang)) {
-            frame.notFound(ctx);
+        Optional<String> language = frame.language(ctx);
+        if (language.isEmpty()) {
             return;
         }
+        String lang = language.get();
         String code = ctx.pathParam("code");
         Optional<String> target = site.get().search().urlForErrorCode(lang, code);
         if (target.isPresent() && target.get().startsWith("/") && !target.get().startsWith("//")) {
@@ -272,7 +284,7 @@ public final class SearchPages {
         Messages m = frame.messages(lang);
         // The language switch keeps the code: the other language may have no article for it either.
         String codePath = "/error/" + URLEncoder.encode(clip(code), StandardCharsets.UTF_8).replace("+", "%20");
-        Map<String, Object> model = frame.layout(lang, m.get("errorcode.title"), "", Frame.everyLanguage(codePath));
+        Map<String, Object> model = frame.layout(lang, m.get("errorcode.title"), "", frame.everyLanguage(codePath));
         Frame.keepOutOfSearchEngines(model);
         model.put("code", clip(code));
         // The box starts empty: this page just said the site has no article for the code.

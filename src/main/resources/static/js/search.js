@@ -7,7 +7,14 @@
   var input = form && form.querySelector('input[name=q]');
   if (!form || !input || !window.fetch) { return; }
 
-  var lang = form.getAttribute('data-lang') || 'pt';
+  var lang = form.getAttribute('data-lang') || document.documentElement.lang;
+  // Each language's BCP-47 tag ("pt=pt-BR en=en"), for hits in another language; the page's own from <html lang>.
+  var tags = {};
+  (form.getAttribute('data-hreflangs') || '').split(' ').forEach(function (pair) {
+    var kv = pair.split('=');
+    if (kv.length === 2) { tags[kv[0]] = kv[1]; }
+  });
+  tags[lang] = document.documentElement.lang || lang;
   var api = form.getAttribute('data-api') || '/api/search';
   var listId = input.id + '-listbox';
   var list = document.createElement('ul');
@@ -152,7 +159,7 @@
       li.setAttribute('role', 'option');
       li.setAttribute('aria-selected', 'false');
       li.setAttribute('data-url', hit.url);
-      if (hit.lang && hit.lang !== lang) { li.setAttribute('lang', hit.lang === 'pt' ? 'pt-BR' : 'en'); }
+      if (hit.lang && hit.lang !== lang) { li.setAttribute('lang', tags[hit.lang] || hit.lang); }
       var title = document.createElement('span');
       title.className = 'instant-title';
       appendHighlighted(title, hit.section ? hit.title + ' › ' + hit.section : hit.title, words);

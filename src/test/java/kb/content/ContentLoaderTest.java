@@ -142,7 +142,7 @@ class ContentLoaderTest {
     void theShippedContentLoadsWithoutProblemsAndHasTheContractAnchorsInBothLanguages() {
         Library library = loader.load(Path.of("content"));
         assertThat(library.problems()).isEmpty();
-        for (String lang : Library.LANGUAGES) {
+        for (String lang : library.languages().codes()) {
             Article seed = library.articles(lang).stream()
                     .filter(a -> a.translationKey().equals("inbox-calendar-connection-errors"))
                     .findFirst().orElseThrow();

@@ -173,7 +173,7 @@ public final class SearchBench {
     /** Every n-th article's title, typed as a query, expecting that article (any of its parts). */
     private static List<Row> titleQueries(Library library, int perLanguage) {
         List<Row> rows = new ArrayList<>();
-        for (String lang : Library.LANGUAGES) {
+        for (String lang : library.languages().codes()) {
             List<Article> articles = library.articles(lang);
             int step = Math.max(1, articles.size() / perLanguage);
             for (int i = 0; i < articles.size() && rows.stream().filter(r -> r.lang().equals(lang)).count() < perLanguage; i += step) {

@@ -68,6 +68,12 @@ class AccessibilityBrowserTest {
         check(kb.BrowseContent.server(), path);
     }
 
+    @ParameterizedTest
+    @FieldSource("kb.PageTypes#SPANISH_URLS")
+    void spanishPageHasNoAxeViolationsInLightAndDarkAndNoCspViolations(String path) {
+        check(kb.SpanishContent.server(), path);
+    }
+
     private static void check(TestServer server, String path) {
         colourScheme("light");
         browser.get(server.base() + path);

@@ -84,6 +84,14 @@ class HtmlValidityTest {
         assertThat(errorsIn(page.body(), browse.base() + path)).as("Nu Html Checker errors on " + path + "\n" + page.body()).isEmpty();
     }
 
+    @ParameterizedTest
+    @FieldSource("kb.PageTypes#SPANISH_URLS")
+    void spanishPageHasNoHtmlErrors(String path) throws Exception {
+        kb.TestServer spanish = kb.SpanishContent.server();
+        HttpResponse<String> page = spanish.get(path);
+        assertThat(errorsIn(page.body(), spanish.base() + path)).as("Nu Html Checker errors on " + path + "\n" + page.body()).isEmpty();
+    }
+
     /** The results page of near misses, which the shipped content cannot produce yet (see SearchResultsViewTest). */
     @ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"pt", "en"})
