@@ -1,6 +1,7 @@
 package kb;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,23 +27,45 @@ class Screenshots {
             new String[] {"article-consent", ARTICLE + "#tenant-admin-consent"},
             new String[] {"article-deep", "/en/inbox-calendar-connection-errors#google-advanced-protection"},
             new String[] {"consent-url", "/en/admin-consent?tenant=contoso.onmicrosoft.com"},
-            new String[] {"consent-refusal", "/pt/admin-consent?tenant=contoso"});
+            new String[] {"consent-refusal", "/pt/admin-consent?tenant=contoso"},
+            new String[] {"feedback", ARTICLE + "#feedback"},
+            new String[] {"feedback-no", ARTICLE + "?feedback=no#feedback"},
+            new String[] {"feedback-sent", "/en/inbox-calendar-connection-errors?feedback=sent#feedback"},
+            new String[] {"privacy", "/en/privacy"},
+            new String[] {"insights", "/insights?lang=en"},
+            new String[] {"insights-pt", "/insights?lang=pt&content=pt&days=90"});
 
     @Test
-    void take() throws IOException {
+    void take() throws IOException, InterruptedException {
         Path out = Path.of(System.getProperty("kb.screenshots", "/tmp/kb-screenshots"));
         Files.createDirectories(out);
         TestServer server = TestServer.shared();
+        seed(server);
+        // -Dkb.screenshots.only=feedback,insights takes only the pages whose names start so.
+        List<String> only = List.of(System.getProperty("kb.screenshots.only", "").split(",")).stream()
+                .filter(x -> !x.isBlank()).toList();
         for (String[] size : new String[][] {{"phone", "375", "740"}, {"desktop", "1280", "900"}}) {
             ChromeDriver browser = size[0].equals("phone") ? Browser.phone()
                     : Browser.open(Integer.parseInt(size[1]), Integer.parseInt(size[2]));
             try {
                 for (String scheme : List.of("light", "dark")) {
                     media(browser, "", scheme);
+                    authorize(browser);
                     for (String[] page : PAGES) {
+                        if (!only.isEmpty() && only.stream().noneMatch(page[0]::startsWith)) {
+                            continue;
+                        }
                         browser.get(server.base() + page[1]);
                         Thread.sleep(400);
-                        shot(browser, out.resolve(page[0] + "-" + size[0] + "-" + scheme + ".png"));
+                        Path file = out.resolve(page[0] + "-" + size[0] + "-" + scheme + ".png");
+                        if (page[0].startsWith("insights") || page[0].startsWith("privacy")) {
+                            wholePage(browser, file);
+                        } else {
+                            shot(browser, file);
+                        }
+                    }
+                    if (!only.isEmpty()) {
+                        continue;
                     }
                     // The answer the script shows after the admin pauses, in the article on a phone.
                     browser.get(server.base() + ARTICLE + "#tenant-admin-consent");
@@ -52,7 +75,7 @@ class Screenshots {
                     Thread.sleep(800);
                     shot(browser, out.resolve("consent-typed-" + size[0] + "-" + scheme + ".png"));
                 }
-                if (size[0].equals("desktop")) {
+                if (size[0].equals("desktop") && only.isEmpty()) {
                     for (String scheme : List.of("light", "dark")) {
                         for (String[] page : List.of(new String[] {"article", ARTICLE},
                                 new String[] {"consent-url", "/pt/admin-consent?tenant=contoso.onmicrosoft.com"})) {
@@ -73,9 +96,50 @@ class Screenshots {
         }
     }
 
+    /** The insights page's credentials on every request this browser sends to the test server. */
+    private static void authorize(ChromeDriver browser) {
+        browser.executeCdpCommand("Network.enable", Map.of());
+        browser.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Authorization", "Basic "
+                + Base64.getEncoder().encodeToString(("admin:" + TestServer.INSIGHTS_PASSWORD).getBytes(StandardCharsets.UTF_8)))));
+    }
+
+    /** Answers and searches from a few readers (forwarded addresses), so /insights has something to show. */
+    private static void seed(TestServer server) throws InterruptedException {
+        String[][] votes = {
+            {"/pt/erros-de-conexao-caixa-de-entrada-calendario", "pt", "no", "outdated", "A tela do Entra mudou: não acho mais “Propriedades”."},
+            {"/pt/erros-de-conexao-caixa-de-entrada-calendario", "pt", "no", "unclear", "<script>alert(1)</script> =HYPERLINK(1) \u202Eevil"},
+            {"/pt/erros-de-conexao-caixa-de-entrada-calendario", "pt", "yes", null, null},
+            {"/en/inbox-calendar-connection-errors", "en", "yes", null, null},
+            {"/en/inbox-calendar-connection-errors", "en", "no", "not-my-problem", "I use Gmail, not Office 365 \uD83D\uDE42"},
+            {"/en/inbox-calendar-connection-errors", "en", "yes", null, null},
+        };
+        int reader = 1;
+        for (String[] v : votes) {
+            String json = "{\"lang\":\"" + v[1] + "\",\"article\":\"" + v[0] + "\",\"helpful\":\"" + v[2] + "\""
+                    + (v[3] == null ? "" : ",\"reason\":\"" + v[3] + "\",\"comment\":\"" + v[4] + "\"") + "}";
+            server.post("/api/feedback", json, Map.of("Content-Type", "application/json", "X-Forwarded-For", "198.51.100." + reader++));
+        }
+        for (String q : List.of("conexão", "conexao", "caixa de entrada", "office 365", "tenant id", "xyzzy", "gmail bloqueado",
+                "outlook alias", "conexão")) {
+            server.get("/pt/search?q=" + java.net.URLEncoder.encode(q, StandardCharsets.UTF_8), Map.of("X-Forwarded-For", "198.51.100.9"));
+        }
+        server.get("/api/search?lang=en&q=calendar+permissions");
+        server.get("/api/search?lang=en&q=sso+saml");
+        Thread.sleep(2500);
+    }
+
     private static void media(ChromeDriver browser, String type, String scheme) {
         browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", type,
                 "features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+    }
+
+    /** The whole page, not only the viewport: for pages read top to bottom, such as /insights. */
+    private static void wholePage(ChromeDriver browser, Path file) throws IOException {
+        Number width = (Number) browser.executeScript("return document.documentElement.clientWidth");
+        Number height = (Number) browser.executeScript("return document.documentElement.scrollHeight");
+        Map<String, Object> png = browser.executeCdpCommand("Page.captureScreenshot", Map.of("captureBeyondViewport", true,
+                "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+        Files.write(file, Base64.getDecoder().decode((String) png.get("data")));
     }
 
     private static void shot(ChromeDriver browser, Path file) throws IOException {

@@ -3,6 +3,7 @@ package kb.insights.feedback;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import java.io.IOException;
 import java.time.Clock;
@@ -69,6 +70,10 @@ public final class FeedbackRoutes {
             for (String name : new String[] {"article", "helpful", "reason", "comment"}) {
                 fields.put(name, ctx.formParam(name));
             }
+        } catch (HttpResponseException e) {
+            // past Javalin's maxRequestSize: refused before it is read
+            refusePage(ctx, lang, HttpStatus.CONTENT_TOO_LARGE, "feedback.error.too_large", null);
+            return;
         } catch (RuntimeException e) {
             // a body that is not a form (bad percent-encoding, wrong charset)
             refusePage(ctx, lang, HttpStatus.BAD_REQUEST, "feedback.error.form", null);
@@ -95,8 +100,12 @@ public final class FeedbackRoutes {
     public void api(Context ctx) {
         ctx.header("Cache-Control", "no-store");
         JsonNode body;
+        boolean tooLarge = false;
         try {
             body = JSON.readTree(ctx.bodyAsBytes());
+        } catch (HttpResponseException e) {
+            body = null;
+            tooLarge = true;
         } catch (IOException | RuntimeException e) {
             body = null;
         }
@@ -111,6 +120,10 @@ public final class FeedbackRoutes {
         if (wait > 0) {
             ctx.header("Retry-After", Long.toString(wait));
             error(ctx, HttpStatus.TOO_MANY_REQUESTS, "too_many", "feedback.error.too_many", messagesLang);
+            return;
+        }
+        if (tooLarge) {
+            error(ctx, HttpStatus.CONTENT_TOO_LARGE, "too_large", "feedback.error.too_large", messagesLang);
             return;
         }
         if (body == null || !body.isObject()) {
