@@ -31,10 +31,19 @@ public final class TestServer implements AutoCloseable {
      * temporary one, never into the working tree's {@code data/}.
      */
     public TestServer(Settings settings) {
+        this(settings, true);
+    }
+
+    private TestServer(Settings settings, boolean testPassword) {
         this.temporary = !settings.dataDir().isAbsolute();
         this.dataDir = temporary ? temporaryDataDir() : settings.dataDir();
-        this.app = Main.start(settings.withDataDir(dataDir).withInsights(settings.insights().password().isPresent()
+        this.app = Main.start(settings.withDataDir(dataDir).withInsights(settings.insights().password().isPresent() || !testPassword
                 ? settings.insights() : settings.insights().withPassword(INSIGHTS_PASSWORD)));
+    }
+
+    /** A server given no insights password, as an operator starts it at first: one is generated into the data folder. */
+    public static TestServer withoutInsightsPassword(Settings settings) {
+        return new TestServer(settings, false);
     }
 
     /** The password of /insights on test servers, unless the test's settings name another. */
