@@ -40,7 +40,7 @@ class Screenshots {
         Path out = Path.of(System.getProperty("kb.screenshots", "/tmp/kb-screenshots"));
         Files.createDirectories(out);
         TestServer server = TestServer.shared();
-        seed(server);
+        kb.insights.Seed.answersAndSearches(server);
         // -Dkb.screenshots.only=feedback,insights takes only the pages whose names start so.
         List<String> only = List.of(System.getProperty("kb.screenshots.only", "").split(",")).stream()
                 .filter(x -> !x.isBlank()).toList();
@@ -101,31 +101,6 @@ class Screenshots {
         browser.executeCdpCommand("Network.enable", Map.of());
         browser.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Authorization", "Basic "
                 + Base64.getEncoder().encodeToString(("admin:" + TestServer.INSIGHTS_PASSWORD).getBytes(StandardCharsets.UTF_8)))));
-    }
-
-    /** Answers and searches from a few readers (forwarded addresses), so /insights has something to show. */
-    private static void seed(TestServer server) throws InterruptedException {
-        String[][] votes = {
-            {"/pt/erros-de-conexao-caixa-de-entrada-calendario", "pt", "no", "outdated", "A tela do Entra mudou: não acho mais “Propriedades”."},
-            {"/pt/erros-de-conexao-caixa-de-entrada-calendario", "pt", "no", "unclear", "<script>alert(1)</script> =HYPERLINK(1) \u202Eevil"},
-            {"/pt/erros-de-conexao-caixa-de-entrada-calendario", "pt", "yes", null, null},
-            {"/en/inbox-calendar-connection-errors", "en", "yes", null, null},
-            {"/en/inbox-calendar-connection-errors", "en", "no", "not-my-problem", "I use Gmail, not Office 365 \uD83D\uDE42"},
-            {"/en/inbox-calendar-connection-errors", "en", "yes", null, null},
-        };
-        int reader = 1;
-        for (String[] v : votes) {
-            String json = "{\"lang\":\"" + v[1] + "\",\"article\":\"" + v[0] + "\",\"helpful\":\"" + v[2] + "\""
-                    + (v[3] == null ? "" : ",\"reason\":\"" + v[3] + "\",\"comment\":\"" + v[4] + "\"") + "}";
-            server.post("/api/feedback", json, Map.of("Content-Type", "application/json", "X-Forwarded-For", "198.51.100." + reader++));
-        }
-        for (String q : List.of("conexão", "conexao", "caixa de entrada", "office 365", "tenant id", "xyzzy", "gmail bloqueado",
-                "outlook alias", "conexão")) {
-            server.get("/pt/search?q=" + java.net.URLEncoder.encode(q, StandardCharsets.UTF_8), Map.of("X-Forwarded-For", "198.51.100.9"));
-        }
-        server.get("/api/search?lang=en&q=calendar+permissions");
-        server.get("/api/search?lang=en&q=sso+saml");
-        Thread.sleep(2500);
     }
 
     private static void media(ChromeDriver browser, String type, String scheme) {

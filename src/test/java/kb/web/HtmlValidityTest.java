@@ -76,6 +76,16 @@ class HtmlValidityTest {
         assertThat(errorsIn(page.body(), server.base() + path)).as("Nu Html Checker errors on " + path + "\n" + page.body()).isEmpty();
     }
 
+    /** The support team's pages, with answers and searches to show (behind HTTP Basic, so not in PageTypes.URLS). */
+    @ParameterizedTest
+    @FieldSource("kb.PageTypes#INSIGHTS_URLS")
+    void insightsPageHasNoHtmlErrors(String path) throws Exception {
+        kb.insights.Seed.answersAndSearches(server);
+        HttpResponse<String> page = server.insights(path);
+        assertThat(page.headers().firstValue("Content-Type").orElse("")).as(path).startsWith("text/html");
+        assertThat(errorsIn(page.body(), server.base() + path)).as("Nu Html Checker errors on " + path + "\n" + page.body()).isEmpty();
+    }
+
     /** The results page of near misses, which the shipped content cannot produce yet (see SearchResultsViewTest). */
     @ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"pt", "en"})
