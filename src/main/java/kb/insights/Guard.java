@@ -49,17 +49,17 @@ public final class Guard {
      * local proxy such as nginx), the last address in {@code X-Forwarded-For}, which that proxy added.
      */
     public static String clientAddress(Context ctx) {
-        String remote = ctx.req().getRemoteAddr();
+        return clientAddress(ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For"));
+    }
+
+    static String clientAddress(String remote, String forwarded) {
         if (remote == null) {
             return "unknown";
         }
-        if (loopback(remote)) {
-            String forwarded = ctx.header("X-Forwarded-For");
-            if (forwarded != null && forwarded.length() <= 2048) {
-                String last = forwarded.substring(forwarded.lastIndexOf(',') + 1).strip();
-                if (!last.isEmpty() && last.length() <= 45 && last.chars().allMatch(Guard::addressChar)) {
-                    return last.toLowerCase(Locale.ROOT);
-                }
+        if (loopback(remote) && forwarded != null && forwarded.length() <= 2048) {
+            String last = forwarded.substring(forwarded.lastIndexOf(',') + 1).strip();
+            if (!last.isEmpty() && last.length() <= 45 && last.chars().allMatch(Guard::addressChar)) {
+                return last.toLowerCase(Locale.ROOT);
             }
         }
         return remote;
