@@ -137,6 +137,22 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
+    /** Waits until this server's insights writer has written every row it was given (its queue is empty). */
+    public void awaitInsightsWritten() {
+        long end = System.nanoTime() + 20_000_000_000L;
+        while (!get("/metrics").body().contains("\nkb_insights_queue_length 0.0")) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("the insights queue did not empty in 20 s");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     /** A GET of /insights (or its exports) with the test servers' credentials. */
     public HttpResponse<String> insights(String pathAndQuery) {
         return get(pathAndQuery, Map.of("Authorization", "Basic " + java.util.Base64.getEncoder()
