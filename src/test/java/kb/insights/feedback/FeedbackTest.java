@@ -202,12 +202,20 @@ class FeedbackTest {
         assertThat(api("192.0.2.11", json).statusCode()).isEqualTo(201);
     }
 
+    /**
+     * On a client of its own: the server answers 413 without reading the body and then closes the
+     * connection, which a shared client could pick up again for the next test's request.
+     */
     @Test
-    void aBodyPastTheCapIsRefusedBeforeItIsRead() {
-        HttpResponse<String> huge = api("192.0.2.12", "{\"comment\":\"" + "x".repeat(200_000) + "\"}");
-        assertThat(huge.statusCode()).isEqualTo(413);
-        HttpResponse<String> hugeForm = form("pt", "192.0.2.12", "comment=" + "x".repeat(200_000));
-        assertThat(hugeForm.statusCode()).isEqualTo(413);
+    void aBodyPastTheCapIsRefusedBeforeItIsRead() throws Exception {
+        java.net.http.HttpClient own = java.net.http.HttpClient.newHttpClient();
+        for (String[] c : new String[][] {{"/api/feedback", "application/json", "{\"comment\":\"" + "x".repeat(200_000) + "\"}"},
+                {"/pt/feedback", "application/x-www-form-urlencoded", "comment=" + "x".repeat(200_000)}}) {
+            HttpResponse<String> r = own.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.base() + c[0]))
+                    .header("Content-Type", c[1]).header("X-Forwarded-For", "192.0.2.12")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(c[2])).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(c[0]).isEqualTo(413);
+        }
     }
 
     private static long count() {
