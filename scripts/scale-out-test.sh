@@ -1,19 +1,26 @@
 #!/usr/bin/env bash
-# Scale-out, proven: two replicas of the site behind nginx, one killed under load.
+# Scale-out, proven: two replicas of the site behind nginx sharing one PostgreSQL, one
+# replica killed under load.
 #
-# Usage: scripts/scale-out-test.sh          (run by .ci/run after `mvn verify`; ~20 s)
+# Usage: scripts/scale-out-test.sh          (run by .ci/run after `mvn verify`; ~30 s)
 # Env:   KB_JAVA_OPTS=-Xmx256m   JVM options of each replica
 #
 # 1. Uses target/kb.jar (builds it with `mvn -q -DskipTests package` only when missing).
-# 2. Starts two replicas on free 127.0.0.1 ports with the shipped content/ and waits
-#    for 200 on /health from both.
+# 2. Starts a throwaway PostgreSQL cluster (Debian's postgresql: initdb and pg_ctl as the
+#    postgres user, in a temp folder, on a free loopback port, trusting local user kb) with
+#    one database, kb, then two replicas on free 127.0.0.1 ports with the shipped content/,
+#    each with a data folder of its own and --database-url pointing at that one database,
+#    and waits for 200 on /health from both.
 # 3. Both replicas must send the same ETag for the same page (the home pages and
 #    articles below): ETags derive from content, so any replica can answer a
 #    client's If-None-Match.
 # 4. Starts Debian's nginx with a private config in a mktemp folder: an upstream
 #    of both replicas with passive failover (max_fails=1 fail_timeout=5s, retry
 #    on the other replica on error/timeout/502/503/504), listening on 127.0.0.1.
-# 5. wrk -t2 -c16 -d8s through nginx over the pages below; replica 1 gets SIGKILL
+# 5. Votes sent to each replica directly and through nginx must all land in the one
+#    database, and one reader voting through replica 1 then replica 2 is one vote (the
+#    replicas share the day's reader salt through the database).
+# 6. wrk -t2 -c16 -d8s through nginx over the pages below; replica 1 gets SIGKILL
 #    3 s in.  Every request must succeed: no non-2xx/3xx answer, no socket error,
 #    no timeout.  Then nginx must still answer from replica 2 alone.
 # Everything started here is stopped by its pid on exit (also on failure or
@@ -36,6 +43,10 @@ for t in "$NGINX" wrk curl python3 java; do
   command -v "$t" >/dev/null 2>&1 || [ -x "$t" ] || {
     say "FAIL: $t is missing (apt-get install -y nginx wrk curl python3; .ci/run does this)"; exit 1; }
 done
+PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
+if [ -z "$PGBIN" ] || [ ! -x "$PGBIN/initdb" ] || [ ! -x "$PGBIN/psql" ]; then
+  say "FAIL: PostgreSQL is missing (apt-get install -y postgresql; .ci/run does this)"; exit 1
+fi
 
 if [ ! -f target/kb.jar ]; then
   say "target/kb.jar missing: mvn -q -DskipTests package"
@@ -43,7 +54,11 @@ if [ ! -f target/kb.jar ]; then
 fi
 
 T=$(mktemp -d /tmp/kb-scale-out.XXXXXX)
-R1=""; R2=""; NGINX_PID=""
+PGT=$(mktemp -d /tmp/kb-scale-out-pg.XXXXXX)
+R1=""; R2=""; NGINX_PID=""; PG_STARTED=""
+as_postgres() {  # initdb and the server refuse to run as root
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
 # shellcheck disable=SC2317  # called from the EXIT trap
 stop_pid() {  # TERM, then KILL after 10 s; only our own children
   local pid=$1
@@ -61,25 +76,42 @@ cleanup() {
     kill -TERM "$NGINX_PID" 2>/dev/null || true
   fi
   stop_pid "$R1"; stop_pid "$R2"
-  rm -rf "$T"
+  if [ -n "$PG_STARTED" ]; then as_postgres "$PGBIN/pg_ctl" stop -w -m fast -D "$PGT/data" >/dev/null 2>&1 || true; fi
+  rm -rf "$T" "$PGT"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# three distinct free loopback ports
-read -r P1 P2 PN < <(python3 -c '
+# four distinct free loopback ports
+read -r P1 P2 PN PP < <(python3 -c '
 import socket
-ss = [socket.socket() for _ in range(3)]
+ss = [socket.socket() for _ in range(4)]
 for s in ss: s.bind(("127.0.0.1", 0))
 print(*(s.getsockname()[1] for s in ss))')
 
-# ---- replicas: both publish the address readers use (nginx's), as a real deployment would
+# ---- one PostgreSQL for both replicas: a throwaway cluster, as a test would start it
+if [ "$(id -u)" = 0 ]; then chown postgres: "$PGT"; fi
+as_postgres "$PGBIN/initdb" -D "$PGT/data" -A trust -U kb -E UTF8 --locale=C --no-sync > "$PGT/initdb.log" 2>&1 \
+  || { say "FAIL: initdb failed"; cat "$PGT/initdb.log"; exit 1; }
+as_postgres "$PGBIN/pg_ctl" start -w -t 60 -D "$PGT/data" -l "$PGT/server.log" \
+  -o "-p $PP -k $PGT -c listen_addresses=127.0.0.1 -c fsync=off" > /dev/null \
+  || { say "FAIL: PostgreSQL did not start"; cat "$PGT/server.log"; exit 1; }
+PG_STARTED=1
+psql_kb() { "$PGBIN/psql" -X -q -t -A -h 127.0.0.1 -p "$PP" -U kb "$@"; }
+psql_kb -d postgres -c 'CREATE DATABASE kb' || { say "FAIL: cannot create the database"; exit 1; }
+DATABASE_URL="jdbc:postgresql://127.0.0.1:$PP/kb?user=kb"
+say "PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PP ($PGT)"
+
+# ---- replicas: both publish the address readers use (nginx's), as a real deployment would;
+# each writes its own data folder, and both write feedback and searches to the one database
 BASE="http://127.0.0.1:$PN"
 # shellcheck disable=SC2086  # KB_JAVA_OPTS is a list of options
-java $KB_JAVA_OPTS -jar target/kb.jar --port "$P1" --content content --base-url "$BASE" > "$T/replica1.log" 2>&1 &
+java $KB_JAVA_OPTS -jar target/kb.jar --port "$P1" --content content --base-url "$BASE" --data "$T/data1" \
+  --database-url "$DATABASE_URL" > "$T/replica1.log" 2>&1 &
 R1=$!
 # shellcheck disable=SC2086
-java $KB_JAVA_OPTS -jar target/kb.jar --port "$P2" --content content --base-url "$BASE" > "$T/replica2.log" 2>&1 &
+java $KB_JAVA_OPTS -jar target/kb.jar --port "$P2" --content content --base-url "$BASE" --data "$T/data2" \
+  --database-url "$DATABASE_URL" > "$T/replica2.log" 2>&1 &
 R2=$!
 for i in 1 2; do
   port_var=P$i; pid_var=R$i; port=${!port_var}; pid=${!pid_var}
@@ -170,6 +202,40 @@ LB="http://127.0.0.1:$PN"
   || { say "FAIL: nginx on $LB does not reach the replicas"; cat "$T/error.log"; exit 1; }
 say "nginx (pid $NGINX_PID) on $LB -> $P1, $P2"
 
+# ---- votes on both replicas (and through nginx) land in the one database
+ARTICLE_EN=/en/inbox-calendar-connection-errors
+# A reader is an address and a browser: through nginx every vote comes from this machine's address
+# (nginx appends what it saw to X-Forwarded-For), so each vote also names a browser of its own.
+vote() {  # URL ADDRESS HELPFUL -> HTTP status
+  curl -s -o /dev/null -w '%{http_code}' --max-time 5 -X POST "$1/api/feedback" -H 'Content-Type: application/json' \
+    -H "X-Forwarded-For: $2" -H "User-Agent: scale-out reader $2" -d "{\"lang\":\"en\",\"article\":\"$ARTICLE_EN\",\"helpful\":\"$3\"}" || echo 000
+}
+VOTES=0; bad_votes=()
+for i in 1 2 3 4 5; do
+  for target in "http://127.0.0.1:$P1" "http://127.0.0.1:$P2" "$LB"; do
+    VOTES=$((VOTES + 1))
+    c=$(vote "$target" "198.51.100.$VOTES" yes); [ "$c" = 201 ] || bad_votes+=("$target=$c")
+  done
+done
+# one reader (one address, one browser) through replica 1, then through replica 2: still one vote
+c=$(vote "http://127.0.0.1:$P1" 203.0.113.9 yes); [ "$c" = 201 ] || bad_votes+=("replica1=$c")
+sleep 0.5
+c=$(vote "http://127.0.0.1:$P2" 203.0.113.9 no); [ "$c" = 201 ] || bad_votes+=("replica2=$c")
+VOTES=$((VOTES + 1))
+[ ${#bad_votes[@]} = 0 ] || failures+=("votes refused: ${bad_votes[*]}")
+landed=0; no_votes=0
+for _ in $(seq 1 100); do   # up to 20 s: each replica's writer drains its queue in the background
+  landed=$(psql_kb -d kb -c 'SELECT COUNT(*) FROM votes' 2>/dev/null || echo 0)
+  no_votes=$(psql_kb -d kb -c 'SELECT COUNT(*) FROM votes WHERE helpful = 0' 2>/dev/null || echo 0)
+  [ "$landed" = "$VOTES" ] && [ "$no_votes" = 1 ] && break
+  sleep 0.2
+done
+if [ "$landed" = "$VOTES" ] && [ "$no_votes" = 1 ]; then
+  say "votes: $VOTES in the one database from both replicas and nginx; one reader on both replicas is one vote"
+else
+  failures+=("the database holds $landed votes ($no_votes No) where $VOTES (1 No) were sent to both replicas")
+fi
+
 # ---- load through nginx; SIGKILL replica 1 in the middle
 wrk -t2 -c16 -d${LOAD_SECONDS}s --timeout 5s -s scripts/scale-out.lua "$LB" -- "${LOAD_PATHS[@]}" > "$T/wrk.log" 2>&1 &
 WRK=$!
@@ -207,7 +273,7 @@ done
 [ ${#after_bad[@]} = 0 ] || failures+=("after the kill, nginx answered: ${after_bad[*]}")
 
 if [ ${#failures[@]} = 0 ]; then
-  say "PASS: 2 replicas behind nginx, ${#ETAG_PATHS[@]} pages with equal ETags, $requests requests in ${LOAD_SECONDS} s with replica 1 killed at ${KILL_AFTER} s, 0 failed"
+  say "PASS: 2 replicas behind nginx sharing one PostgreSQL, ${#ETAG_PATHS[@]} pages with equal ETags, $VOTES votes landed in the one database, $requests requests in ${LOAD_SECONDS} s with replica 1 killed at ${KILL_AFTER} s, 0 failed"
   exit 0
 fi
 summary=$(printf '%s; ' "${failures[@]}")

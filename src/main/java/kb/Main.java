@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.http.HttpStatus;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import kb.content.FolderWatcher;
+import kb.insights.Insights;
 import kb.ops.AccessLog;
 import kb.ops.Metrics;
 import kb.publish.Head;
@@ -38,9 +40,9 @@ public final class Main {
     private static final String STARTED = "kb.started";
 
     /** Pages every language has besides the articles (path after /<lang>): link targets and sitemap entries. */
-    static final List<String> PAGES = List.of("/", "/admin-consent", "/tags");
+    static final List<String> PAGES = List.of("/", "/admin-consent", "/tags", "/privacy");
     /** What content may link to: those pages and the search results page. */
-    static final Set<String> SITE_PAGES = Set.of("/", "/admin-consent", "/search", "/tags");
+    static final Set<String> SITE_PAGES = Set.of("/", "/admin-consent", "/search", "/tags", "/privacy");
 
     private Main() {}
 
@@ -73,12 +75,15 @@ public final class Main {
         AccessLog accessLog = new AccessLog();
         // The default base URL needs the real port, known once the server has started.
         AtomicReference<Javalin> started = new AtomicReference<>();
-        Javalin app = create(current::get, () -> settings.publicBase(started.get().port()), metrics, accessLog);
+        Supplier<URI> base = () -> settings.publicBase(started.get().port());
+        Insights insights = Insights.start(settings.dataDir(), settings.insights(), metrics.registry(), base, Clock.systemUTC());
+        Javalin app = create(current::get, base, metrics, accessLog, insights);
         started.set(app);
         app.unsafe.events.serverStopped(() -> {
             if (watcher != null) {
                 watcher.close();
             }
+            insights.close();
             accessLog.close();
         });
         app.start(settings.port());
@@ -110,7 +115,7 @@ public final class Main {
     }
 
     /** Every route of the site. */
-    static Javalin create(Supplier<Site> site, Supplier<URI> baseUrl, Metrics metrics, AccessLog accessLog) {
+    static Javalin create(Supplier<Site> site, Supplier<URI> baseUrl, Metrics metrics, AccessLog accessLog, Insights insights) {
         // UI strings and languages belong to the loaded content: each request reads the current ones.
         Function<String, Messages> messages = lang -> site.get().messages(lang);
         BiFunction<String, String, String> text = (lang, key) -> messages.apply(lang).get(key);
@@ -121,7 +126,8 @@ public final class Main {
         ConsentPages consent = new ConsentPages(site, frame, templates);
         BrowsePages browse = new BrowsePages(site, frame);
         Pages pages = new Pages(site, frame, browse, Map.of("admin-consent", consent::embed));
-        SearchPages search = new SearchPages(site, frame, metrics::searched);
+        Insights.Routes insight = insights.routes(() -> site.get().library(), frame);
+        SearchPages search = new SearchPages(site, frame, metrics::searched, insight.searches()::record);
         for (String lang : site.get().languages().codes()) {
             metrics.articles(site, lang, s -> s.get().library().articles(lang).size());
         }
@@ -134,6 +140,9 @@ public final class Main {
             config.http.generateEtags = false;
             config.http.compressionStrategy = io.javalin.compression.CompressionStrategy.NONE;
             config.http.responseBufferSize = 64 * 1024;
+            // The only bodies the site takes are feedback and search beacons: a comment of 1,000
+            // characters fits many times over; anything bigger is refused (413) before it is read.
+            config.http.maxRequestSize = 32 * 1024;
             config.jetty.modifyServer(server -> {
                 server.setStopTimeout(10_000);
                 server.setRequestLog(accessLog);
@@ -156,6 +165,13 @@ public final class Main {
             config.routes.get("/robots.txt", publishing::robots);
             config.routes.get("/sitemap.xml", publishing::sitemap);
             config.routes.get("/sitemap-{n}.xml", publishing::sitemapPart);
+            // Before /{lang} and /{lang}/feedback, which would take these paths for a language.
+            config.routes.get("/insights", insight.insights()::page);
+            config.routes.get("/insights/feedback.csv", insight.insights()::feedbackCsv);
+            config.routes.get("/insights/searches.csv", insight.insights()::searchesCsv);
+            config.routes.post("/api/feedback", insight.feedback()::api);
+            config.routes.post("/api/search/instant", insight.searches()::instant);
+            config.routes.post("/api/search/click", insight.searches()::click);
             config.routes.get("/", pages::root);
             config.routes.get("/{lang}", pages::langRoot);
             config.routes.get("/api/admin-consent", consent::api);
@@ -168,6 +184,8 @@ public final class Main {
             config.routes.get("/{lang}/opensearch.xml", publishing::openSearch);
             config.routes.get("/{lang}/tags", browse::tags);
             config.routes.get("/{lang}/tags/{tag}", browse::tag);
+            config.routes.get("/{lang}/privacy", insight.privacy()::page);
+            config.routes.post("/{lang}/feedback", insight.feedback()::form);
             config.routes.get("/{lang}/<path>", pages::article);
 
             config.routes.error(HttpStatus.NOT_FOUND.getCode(), ctx -> {

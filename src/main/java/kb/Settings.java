@@ -3,9 +3,11 @@ package kb;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import kb.insights.InsightsSettings;
 
 /**
  * Where the server listens, which content it serves and under which public address, from the
@@ -15,12 +17,29 @@ import java.util.Optional;
  * @param contentDir the folder holding {@code pt/} and {@code en/}
  * @param baseUrl    the public address readers and crawlers use ({@code https://help.example.com}), without
  *                   a trailing slash; empty means {@code http://localhost:<port>}
+ * @param dataDir    where everything the site writes lives (the embedded database, generated secrets)
+ * @param insights   where feedback and search analytics are stored, and for how long
  */
-public record Settings(int port, Path contentDir, Optional<URI> baseUrl) {
+public record Settings(int port, Path contentDir, Optional<URI> baseUrl, Path dataDir, InsightsSettings insights) {
     public static final int DEFAULT_PORT = 7070;
+    public static final Path DEFAULT_DATA = Path.of("data");
 
     public Settings(int port, Path contentDir) {
         this(port, contentDir, Optional.empty());
+    }
+
+    public Settings(int port, Path contentDir, Optional<URI> baseUrl) {
+        this(port, contentDir, baseUrl, DEFAULT_DATA, InsightsSettings.defaults());
+    }
+
+    /** The same settings writing into another data folder. */
+    public Settings withDataDir(Path dir) {
+        return new Settings(port, contentDir, baseUrl, dir, insights);
+    }
+
+    /** The same settings with other storage settings. */
+    public Settings withInsights(InsightsSettings other) {
+        return new Settings(port, contentDir, baseUrl, dataDir, other);
     }
 
     /** Thrown with a message fit for the operator's terminal. */
@@ -35,32 +54,39 @@ public record Settings(int port, Path contentDir, Optional<URI> baseUrl) {
         return baseUrl.orElseGet(() -> URI.create("http://localhost:" + actualPort));
     }
 
-    /** Arguments win over {@code KB_PORT}, {@code KB_CONTENT} and {@code KB_BASE_URL}, which win over the defaults. */
+    /**
+     * Arguments win over {@code KB_PORT}, {@code KB_CONTENT}, {@code KB_BASE_URL}, {@code KB_DATA} and
+     * {@code KB_DATABASE_URL}, which win over the defaults. Secrets ({@code KB_DATABASE_PASSWORD},
+     * {@code KB_INSIGHTS_PASSWORD}) and {@code KB_RETENTION_DAYS} come from the environment only, so
+     * no password shows in the process list.
+     */
     public static Settings parse(String[] args, Map<String, String> env) throws Invalid {
         String port = env.getOrDefault("KB_PORT", String.valueOf(DEFAULT_PORT));
         String content = env.getOrDefault("KB_CONTENT", "content");
         String base = env.get("KB_BASE_URL");
+        String data = env.getOrDefault("KB_DATA", DEFAULT_DATA.toString());
+        String database = env.get("KB_DATABASE_URL");
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
-            if (arg.equals("--port") || arg.equals("--content") || arg.equals("--base-url")) {
-                if (i + 1 >= args.length) {
-                    throw new Invalid(arg + " needs a value");
-                }
-                String value = args[++i];
-                switch (arg) {
-                    case "--port" -> port = value;
-                    case "--content" -> content = value;
-                    default -> base = value;
-                }
-            } else if (arg.startsWith("--port=")) {
-                port = arg.substring("--port=".length());
-            } else if (arg.startsWith("--content=")) {
-                content = arg.substring("--content=".length());
-            } else if (arg.startsWith("--base-url=")) {
-                base = arg.substring("--base-url=".length());
-            } else {
+            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            if (!List.of("--port", "--content", "--base-url", "--data", "--database-url").contains(name)) {
                 throw new Invalid("unknown argument '" + arg
-                        + "'; usage: java -jar kb.jar [--port N] [--content DIR] [--base-url URL]");
+                        + "'; usage: java -jar kb.jar [--port N] [--content DIR] [--base-url URL] [--data DIR] [--database-url URL]");
+            }
+            String value;
+            if (arg.contains("=")) {
+                value = arg.substring(arg.indexOf('=') + 1);
+            } else if (i + 1 >= args.length) {
+                throw new Invalid(arg + " needs a value");
+            } else {
+                value = args[++i];
+            }
+            switch (name) {
+                case "--port" -> port = value;
+                case "--content" -> content = value;
+                case "--data" -> data = value;
+                case "--database-url" -> database = value;
+                default -> base = value;
             }
         }
         int number;
@@ -75,7 +101,18 @@ public record Settings(int port, Path contentDir, Optional<URI> baseUrl) {
         if (content.isBlank()) {
             throw new Invalid("content folder must not be empty");
         }
-        return new Settings(number, Path.of(content), base == null || base.isBlank() ? Optional.empty() : Optional.of(baseUrl(base)));
+        if (data.isBlank()) {
+            throw new Invalid("data folder must not be empty");
+        }
+        InsightsSettings insights;
+        try {
+            insights = InsightsSettings.parse(database, env.get("KB_DATABASE_PASSWORD"), env.get("KB_INSIGHTS_PASSWORD"),
+                    env.get("KB_RETENTION_DAYS"));
+        } catch (IllegalArgumentException e) {
+            throw new Invalid(e.getMessage());
+        }
+        return new Settings(number, Path.of(content), base == null || base.isBlank() ? Optional.empty() : Optional.of(baseUrl(base)),
+                Path.of(data), insights);
     }
 
     /**

@@ -21,7 +21,10 @@ public final class PageTypes {
             "/en/search?q=locat%C3%A1rio", "/pt/search?q=xyzzyqwv", "/pt/search?q=office+365&page=2",
             "/pt/search?q=consentimento+administrador+xyzzyqwv", "/en/search?q=admin+consent+xyzzyqwv",
             // Tags: the index and one tag's page.
-            "/pt/tags", "/en/tags/office-365");
+            "/pt/tags", "/en/tags/office-365",
+            // The article after its feedback form (without JavaScript): the details after No, the thanks after them.
+            "/pt/erros-de-conexao-caixa-de-entrada-calendario?feedback=no", "/en/inbox-calendar-connection-errors?feedback=sent",
+            "/pt/privacy", "/en/privacy");
 
     /**
      * The browsing pages of a help center with folders ({@link BrowseContent}; the shipped content has
@@ -44,6 +47,10 @@ public final class PageTypes {
     public static final List<String> SPANISH_URLS = List.of(
             "/es/", SpanishContent.ES, "/es/search?q=conexiones", "/es/search?q=syncing", "/es/no-existe",
             "/es/admin-consent?tenant=common", SpanishContent.PT);
+
+    /** The support team's pages (HTTP Basic with the test servers' password): checked the same way. */
+    public static final List<String> INSIGHTS_URLS = List.of("/insights?lang=pt", "/insights?lang=en&content=en&days=7",
+            "/insights?lang=en&days=0");
 
     private PageTypes() {}
 }

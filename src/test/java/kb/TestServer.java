@@ -26,15 +26,54 @@ public final class TestServer implements AutoCloseable {
         this(new Settings(0, content));
     }
 
-    /** With settings of the test's choosing, such as a public base URL; the port should be 0. */
+    /**
+     * With settings of the test's choosing, such as a public base URL; the port should be 0. Unless
+     * the test names a data folder of its own (an absolute path), the server writes into a fresh
+     * temporary one, never into the working tree's {@code data/}.
+     */
     public TestServer(Settings settings) {
-        this.app = Main.start(settings);
+        this(settings, true);
+    }
+
+    private TestServer(Settings settings, boolean testPassword) {
+        this.temporary = !settings.dataDir().isAbsolute();
+        this.dataDir = temporary ? temporaryDataDir() : settings.dataDir();
+        this.app = Main.start(settings.withDataDir(dataDir).withInsights(settings.insights().password().isPresent() || !testPassword
+                ? settings.insights() : settings.insights().withPassword(INSIGHTS_PASSWORD)));
         this.contentDir = settings.contentDir();
     }
 
     /** The content folder it serves. */
     public Path contentDir() {
         return contentDir;
+    }
+
+    /** A server given no insights password, as an operator starts it at first: one is generated into the data folder. */
+    public static TestServer withoutInsightsPassword(Settings settings) {
+        return new TestServer(settings, false);
+    }
+
+    /** The password of /insights on test servers, unless the test's settings name another. */
+    public static final String INSIGHTS_PASSWORD = "test-insights-password";
+
+    private final Path dataDir;
+    private final boolean temporary;
+
+    private static Path temporaryDataDir() {
+        try {
+            return java.nio.file.Files.createTempDirectory("kb-test-data");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Where this server writes (its embedded database, generated secrets). */
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public int port() {
+        return app.port();
     }
 
     /** A server of its own on the shipped content folder, for tests that change or stop it. */
@@ -90,6 +129,43 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
+    /** A POST with a body and headers of the test's choosing (Content-Type among them). */
+    public HttpResponse<String> post(String path, String body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(20))
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits until this server's insights writer has written every row it was given (its queue is empty). */
+    public void awaitInsightsWritten() {
+        long end = System.nanoTime() + 20_000_000_000L;
+        while (!get("/metrics").body().contains("\nkb_insights_queue_length 0.0")) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("the insights queue did not empty in 20 s");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** A GET of /insights (or its exports) with the test servers' credentials. */
+    public HttpResponse<String> insights(String pathAndQuery) {
+        return get(pathAndQuery, Map.of("Authorization", "Basic " + java.util.Base64.getEncoder()
+                .encodeToString(("admin:" + INSIGHTS_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+    }
+
     public Document page(String path) {
         HttpResponse<String> response = get(path);
         return Jsoup.parse(response.body(), base() + path);
@@ -98,5 +174,12 @@ public final class TestServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        if (temporary) {
+            try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(dataDir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                // a temp folder left behind is harmless
+            }
+        }
     }
 }

@@ -64,6 +64,11 @@ public final class Metrics {
                 .description("articles served in this language").register(registry);
     }
 
+    /** For features that keep meters of their own (the insights queue). */
+    public io.micrometer.core.instrument.MeterRegistry registry() {
+        return registry;
+    }
+
     /** The Prometheus text exposition. */
     public String scrape() {
         return registry.scrape();

@@ -88,7 +88,11 @@ public final class Frame {
     public void send(Context ctx, String template, String lang, Map<String, Object> model) {
         ctx.contentType("text/html; charset=utf-8");
         ctx.header("Cache-Control", "no-cache");
-        ctx.result(templates.render(template, lang, model));
+        // As sendCached: a known length goes out in one write, never as chunks that a replica dying
+        // mid-answer could cut (the scale-out test's load includes the consent page).
+        byte[] body = templates.render(template, lang, model).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        ctx.header("Content-Length", Integer.toString(body.length));
+        ctx.result(body);
     }
 
     /**

@@ -81,8 +81,19 @@ public final class Pages {
             return;
         }
         Article article = found.get();
-        frame.sendCached(ctx, current, "article:" + article.url(), "article", lang, () -> articleModel(library, article));
+        // After the feedback form (without JavaScript) the article comes back with its answer: thanks,
+        // and after No the optional details. Each state is one more cached page.
+        String asked = ctx.queryParam("feedback");
+        String feedback = asked != null && FEEDBACK_STATES.contains(asked) ? asked : null;
+        frame.sendCached(ctx, current, "article:" + article.url() + (feedback == null ? "" : "?feedback=" + feedback), "article", lang,
+                () -> {
+                    Map<String, Object> model = articleModel(library, article);
+                    model.put("feedback", feedback);
+                    return model;
+                });
     }
+
+    private static final java.util.Set<String> FEEDBACK_STATES = java.util.Set.of("yes", "no", "sent");
 
     private Map<String, Object> articleModel(Library library, Article article) {
         String lang = article.lang();

@@ -30,15 +30,28 @@ public final class SearchPages {
     /** How many articles a page without a good answer lists; the home page lists them all. */
     private static final int ARTICLE_LIST = 20;
 
+    /** Where searches are recorded for the support team; answers the id later clicks refer to (or null). */
+    @FunctionalInterface
+    public interface Recorder {
+        String record(String lang, String query, int results, String source);
+    }
+
     private final Supplier<Site> site;
     private final Frame frame;
     private final LongConsumer timer;
+    private final Recorder recorder;
 
     /** @param timer receives each search's duration in nanoseconds */
     public SearchPages(Supplier<Site> site, Frame frame, LongConsumer timer) {
+        this(site, frame, timer, (lang, query, results, source) -> null);
+    }
+
+    /** @param recorder records each search a reader settles on; must not block (it queues) */
+    public SearchPages(Supplier<Site> site, Frame frame, LongConsumer timer, Recorder recorder) {
         this.site = site;
         this.frame = frame;
         this.timer = timer;
+        this.recorder = recorder;
     }
 
     private SearchResults search(Site current, String q, String lang, int page, int size) {
@@ -93,6 +106,10 @@ public final class SearchPages {
         List<SearchHit> otherHits = lookThere ? otherLanguageHits(current, results) : List.of();
         Map<String, Object> model = resultsModel(results, otherHits, current.library().articles(lang));
         model.put("hitCategories", categories(current.library(), results.results(), otherHits));
+        // The first page is the search; later pages are the same search read further.
+        if (results.page() == 1) {
+            model.put("searchId", recorder.record(lang, q, results.total(), "page"));
+        }
         frame.send(ctx, "search", lang, model);
     }
 
@@ -229,7 +246,13 @@ public final class SearchPages {
         Site current = site.get();
         SearchResults results = search(current, q, lang, 1, Math.min(limit.get(), SearchIndex.MAX_LIMIT));
         String accept = Optional.ofNullable(ctx.header("Accept")).orElse("");
-        if (accept.contains("application/x-suggestions+json")) {
+        boolean suggestions = accept.contains("application/x-suggestions+json");
+        // Instant search and browsers' suggestions ask at every keystroke: instant search reports the
+        // query the reader settles on by itself, and suggestions are not a search the reader made.
+        if (!suggestions && !"instant".equals(ctx.header("X-Search-Source"))) {
+            recorder.record(lang, q, results.total(), "api");
+        }
+        if (suggestions) {
             // What browsers ask an OpenSearch engine for: [query, [titles], [descriptions], [urls]].
             List<String> titles = new ArrayList<>();
             List<String> urls = new ArrayList<>();

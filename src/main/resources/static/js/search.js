@@ -40,6 +40,19 @@
   var timer = null;
   var controller = null;
   var sequence = 0;
+  // The query whose results are showing, until the reader settles on it (opens a result, leaves the
+  // box or the page): only then is it recorded, once, never at each keystroke.
+  var shown = null;
+
+  function settle(url, position) {
+    if (!shown) { return; }
+    var params = { lang: lang, q: shown.q, results: String(shown.total) };
+    if (url) { params.url = url; params.position = String(position); }
+    shown = null;
+    if (navigator.sendBeacon && window.URLSearchParams) {
+      navigator.sendBeacon('/api/search/instant', new URLSearchParams(params));
+    }
+  }
 
   function close() {
     list.hidden = true;
@@ -184,7 +197,7 @@
       ? (form.getAttribute('data-label-all') || 'All results') + ' (' + total + ')'
       : form.getAttribute('data-label-none-all') || 'No exact result';
     all.addEventListener('mousedown', function (event) { event.preventDefault(); });
-    all.addEventListener('click', function () { form.submit(); });
+    all.addEventListener('click', function () { shown = null; form.submit(); });
     list.appendChild(all);
     options.push(all);
 
@@ -192,6 +205,7 @@
       : total === 1 ? form.getAttribute('data-label-count-one')
       : form.getAttribute('data-label-count');
     status.textContent = (count || '').replace('{0}', String(total));
+    shown = { q: q, total: total };
     list.hidden = false;
     input.setAttribute('aria-expanded', 'true');
   }
@@ -201,8 +215,10 @@
     if (!option) { return; }
     var url = option.getAttribute('data-url');
     if (url && url.charAt(0) === '/' && url.charAt(1) !== '/') {
+      settle(url, index + 1);
       window.location.assign(url);
     } else {
+      shown = null; // the results page records this search itself
       form.submit();
     }
   }
@@ -210,11 +226,12 @@
   function query() {
     var q = input.value.trim();
     if (controller) { controller.abort(); }
-    if (!q) { close(); status.textContent = ''; return; }
+    if (!q) { close(); status.textContent = ''; shown = null; return; }
     var mine = ++sequence;
     controller = window.AbortController ? new AbortController() : null;
     var url = api + '?q=' + encodeURIComponent(q) + '&lang=' + encodeURIComponent(lang) + '&limit=8';
-    fetch(url, { signal: controller ? controller.signal : undefined, headers: { Accept: 'application/json' } })
+    fetch(url, { signal: controller ? controller.signal : undefined,
+      headers: { Accept: 'application/json', 'X-Search-Source': 'instant' } })
       .then(function (response) { return response.ok ? response.json() : null; })
       .then(function (data) { if (data && mine === sequence && input.value.trim()) { render(data, q); } })
       .catch(function () { /* the form still submits to the results page */ });
@@ -249,7 +266,11 @@
     }
   });
 
-  input.addEventListener('blur', function () { setTimeout(close, 100); });
+  input.addEventListener('blur', function () {
+    setTimeout(function () { close(); settle(); }, 100);
+  });
+  form.addEventListener('submit', function () { shown = null; });
+  window.addEventListener('pagehide', function () { settle(); });
 
   // Back to a page kept in the back/forward cache: the box shows that page's query again, not what
   // was typed before leaving it, and the list from then is closed; a search still waiting from then

@@ -90,6 +90,21 @@ class AccessibilityBrowserTest {
         assertThat(violations).as("axe-core violations on " + path).isEmpty();
     }
 
+    /** The support team's pages, with the test servers' credentials sent by the browser for the check only. */
+    @ParameterizedTest
+    @FieldSource("kb.PageTypes#INSIGHTS_URLS")
+    void insightsPageHasNoAxeViolationsInLightAndDark(String path) {
+        kb.insights.Seed.answersAndSearches(server);
+        browser.executeCdpCommand("Network.enable", Map.of());
+        browser.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Authorization", "Basic "
+                + java.util.Base64.getEncoder().encodeToString(("admin:" + TestServer.INSIGHTS_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)))));
+        try {
+            pageHasNoAxeViolationsInLightAndDarkAndNoCspViolations(path);
+        } finally {
+            browser.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of()));
+        }
+    }
+
     /** So the page checks cannot pass because axe checks nothing. */
     @Test
     void axeReportsAnImageWithoutTextAndLowContrast() {

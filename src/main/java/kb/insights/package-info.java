@@ -1,0 +1,6 @@
+/**
+ * Insights for the support team: what readers thought of each article ({@code feedback}), what they
+ * searched for ({@code searchlog}), stored through a bounded queue off the request path ({@code db})
+ * and read back on {@code /insights} ({@code report}). {@link kb.insights.Insights} is the front door.
+ */
+package kb.insights;

@@ -1,0 +1,103 @@
+package kb.insights;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import kb.Settings;
+import kb.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A database that accepts connections and never answers (the worst kind of slow): the site starts
+ * anyway, and pages, search, the consent form and votes answer as fast as without it, while the
+ * votes wait in the queue and /metrics says so.
+ */
+class UnreachableDatabaseTest {
+    static final String PT = "/pt/erros-de-conexao-caixa-de-entrada-calendario";
+    static ServerSocket blackHole;
+    static final List<Socket> held = Collections.synchronizedList(new ArrayList<>());
+    static TestServer server;
+
+    @BeforeAll
+    static void start() throws IOException {
+        blackHole = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        Thread accept = new Thread(() -> {
+            while (!blackHole.isClosed()) {
+                try {
+                    held.add(blackHole.accept()); // read nothing, answer nothing
+                } catch (IOException e) {
+                    return;
+                }
+            }
+        }, "black-hole-database");
+        accept.setDaemon(true);
+        accept.start();
+        Settings settings = new Settings(0, Path.of("content"));
+        server = new TestServer(settings.withInsights(settings.insights()
+                .withDatabaseUrl("jdbc:postgresql://127.0.0.1:" + blackHole.getLocalPort() + "/kb?user=kb")));
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        server.close();
+        blackHole.close();
+        for (Socket s : held) {
+            s.close();
+        }
+    }
+
+    @Test
+    void startsAndAnswersAsFastAsEverWhileTheDatabaseHangs() {
+        assertThat(server.get("/health").statusCode()).isEqualTo(200);
+        List<Long> slowest = new ArrayList<>();
+        List<Supplier<HttpResponse<String>>> requests = List.of(
+                () -> server.get(PT),
+                () -> server.get("/pt/search?q=conexao+caixa"),
+                () -> server.get("/api/search?lang=en&q=calendar"),
+                () -> server.get("/en/admin-consent?tenant=contoso.onmicrosoft.com"),
+                () -> server.post("/api/feedback", "{\"lang\":\"pt\",\"article\":\"" + PT + "\",\"helpful\":\"yes\"}",
+                        Map.of("Content-Type", "application/json", "X-Forwarded-For", "192.0.2." + slowest.size() % 200)),
+                () -> server.post("/pt/feedback", "article=" + PT + "&helpful=no",
+                        Map.of("Content-Type", "application/x-www-form-urlencoded", "X-Forwarded-For", "192.0.2.200")));
+        for (int round = 0; round < 6; round++) {
+            for (Supplier<HttpResponse<String>> r : requests) {
+                long start = System.nanoTime();
+                HttpResponse<String> answer = r.get();
+                // The first round warms the JVM up (templates, classes): not counted.
+                if (round > 0) {
+                    slowest.add((System.nanoTime() - start) / 1_000_000);
+                }
+                assertThat(answer.statusCode()).isBetween(200, 303);
+            }
+        }
+        // The database's own timeouts are 2 s and more: anything waiting on it would show here.
+        assertThat(Collections.max(slowest)).as("slowest answer, ms").isLessThan(1500);
+        System.out.println("database hanging: " + slowest.size() + " requests, slowest " + Collections.max(slowest) + " ms");
+        String metrics = server.get("/metrics").body();
+        assertThat(metrics).contains("kb_insights_database_up 0.0");
+        // 6 rounds of 2 votes and 2 searches (results page and API) wait; nothing is lost yet.
+        assertThat(metrics).contains("kb_insights_queue_length 24.0");
+        assertThat(metrics).contains("kb_insights_queue_overflow_total 0.0");
+    }
+
+    @Test
+    void insightsSaysTheDatabaseIsAwayInsteadOfHanging() {
+        long start = System.nanoTime();
+        HttpResponse<String> page = server.insights("/insights?lang=en");
+        assertThat(page.statusCode()).isEqualTo(503);
+        assertThat(page.body()).contains("The insights database cannot be reached right now.");
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(6000);
+    }
+}
