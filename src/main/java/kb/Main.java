@@ -158,6 +158,18 @@ public final class Main {
             });
 
             config.routes.before(SecurityHeaders::apply);
+            // A POST's body is read (and kept for the handler) before any answer, even a refusal, so
+            // that the connection is left clean for the client's next request; one past the size cap
+            // cannot be, and the answer says the connection closes.
+            config.routes.before(ctx -> {
+                if (ctx.method() == io.javalin.http.HandlerType.POST) {
+                    try {
+                        ctx.bodyAsBytes();
+                    } catch (io.javalin.http.HttpResponseException e) {
+                        ctx.header("Connection", "close");
+                    }
+                }
+            });
             config.routes.get("/health", ctx -> Api.health(ctx, site.get()));
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
             config.routes.get("/static/<name>", assets::serve);
