@@ -183,11 +183,6 @@ public final class Catalog {
         return trail;
     }
 
-    /** The category that holds this one; empty at the top. */
-    public Optional<Category> parent(Category category) {
-        return category(holder(category.url()));
-    }
-
     /** The same category in another language, by translationKey or by where its articles' translations are. */
     public Optional<Category> translation(Category category, String lang) {
         if (category.lang().equals(lang)) {

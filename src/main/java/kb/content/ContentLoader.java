@@ -107,15 +107,15 @@ public final class ContentLoader {
         for (Problem p : problems) {
             LOG.warn("content problem: {}", p);
         }
-        List<BrokenLink> broken = new LinkChecker(new Library(languages, articles, categories, aliases, problems), sitePages).check(contentDir);
+        Library unchecked = new Library(languages, articles, categories, aliases, problems);
+        List<BrokenLink> broken = new LinkChecker(unchecked, sitePages).check(contentDir);
         for (BrokenLink b : broken) {
             LOG.warn("content problem: {}", b);
         }
         LOG.info("loaded {} articles ({}) from {}, {} problem(s), {} broken link(s)", articles.size(),
                 articles.stream().collect(Collectors.groupingBy(Article::lang, Collectors.counting())),
                 contentDir, problems.size(), broken.size());
-        return new Library(languages, articles, categories, aliases, problems, broken, fingerprints,
-                HexFormat.of().formatHex(version.digest()).substring(0, 16));
+        return unchecked.checked(broken, fingerprints, HexFormat.of().formatHex(version.digest()).substring(0, 16));
     }
 
     private static boolean isIndex(Path file) {

@@ -62,6 +62,28 @@ public final class Library {
         this.catalog = new Catalog(languages, articles, categories, this::translation);
     }
 
+    /**
+     * This library with what the link check found and its version: the indexes and the catalog
+     * are shared, not built again, since the articles are the same.
+     */
+    Library checked(List<BrokenLink> brokenLinks, Map<Path, byte[]> fingerprints, String version) {
+        return new Library(this, brokenLinks, fingerprints, version);
+    }
+
+    private Library(Library base, List<BrokenLink> brokenLinks, Map<Path, byte[]> fingerprints, String version) {
+        this.languages = base.languages;
+        this.byUrl = base.byUrl;
+        this.bySource = base.bySource;
+        this.aliases = base.aliases;
+        this.problems = base.problems;
+        this.byLang = base.byLang;
+        this.byTranslationKey = base.byTranslationKey;
+        this.catalog = base.catalog;
+        this.brokenLinks = List.copyOf(brokenLinks);
+        this.fingerprints = Map.copyOf(fingerprints);
+        this.version = version;
+    }
+
     /** The languages this library was loaded with ({@code content/languages.yaml}), in order, with the default. */
     public Languages languages() {
         return languages;

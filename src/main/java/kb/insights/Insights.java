@@ -79,10 +79,6 @@ public final class Insights implements AutoCloseable {
                 new PrivacyPage(frame, settings.retentionDays()));
     }
 
-    /** The writer, for tests that watch the queue. */
-    public Writer writer() {
-        return writer;
-    }
 
     @Override
     public void close() {

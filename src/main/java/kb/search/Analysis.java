@@ -225,17 +225,7 @@ final class Analysis {
         protected boolean shouldFilter() {
             char[] b = term.buffer();
             int len = term.length();
-            return !IdentifierForms.isForm(b, len) && (Identifiers.looksLikeIdentifier(b, len) || hasInnerDelimiter(b, len));
-        }
-
-        /** Std tokens like {@code don't} or {@code O'Brien}: split so each part is findable. */
-        private static boolean hasInnerDelimiter(char[] b, int len) {
-            for (int i = 1; i < len - 1; i++) {
-                if (!Character.isLetterOrDigit(b[i])) {
-                    return true;
-                }
-            }
-            return false;
+            return !IdentifierForms.isForm(b, len) && Identifiers.hasParts(b, len);
         }
     }
 }

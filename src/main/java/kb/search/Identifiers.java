@@ -60,6 +60,23 @@ final class Identifiers {
         return len >= MIN_LENGTH && len <= MAX_LENGTH && looksLikeIdentifier(b, len);
     }
 
+    /**
+     * Whether a token splits into parts that are findable alone: an identifier, or a word with a
+     * non-letter inside ({@code don't}, {@code O'Brien}, {@code prompt=consent}). Runs for every
+     * token indexed, so it works on the token's buffer.
+     */
+    static boolean hasParts(char[] b, int len) {
+        if (looksLikeIdentifier(b, len)) {
+            return true;
+        }
+        for (int i = 1; i < len - 1; i++) {
+            if (!Character.isLetterOrDigit(b[i])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether a word is an identifier rather than a plain word (see the class comment). */
     static boolean looksLikeIdentifier(CharSequence word) {
         return looksLikeIdentifier(word, 0, word.length());

@@ -109,22 +109,25 @@ final class LanguageIndex {
         Typos typos = new Typos(vocabulary);
         QueryFactory.Plan plan = queries.withTypos(userQuery, typos);
         float[] coverage = new float[plan.concepts().size()];
+        long[] estimates = new long[coverage.length];
         // A query of which this language knows no word is in another language: that one answers
         // it (see SearchIndex); a word of another language among words of this one is translated.
         boolean mixed = false;
         boolean approximate = false;
-        for (Query concept : plan.concepts()) {
-            mixed |= matchEstimate(concept) > 0;
+        for (int i = 0; i < coverage.length; i++) {
+            estimates[i] = matchEstimate(plan.concepts().get(i));
+            mixed |= estimates[i] > 0;
         }
         for (int i = 0; i < coverage.length; i++) {
             String typed = plan.typed().get(i);
+            long df = estimates[i];
             if (mixed && translations != null && typed.indexOf(' ') < 0 && !knows(typed)) {
                 Query translated = translations.of(typed);
                 if (translated != null) {
                     plan = plan.with(i, translated);
+                    df = matchEstimate(translated);
                 }
             }
-            long df = matchEstimate(plan.concepts().get(i));
             if (hasParts(typed) && (df == 0 || !matchesAny(plan.concepts().get(i)))) {
                 Query parts = queries.anyPart(typed);
                 if (parts != null) {
@@ -150,21 +153,10 @@ final class LanguageIndex {
         return new Ranking(found.entries(), exact.entries().size(), any, correction(userQuery, typos), partial);
     }
 
-    /** An identifier, or a "word" with punctuation inside ({@code prompt=consent}): made of parts. */
+    /** A single typed word (not a run of words with synonyms) made of findable parts. */
     private static boolean hasParts(String typed) {
-        if (typed.indexOf(' ') >= 0) {
-            return false; // a run of words with synonyms
-        }
-        if (Identifiers.looksLikeIdentifier(typed)) {
-            return true;
-        }
         String letters = QueryFactory.trimToLetters(typed);
-        for (int i = 1; i < letters.length() - 1; i++) {
-            if (!Character.isLetterOrDigit(letters.charAt(i))) {
-                return true;
-            }
-        }
-        return false;
+        return typed.indexOf(' ') < 0 && Identifiers.hasParts(letters.toCharArray(), letters.length());
     }
 
     /** Whether a word is in this language's vocabulary (any case, with or without accents). */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -138,19 +139,17 @@ final class QueryFactory {
         Query anyWords(float[] coverage) {
             // A pasted dialog has many words; the commonest say least and cost most: past
             // MAX_ANY_WORDS, only the rarest ones are searched.
-            float cutoff = 0;
-            if (concepts.size() > MAX_ANY_WORDS) {
-                float[] sorted = coverage.clone();
-                java.util.Arrays.sort(sorted);
-                cutoff = sorted[sorted.length - MAX_ANY_WORDS];
-            }
-            BooleanQuery.Builder b = new BooleanQuery.Builder();
-            int kept = 0;
+            List<Integer> rarestFirst = new ArrayList<>();
             for (int i = 0; i < concepts.size(); i++) {
-                if (coverage[i] < cutoff || (coverage[i] == cutoff && kept >= MAX_ANY_WORDS)) {
+                rarestFirst.add(i);
+            }
+            rarestFirst.sort((x, y) -> Float.compare(coverage[y], coverage[x]));
+            Set<Integer> searched = Set.copyOf(rarestFirst.subList(0, Math.min(MAX_ANY_WORDS, rarestFirst.size())));
+            BooleanQuery.Builder b = new BooleanQuery.Builder();
+            for (int i = 0; i < concepts.size(); i++) {
+                if (!searched.contains(i)) {
                     continue;
                 }
-                kept++;
                 b.add(concepts.get(i), Occur.SHOULD);
                 if (coverage[i] > 0) {
                     b.add(new BoostQuery(new ConstantScoreQuery(concepts.get(i)), coverage[i]), Occur.SHOULD);

@@ -108,7 +108,7 @@ public final class SearchPages {
         model.put("hitCategories", categories(current.library(), results.results(), otherHits));
         // The first page is the search; later pages are the same search read further.
         if (results.page() == 1) {
-            model.put("searchId", recorder.record(lang, q, results.total(), "page"));
+            model.put("searchId", recorder.record(lang, q, results.total(), kb.insights.searchlog.SearchLog.PAGE));
         }
         frame.send(ctx, "search", lang, model);
     }
@@ -250,7 +250,7 @@ public final class SearchPages {
         // Instant search and browsers' suggestions ask at every keystroke: instant search reports the
         // query the reader settles on by itself, and suggestions are not a search the reader made.
         if (!suggestions && !"instant".equals(ctx.header("X-Search-Source"))) {
-            recorder.record(lang, q, results.total(), "api");
+            recorder.record(lang, q, results.total(), kb.insights.searchlog.SearchLog.API);
         }
         if (suggestions) {
             // What browsers ask an OpenSearch engine for: [query, [titles], [descriptions], [urls]].

@@ -65,10 +65,6 @@ public final class Database implements AutoCloseable {
         return new Database(new HikariDataSource(config), vendor, InsightsSettings.redact(url));
     }
 
-    public Vendor vendor() {
-        return vendor;
-    }
-
     /** The URL without its query string, for logs. */
     public String description() {
         return description;

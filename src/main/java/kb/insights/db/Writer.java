@@ -95,15 +95,7 @@ public final class Writer implements AutoCloseable {
         return queue.size() + pendingCount;
     }
 
-    /** Whether the database answered the last attempt. */
-    public boolean up() {
-        return up;
-    }
 
-    /** Runs the maintenance at the writer's next turn instead of waiting for the day to pass. */
-    public void maintainSoon() {
-        maintenanceDue = 0;
-    }
 
     private void run() {
         Duration retry = FIRST_RETRY;

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import kb.content.Library;
 import kb.insights.Guard;
@@ -49,11 +50,11 @@ public final class FeedbackRoutes {
 
     /** The form of every article, for readers without JavaScript. */
     public void form(Context ctx) {
-        String lang = ctx.pathParam("lang");
-        if (!library.get().languages().contains(lang)) {
-            frame.notFound(ctx);
+        Optional<String> known = frame.language(ctx);
+        if (known.isEmpty()) {
             return;
         }
+        String lang = known.get();
         if (guard.crossSite(ctx)) {
             refusePage(ctx, lang, HttpStatus.FORBIDDEN, "feedback.error.cross_site", null);
             return;
@@ -71,9 +72,7 @@ public final class FeedbackRoutes {
                 fields.put(name, ctx.formParam(name));
             }
         } catch (HttpResponseException e) {
-            // past Javalin's maxRequestSize: refused before it is read, so the connection cannot carry
-            // another request: say so, or a client reuses it and finds it closed.
-            ctx.header("Connection", "close");
+            // past Javalin's maxRequestSize: refused before it is read (Main says the connection closes)
             refusePage(ctx, lang, HttpStatus.CONTENT_TOO_LARGE, "feedback.error.too_large", null);
             return;
         } catch (RuntimeException e) {
@@ -125,7 +124,6 @@ public final class FeedbackRoutes {
             return;
         }
         if (tooLarge) {
-            ctx.header("Connection", "close"); // the unread body makes the connection useless after this answer
             error(ctx, HttpStatus.CONTENT_TOO_LARGE, "too_large", "feedback.error.too_large", messagesLang);
             return;
         }

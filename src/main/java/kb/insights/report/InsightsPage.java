@@ -208,7 +208,7 @@ public final class InsightsPage {
         if (requested != null) {
             if (!library.get().languages().contains(requested)) {
                 ctx.status(HttpStatus.BAD_REQUEST).contentType("text/plain; charset=utf-8")
-                        .result(frame.messages("pt").get("api.error.lang"));
+                        .result(frame.messages(library.get().languages().defaultLanguage().code()).get("api.error.lang"));
                 return Optional.empty();
             }
             lang = requested;
