@@ -67,7 +67,7 @@ public final class Main {
      * then on, changes to the content folder are loaded in the background and swapped in whole.
      */
     public static Javalin start(Settings settings) {
-        SiteLoader loader = new SiteLoader(settings.contentDir());
+        SiteLoader loader = new SiteLoader(settings.contentDir(), settings.dataDir());
         AtomicReference<Site> current = new AtomicReference<>(loader.load());
         Metrics metrics = new Metrics();
         metrics.served(current.get().version());
@@ -85,6 +85,7 @@ public final class Main {
             }
             insights.close();
             accessLog.close();
+            loader.close();
         });
         app.start(settings.port());
         LOG.info("serving {} on http://localhost:{}/ as {}", settings.contentDir().toAbsolutePath(), app.port(),

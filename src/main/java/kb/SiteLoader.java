@@ -19,6 +19,7 @@ import kb.content.Languages;
 import kb.content.LanguagesFile;
 import kb.content.Library;
 import kb.web.Messages;
+import kb.search.SearchEngine;
 import kb.search.SearchIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,10 +34,31 @@ final class SiteLoader {
     private final Path contentDir;
     /** UI strings already logged as missing: once per key and language for the life of the site, not once per reload. */
     private final Set<String> missingStrings = ConcurrentHashMap.newKeySet();
-    private final ContentLoader loader = new ContentLoader(Set.of("admin-consent"), Main.SITE_PAGES);
+    private final SearchEngine engine;
+    private final ContentLoader loader;
 
+    /** A loader that keeps the index in memory: every start reads and indexes every file. */
     SiteLoader(Path contentDir) {
+        this(contentDir, SearchEngine.inMemory());
+    }
+
+    /**
+     * A loader that keeps the search index, and the articles with it, in {@code dataDir/index}: a
+     * start reads only the files that changed since the last run, and a reload only those changed since the last load.
+     */
+    SiteLoader(Path contentDir, Path dataDir) {
+        this(contentDir, SearchEngine.onDisk(dataDir.resolve("index")));
+    }
+
+    private SiteLoader(Path contentDir, SearchEngine engine) {
         this.contentDir = contentDir;
+        this.engine = engine;
+        this.loader = new ContentLoader(Set.of("admin-consent"), Main.SITE_PAGES, engine);
+    }
+
+    /** Releases the index (its files and lock); the last site loaded must no longer be used. */
+    void close() {
+        engine.close();
     }
 
     Path contentDir() {
@@ -82,7 +104,7 @@ final class SiteLoader {
             LOG.warn("content problem: {}", invalid.message());
         }
         ConsentSettings settings = consent.orElse(previous == null ? ConsentSettings.defaults() : previous.consentSettings());
-        SearchIndex search = SearchIndex.build(library, contentDir);
+        SearchIndex search = engine.publish(library, contentDir);
         String version = library.version() + "-" + settingsDigest(library.languages());
         Map<String, Messages> messages = Messages.load(library.languages(), contentDir.resolve(I18N), missingStrings);
         LOG.info("content version {} ready in {} ms", version, (System.nanoTime() - start) / 1_000_000);

@@ -17,7 +17,8 @@ import java.util.Optional;
  * @param aliases        old site-relative URLs that redirect here
  * @param tags           free tags
  * @param weight         list order, lower first; {@code Integer.MAX_VALUE} when not given
- * @param html           the sanitized body HTML, headings carrying ids and permalinks
+ * @param html           the sanitized body HTML, headings carrying ids and permalinks; null in a
+ *                       {@link #slim()} article, whose body stays on disk until needed
  * @param intro          plain text before the first heading
  * @param sections       every heading with an id, in document order
  * @param links          every link's href in the body, in document order, for link checking
@@ -44,6 +45,23 @@ public record Article(
         tags = List.copyOf(tags);
         sections = List.copyOf(sections);
         links = List.copyOf(links);
+    }
+
+    /** Whether the rendered HTML and the sections' text are held: false for a {@link #slim()} article. */
+    public boolean hasBody() {
+        return html != null;
+    }
+
+    /**
+     * This article without its body (the HTML and the sections' text, the bulk of its bytes): what
+     * the site keeps in memory when the body is kept on disk by the search index.
+     */
+    public Article slim() {
+        if (!hasBody()) {
+            return this;
+        }
+        List<Section> bare = sections.stream().map(s -> new Section(s.id(), s.heading(), s.level(), null, s.aliasIds())).toList();
+        return new Article(lang, url, title, description, lastmod, translationKey, aliases, tags, weight, null, intro, bare, links, source);
     }
 
     /** The section that the given id lands on, whether it is the section's own id or one of its aliases. */

@@ -8,6 +8,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -35,6 +36,7 @@ public final class ContentLoader {
 
     private final MarkdownRenderer renderer;
     private final Set<String> sitePages;
+    private final ArticleStore store;
 
     /**
      * A loader whose link check knows only articles and language homes: a link to any other page
@@ -52,8 +54,18 @@ public final class ContentLoader {
      *                    {@code /<lang>}: {@code "/"}, {@code "/admin-consent"}, …
      */
     public ContentLoader(Set<String> knownEmbeds, Set<String> sitePages) {
+        this(knownEmbeds, sitePages, ArticleStore.NONE);
+    }
+
+    /**
+     * @param store where articles are kept between loads and runs: a file it already holds, with
+     *              the same size and modification time (or, failing that, the same bytes), is not
+     *              parsed again
+     */
+    public ContentLoader(Set<String> knownEmbeds, Set<String> sitePages, ArticleStore store) {
         this.renderer = new MarkdownRenderer(knownEmbeds);
         this.sitePages = Set.copyOf(sitePages);
+        this.store = store;
     }
 
     /** Loads every {@code <lang>/**}{@code /*.md} under the folder; logs each problem once. */
@@ -68,6 +80,7 @@ public final class ContentLoader {
     public Library load(Path contentDir, Library previous) {
         LanguagesFile.Result languagesFile = LanguagesFile.read(contentDir, previous.languages());
         Languages languages = languagesFile.languages();
+        store.prepare(languages);
         List<Path> files = markdownFiles(contentDir).stream().filter(f -> !isIndex(f)).toList();
         List<Outcome> outcomes = files.parallelStream()
                 .map(file -> read(contentDir, file, previous, languages))
@@ -232,9 +245,21 @@ public final class ContentLoader {
         MessageDigest digest = sha256();
         digest.update(relative.toString().getBytes(StandardCharsets.UTF_8));
         try {
-            byte[] bytes = readBytes(file);
+            BasicFileAttributes attributes = attributes(file);
+            long size = attributes.size();
+            long modified = attributes.lastModifiedTime().toMillis();
+            Optional<ArticleStore.Stored> stored = store.stored(relative)
+                    .filter(s -> languages.contains(s.article().lang()));
+            // Taken in before and not touched since: not even read (as Hugo and make decide).
+            if (stored.isPresent() && stored.get().size() == size && stored.get().modified() == modified) {
+                return new Outcome(Optional.of(stored.get().article()), List.of(), stored.get().fingerprint());
+            }
+            byte[] bytes = readBytes(file, size);
             digest.update(bytes);
             byte[] fingerprint = digest.digest();
+            if (stored.isPresent() && MessageDigest.isEqual(stored.get().fingerprint(), fingerprint)) {
+                return new Outcome(Optional.of(stored.get().article()), List.of(), fingerprint);
+            }
             // An unchanged file is not parsed and rendered again: reloads cost what changed.
             Optional<Article> unchanged = previous.bySource(relative)
                     .filter(a -> languages.contains(a.lang()))
@@ -242,7 +267,8 @@ public final class ContentLoader {
             if (unchanged.isPresent()) {
                 return new Outcome(unchanged, List.of(), fingerprint);
             }
-            return new Outcome(Optional.of(parse(relative, decode(bytes), languages)), List.of(), fingerprint);
+            Article parsed = parse(relative, decode(bytes), languages);
+            return new Outcome(Optional.of(store.keep(parsed, size, modified, fingerprint)), List.of(), fingerprint);
         } catch (FrontMatter.Invalid e) {
             return new Outcome(Optional.empty(), List.of(new Problem(relative, e.getMessage())), digest.digest());
         } catch (RuntimeException e) {
@@ -252,9 +278,21 @@ public final class ContentLoader {
         }
     }
 
-    private static byte[] readBytes(Path file) throws FrontMatter.Invalid {
+    private static BasicFileAttributes attributes(Path file) throws FrontMatter.Invalid {
         try {
-            if (Files.size(file) > MAX_FILE_BYTES) {
+            return Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (IOException e) {
+            throw new FrontMatter.Invalid("cannot be read: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private static byte[] readBytes(Path file) throws FrontMatter.Invalid {
+        return readBytes(file, attributes(file).size());
+    }
+
+    private static byte[] readBytes(Path file, long size) throws FrontMatter.Invalid {
+        try {
+            if (size > MAX_FILE_BYTES) {
                 throw new FrontMatter.Invalid("larger than " + MAX_FILE_BYTES / 1024 / 1024 + " MiB");
             }
             return Files.readAllBytes(file);

@@ -34,8 +34,12 @@ public final class HeadingIds {
     /** The slug of a text, without uniqueness: {@code "Conexão à API"} becomes {@code "conexao-a-api"}. */
     public static String slug(String text) {
         String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
-        String withoutMarks = decomposed.replaceAll("\\p{M}+", "");
+        String withoutMarks = MARKS.matcher(decomposed).replaceAll("");
         String lower = withoutMarks.toLowerCase(Locale.ROOT);
-        return lower.replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        return EDGES.matcher(OTHER.matcher(lower).replaceAll("-")).replaceAll("");
     }
+
+    private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}+");
+    private static final java.util.regex.Pattern OTHER = java.util.regex.Pattern.compile("[^a-z0-9]+");
+    private static final java.util.regex.Pattern EDGES = java.util.regex.Pattern.compile("^-+|-+$");
 }

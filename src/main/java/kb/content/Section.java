@@ -8,7 +8,7 @@ import java.util.List;
  * @param id        the anchor id (explicit {@code {#id}} or generated from the heading text)
  * @param heading   the heading as plain text
  * @param level     2 for {@code ##}, 3 for {@code ###}, ...
- * @param text      plain text of the section body, code included, for search
+ * @param text      plain text of the section body, code included, for search; null in a slim article
  * @param aliasIds  extra ids that land on this section (the generated id of an explicitly named heading)
  */
 public record Section(String id, String heading, int level, String text, List<String> aliasIds) {

@@ -105,7 +105,15 @@ final class Analysis {
 
     /** Analyzes documents, and counts their words into {@code words} for the vocabulary. */
     Analyzer forIndex(WordCounts words) {
-        return new WordAnalyzer(family, stopWords, true, words);
+        return forIndex(ThreadLocal.withInitial(() -> new WordCounts.Target(words)));
+    }
+
+    /**
+     * Analyzes documents, and counts their words into whatever each thread's target holds at the
+     * time (nothing while it holds null): how each article's words are counted apart.
+     */
+    Analyzer forIndex(ThreadLocal<WordCounts.Target> targets) {
+        return new WordAnalyzer(family, stopWords, true, targets);
     }
 
     /** Analyzes text exactly as the index did (without counting): what snippets mark. */
@@ -155,9 +163,9 @@ final class Analysis {
         private final String lang;
         private final CharArraySet stopWords;
         private final boolean atIndexTime;
-        private final WordCounts words;
+        private final ThreadLocal<WordCounts.Target> words;
 
-        WordAnalyzer(String lang, CharArraySet stopWords, boolean atIndexTime, WordCounts words) {
+        WordAnalyzer(String lang, CharArraySet stopWords, boolean atIndexTime, ThreadLocal<WordCounts.Target> words) {
             this.lang = lang;
             this.stopWords = stopWords;
             this.atIndexTime = atIndexTime;
@@ -177,7 +185,8 @@ final class Analysis {
             s = new IdentifierSplitter(s, atIndexTime);
             s = new LowerCaseFilter(s);
             if (words != null) {
-                s = new WordCounts.Counter(s, words);
+                // Components are made on, and kept for, the thread that uses them: its target.
+                s = new WordCounts.Counter(s, words.get());
             }
             s = new ASCIIFoldingFilter(s);
             s = new StopFilter(s, stopWords);

@@ -1,9 +1,12 @@
 package kb.search;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import kb.content.Article;
 import kb.content.Section;
 
@@ -31,41 +34,91 @@ final class ErrorCodes {
         this.places = Map.copyOf(places);
     }
 
+    /**
+     * One code as an article names it.
+     *
+     * @param code      the code
+     * @param sectionId the section that names it, or null for the article's title, description or intro
+     * @param prominent whether it is named in a heading, a title, a description, an intro or a
+     *                  section's first paragraph, rather than further down a section
+     */
+    record Found(String code, String sectionId, boolean prominent) {}
+
     /** The codes of one language's articles, in the library's order. */
     static ErrorCodes of(List<Article> articles) {
+        return of(articles, ErrorCodes::in);
+    }
+
+    /**
+     * The codes of one language's articles, in the library's order, from what each article names
+     * (as {@link #in} found it; null for an article that names none).
+     */
+    static ErrorCodes of(List<Article> articles, Function<Article, List<Found>> named) {
         Map<String, Place> prominent = new HashMap<>();
         Map<String, Place> anywhere = new HashMap<>();
         for (Article article : articles) {
-            Place top = new Place(article, null);
-            collect(article.title(), 0, article.title().length(), top, prominent);
-            collect(article.description(), 0, article.description().length(), top, prominent);
-            collect(article.intro(), 0, article.intro().length(), top, prominent);
-            for (Section section : article.sections()) {
-                Place place = new Place(article, section.id());
-                String text = section.text();
-                int firstBreak = text.indexOf('\n');
-                int paragraphEnd = firstBreak < 0 ? text.length() : firstBreak;
-                collect(section.heading(), 0, section.heading().length(), place, prominent);
-                collect(text, 0, paragraphEnd, place, prominent);
-                collect(text, paragraphEnd, text.length(), place, anywhere);
+            List<Found> found = named.apply(article);
+            if (found == null) {
+                continue;
+            }
+            for (Found f : found) {
+                (f.prominent() ? prominent : anywhere).putIfAbsent(f.code(), new Place(article, f.sectionId()));
             }
         }
         anywhere.putAll(prominent);
         return new ErrorCodes(anywhere);
     }
 
+    /** The codes an article (with its body) names, in the order it names them. */
+    static List<Found> in(Article article) {
+        List<Found> found = new ArrayList<>();
+        collect(article.title(), 0, article.title().length(), null, true, found);
+        collect(article.description(), 0, article.description().length(), null, true, found);
+        collect(article.intro(), 0, article.intro().length(), null, true, found);
+        for (Section section : article.sections()) {
+            String text = section.text();
+            int firstBreak = text.indexOf('\n');
+            int paragraphEnd = firstBreak < 0 ? text.length() : firstBreak;
+            collect(section.heading(), 0, section.heading().length(), section.id(), true, found);
+            collect(text, 0, paragraphEnd, section.id(), true, found);
+            collect(text, paragraphEnd, text.length(), section.id(), false, found);
+        }
+        return found;
+    }
+
+    /** One line per code: code, tab, section id (empty for none), tab, P or A. */
+    static byte[] toBytes(List<Found> found) {
+        StringBuilder out = new StringBuilder();
+        for (Found f : found) {
+            out.append(f.code()).append('\t').append(f.sectionId() == null ? "" : f.sectionId()).append('\t')
+                    .append(f.prominent() ? 'P' : 'A').append('\n');
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    static List<Found> fromBytes(byte[] bytes) {
+        List<Found> found = new ArrayList<>();
+        for (String line : new String(bytes, StandardCharsets.UTF_8).split("\n")) {
+            String[] f = line.split("\t", -1);
+            if (f.length == 3 && !f[0].isEmpty()) {
+                found.add(new Found(f[0], f[1].isEmpty() ? null : f[1], f[2].equals("P")));
+            }
+        }
+        return found;
+    }
+
     Optional<Place> find(String code) {
         return Optional.ofNullable(places.get(code));
     }
 
-    private static void collect(String text, int from, int to, Place place, Map<String, Place> into) {
+    private static void collect(String text, int from, int to, String sectionId, boolean prominent, List<Found> into) {
         int underscore = text.indexOf('_', from);
         if (underscore < 0 || underscore >= to) {
             return; // no code without an underscore: most text is skipped at once
         }
         Identifiers.scan(text, from, to, (identifier, start, end) -> {
             if (Identifiers.isErrorCode(identifier)) {
-                into.putIfAbsent(identifier, place);
+                into.add(new Found(identifier, sectionId, prominent));
             }
         });
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import kb.content.Article;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
@@ -43,19 +44,18 @@ final class LanguageIndex {
 
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
-    private final List<Entry> entries;
-    private final int[] entryOfDoc;
+    /** The entry each document stands for; null for documents that stand for none (see {@link IndexStore}). */
+    private final Entry[] entryOfDoc;
     private final QueryFactory queries;
     private final Snippets snippets;
     private final Vocabulary vocabulary;
     private final ErrorCodes errorCodes;
-    private final long indexBytes;
+    /** How many documents stand for an article or a section: the collection BM25's rarity is judged in. */
+    private final long documents;
 
-    LanguageIndex(Analysis analysis, DirectoryReader reader, long indexBytes, List<Entry> entries, int[] entryOfDoc,
-            Vocabulary vocabulary, QueryFactory queries, ErrorCodes errorCodes) {
+    LanguageIndex(Analysis analysis, DirectoryReader reader, Entry[] entryOfDoc,
+            Vocabulary vocabulary, QueryFactory queries, ErrorCodes errorCodes) throws IOException {
         this.reader = reader;
-        this.indexBytes = indexBytes;
-        this.entries = List.copyOf(entries);
         this.entryOfDoc = entryOfDoc;
         this.vocabulary = vocabulary;
         this.queries = queries;
@@ -65,6 +65,7 @@ final class LanguageIndex {
         this.searcher = new IndexSearcher(reader);
         // Scoring queries gain nothing from Lucene's filter cache, and it is shared JVM-wide.
         this.searcher.setQueryCache(null);
+        this.documents = Math.max(1, reader.getDocCount(Analysis.HEADING));
     }
 
     /**
@@ -178,7 +179,8 @@ final class LanguageIndex {
         TopDocs top = searcher.search(q, max);
         float best = top.scoreDocs.length == 0 ? 1 : top.scoreDocs[0].score;
         for (ScoreDoc sd : top.scoreDocs) {
-            String key = entries.get(entryOfDoc[sd.doc]).key();
+            Entry entry = entryOfDoc[sd.doc];
+            String key = entry == null ? null : entry.key();
             if (key != null) {
                 keys.putIfAbsent(key, sd.score / best);
             }
@@ -188,7 +190,7 @@ final class LanguageIndex {
 
     /** BM25's inverse document frequency: how much finding a word says, given how many documents have it. */
     private float idf(long docFreq) {
-        long n = reader.maxDoc();
+        long n = documents;
         // The estimate adds up the fields and synonyms a word is searched in, so it can exceed n.
         long df = Math.min(docFreq, n);
         return (float) Math.log(1 + (n - df + 0.5) / (df + 0.5));
@@ -239,8 +241,10 @@ final class LanguageIndex {
     }
 
     /** A result for the reader: titles as text, the snippet as escaped HTML with marks. */
-    SearchHit hit(Entry entry, MatchedTerms matched) {
-        String snippet = snippets.snippet(entry.text(), matched);
+    SearchHit hit(Entry entry, MatchedTerms matched) throws IOException {
+        Article article = full(entry.article());
+        Entry whole = new Entry(article, entry.section() == null ? null : article.section(entry.section().id()).orElse(entry.section()));
+        String snippet = snippets.snippet(whole.text(), matched);
         return new SearchHit(entry.article().title(), entry.section() == null ? null : entry.section().heading(),
                 entry.url(), snippet, entry.article().lang());
     }
@@ -274,6 +278,11 @@ final class LanguageIndex {
         return reader;
     }
 
+    /** The article with its body, read from this index when the library holds it slim. */
+    Article full(Article article) throws IOException {
+        return IndexStore.withBody(reader, article);
+    }
+
     /** Where an error code (upper case) is explained in this language's articles. */
     Optional<ErrorCodes.Place> errorCode(String code) {
         return errorCodes.find(code);
@@ -284,9 +293,19 @@ final class LanguageIndex {
         return vocabulary.size();
     }
 
-    /** Bytes the index files take in memory. */
+    /** Bytes the index files take (on disk, or in memory). */
     long indexBytes() {
-        return indexBytes;
+        long total = 0;
+        try {
+            for (LeafReaderContext leaf : reader.leaves()) {
+                if (leaf.reader() instanceof org.apache.lucene.index.SegmentReader segment) {
+                    total += segment.getSegmentInfo().sizeInBytes();
+                }
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return total;
     }
 
     /** The grouped entries of a query, and its best document (-1 when none). */
@@ -300,7 +319,10 @@ final class LanguageIndex {
         TopDocs top = timed.search(query, CANDIDATES);
         List<Scored> ranked = new ArrayList<>(top.scoreDocs.length);
         for (ScoreDoc sd : top.scoreDocs) {
-            ranked.add(new Scored(entries.get(entryOfDoc[sd.doc]), sd.score));
+            Entry entry = entryOfDoc[sd.doc];
+            if (entry != null) {
+                ranked.add(new Scored(entry, sd.score));
+            }
         }
         return new Found(group(ranked), top.scoreDocs.length == 0 ? -1 : top.scoreDocs[0].doc);
     }

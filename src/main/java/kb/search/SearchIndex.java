@@ -9,13 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 import kb.content.Article;
-import kb.content.Language;
 import kb.content.Library;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -53,56 +48,50 @@ public final class SearchIndex {
 
     private final Library library;
     private final Map<String, LanguageIndex> byLang;
-    private SearchIndex(Library library, Map<String, LanguageIndex> byLang) {
+
+    SearchIndex(Library library, Map<String, LanguageIndex> byLang) {
         this.library = library;
         this.byLang = Map.copyOf(byLang);
     }
 
     /**
-     * Indexes every language of the library, in parallel, with the synonyms in
-     * {@code contentDir/synonyms/<lang>.txt} (a missing file means none).
+     * Indexes every article of the library in memory, with the synonyms in
+     * {@code contentDir/synonyms/<lang>.txt} (a missing file means none). The site itself keeps its
+     * index with a {@link SearchEngine}, which updates it file by file.
      */
     public static SearchIndex build(Library library, Path contentDir) {
+        return build(library, synonyms(library, contentDir));
+    }
+
+    /** Each language's synonyms from {@code contentDir/synonyms/<lang>.txt}; a missing file means none. */
+    static Map<String, Synonyms> synonyms(Library library, Path contentDir) {
         Map<String, Synonyms> synonyms = new HashMap<>();
         for (String lang : library.languages().codes()) {
             synonyms.put(lang, Synonyms.read(contentDir.resolve("synonyms").resolve(lang + ".txt")));
         }
-        return build(library, synonyms);
+        return synonyms;
     }
 
     static SearchIndex build(Library library, Map<String, Synonyms> synonyms) {
-        long started = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(
-                Math.max(1, Math.min(library.languages().all().size(), Runtime.getRuntime().availableProcessors())));
+        SearchEngine engine = SearchEngine.inMemory();
+        engine.prepare(library.languages());
+        library.all().parallelStream().forEach(a -> engine.keep(a, 0, 0, new byte[0]));
+        return engine.publish(library, synonyms);
+    }
+
+    /**
+     * The article with its body (rendered HTML, sections' text): the library keeps articles slim
+     * when their bodies are kept on disk by the index, and this reads the body from the same
+     * version of the index as the library's.
+     */
+    public Article full(Article article) {
+        if (article.hasBody()) {
+            return article;
+        }
         try {
-            Map<String, Future<LanguageIndex>> pending = new HashMap<>();
-            for (Language language : library.languages().all()) {
-                String lang = language.code();
-                List<Article> articles = library.articles(lang);
-                Synonyms s = synonyms.getOrDefault(lang, Synonyms.none());
-                pending.put(lang, pool.submit(() -> IndexBuilder.build(language, articles, s)));
-            }
-            Map<String, LanguageIndex> byLang = new HashMap<>();
-            for (Map.Entry<String, Future<LanguageIndex>> e : pending.entrySet()) {
-                byLang.put(e.getKey(), e.getValue().get());
-            }
-            SearchIndex index = new SearchIndex(library, byLang);
-            LOG.info("search index built in {} ms: {}", (System.nanoTime() - started) / 1_000_000, index.describe());
-            return index;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while building the search index", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw new UncheckedIOException(io);
-            }
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException("building the search index failed", cause);
-        } finally {
-            pool.shutdownNow();
+            return index(article.lang()).full(article);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the body of " + article.source(), e);
         }
     }
 
@@ -236,7 +225,7 @@ public final class SearchIndex {
         StringBuilder s = new StringBuilder();
         for (String lang : library.languages().codes()) {
             LanguageIndex i = byLang.get(lang);
-            s.append(lang).append(": ").append(i.reader().maxDoc()).append(" documents, ")
+            s.append(lang).append(": ").append(i.reader().numDocs()).append(" documents, ")
                     .append(i.indexBytes() / 1024 / 1024).append(" MiB, ")
                     .append(i.reader().leaves().size()).append(" segments, ")
                     .append(i.vocabularySize()).append(" words; ");

@@ -10,13 +10,25 @@ import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
 
 /**
  * How often each plain word (letters only, lower case, accents as written) occurs in the indexed
- * text: the raw material of the {@link Vocabulary}. Filled by one index build, on one thread.
+ * text: the raw material of the {@link Vocabulary}. Each article's words are counted as it is
+ * indexed, kept with it (see {@link #toBytes}), and added to or taken from its language's total
+ * when the article comes or goes. Not thread-safe: one thread fills one.
  */
 final class WordCounts {
     private static final int MIN_LETTERS = 2;
     private static final int MAX_LETTERS = 40;
 
-    private final CharArrayMap<int[]> counts = new CharArrayMap<>(1 << 14, false);
+    private final CharArrayMap<int[]> counts;
+
+    /** Room for a language's whole vocabulary. */
+    WordCounts() {
+        this(1 << 14);
+    }
+
+    /** Room for about this many words at first (one article's: a few hundred). */
+    WordCounts(int words) {
+        counts = new CharArrayMap<>(words, false);
+    }
 
     void add(char[] word, int length) {
         int[] count = counts.get(word, 0, length);
@@ -27,8 +39,72 @@ final class WordCounts {
         }
     }
 
+    /** Adds (or with a negative sign, takes away) every count of another. */
+    void add(WordCounts other, int sign) {
+        other.counts.forEach((word, count) -> {
+            char[] w = (char[]) word;
+            int[] mine = counts.get(w, 0, w.length);
+            if (mine == null) {
+                counts.put(w, new int[] {sign * count[0]});
+            } else {
+                mine[0] += sign * count[0];
+            }
+        });
+        // Lucene's map cannot remove: a word no article uses any more stays with a count of 0, unseen.
+    }
+
+    /** One line per word: the word, a tab, its count. */
+    byte[] toBytes() {
+        StringBuilder out = new StringBuilder(counts.size() * 12);
+        counts.forEach((word, count) -> {
+            if (count[0] > 0) {
+                out.append((char[]) word).append('\t').append(count[0]).append('\n');
+            }
+        });
+        return out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** What {@link #toBytes} wrote; lines that are not a word and a positive count are skipped. */
+    static WordCounts fromBytes(byte[] bytes) {
+        WordCounts counts = new WordCounts(Math.max(16, bytes.length / 10));
+        String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        int at = 0;
+        while (at < text.length()) {
+            int end = text.indexOf('\n', at);
+            if (end < 0) {
+                end = text.length();
+            }
+            int tab = text.indexOf('\t', at);
+            if (tab > at && tab < end) {
+                try {
+                    int n = Integer.parseInt(text, tab + 1, end, 10);
+                    if (n > 0) {
+                        counts.counts.put(text.substring(at, tab), new int[] {n});
+                    }
+                } catch (NumberFormatException e) {
+                    // not a count: skipped
+                }
+            }
+            at = end + 1;
+        }
+        return counts;
+    }
+
+    /** Where the analyzer of one thread counts words: set to each article's counts as it is indexed. */
+    static final class Target {
+        WordCounts into;
+
+        Target(WordCounts into) {
+            this.into = into;
+        }
+    }
+
     void forEach(BiConsumer<String, Integer> action) {
-        counts.forEach((word, count) -> action.accept(new String((char[]) word), count[0]));
+        counts.forEach((word, count) -> {
+            if (count[0] > 0) {
+                action.accept(new String((char[]) word), count[0]);
+            }
+        });
     }
 
     static boolean isWord(char[] b, int length) {
@@ -47,11 +123,11 @@ final class WordCounts {
     static final class Counter extends TokenFilter {
         private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
         private final KeywordAttribute keyword = addAttribute(KeywordAttribute.class);
-        private final WordCounts counts;
+        private final Target target;
 
-        Counter(TokenStream in, WordCounts counts) {
+        Counter(TokenStream in, Target target) {
             super(in);
-            this.counts = counts;
+            this.target = target;
         }
 
         @Override
@@ -59,7 +135,8 @@ final class WordCounts {
             if (!input.incrementToken()) {
                 return false;
             }
-            if (!keyword.isKeyword() && isWord(term.buffer(), term.length())) {
+            WordCounts counts = target.into;
+            if (counts != null && !keyword.isKeyword() && isWord(term.buffer(), term.length())) {
                 counts.add(term.buffer(), term.length());
             }
             return true;

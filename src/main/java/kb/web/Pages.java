@@ -87,7 +87,7 @@ public final class Pages {
         String feedback = asked != null && FEEDBACK_STATES.contains(asked) ? asked : null;
         frame.sendCached(ctx, current, "article:" + article.url() + (feedback == null ? "" : "?feedback=" + feedback), "article", lang,
                 () -> {
-                    Map<String, Object> model = articleModel(library, article);
+                    Map<String, Object> model = articleModel(current, article);
                     model.put("feedback", feedback);
                     return model;
                 });
@@ -95,7 +95,8 @@ public final class Pages {
 
     private static final java.util.Set<String> FEEDBACK_STATES = java.util.Set.of("yes", "no", "sent");
 
-    private Map<String, Object> articleModel(Library library, Article article) {
+    private Map<String, Object> articleModel(Site current, Article article) {
+        Library library = current.library();
         String lang = article.lang();
         Messages m = frame.messages(lang);
         List<Frame.Alternate> alternates = new ArrayList<>();
@@ -119,7 +120,7 @@ public final class Pages {
             }
         }
         model.put("toc", toc);
-        model.put("body", withEmbeds(HeadingDecorator.decorate(article.html(), m), lang));
+        model.put("body", withEmbeds(HeadingDecorator.decorate(current.search().full(article).html(), m), lang));
         return model;
     }
 

@@ -1,0 +1,433 @@
+package kb.search;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import kb.content.Article;
+import kb.content.ArticleCodec;
+import kb.content.ArticleStore;
+import kb.content.Language;
+import kb.content.Section;
+import org.apache.lucene.document.BinaryDocValuesField;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * One language's index, kept between changes and between runs: Lucene's directory (on disk in the
+ * data folder, or in memory) holding, for each article file, its searchable documents (the article
+ * and each section), the article itself (kept {@link Article#slim() slim} in memory, its body on
+ * disk), what the file was when taken in (size, time, digest), the error codes it names and the
+ * words it uses. A changed file replaces its documents in one atomic block; {@link #publish}
+ * commits, opens a near-real-time reader and gives an immutable {@link LanguageIndex} over it.
+ *
+ * <p>{@link #keep} may be called from several threads at once (the loader's); {@link #publish} and
+ * {@link #close} from one thread at a time.
+ */
+final class IndexStore implements Closeable {
+    /** Every document of a file: how its documents are replaced or deleted together. Also sorted doc values. */
+    static final String PATH = "path";
+    /** The article's own document only, by path: where its stored parts are. */
+    static final String ARTICLE = "article";
+    /** The words document only, by path: the article's word counts. */
+    static final String WORDS_OF = "words_of";
+    /** Doc values: the section's position in its article; {@link #WHOLE} for the article, {@link #NONE} for the words document. */
+    static final String SECTION = "section";
+    static final long WHOLE = -1;
+    static final long NONE = -2;
+    private static final String META = "meta";
+    private static final String BODY = "stored_body";
+    private static final String FILE = "file";
+    private static final String CODES = "codes";
+    private static final String WORDS = "stored_words";
+    /** Commit data: what wrote the index (see {@link #stamp}), and the language's word counts. */
+    static final String STAMP_KEY = "kb.stamp";
+    private static final String WORDS_KEY = "kb.words";
+
+    private static final FieldType TEXT = TextField.TYPE_NOT_STORED;
+
+    private final Analysis analysis;
+    private final String stamp;
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final ThreadLocal<WordCounts.Target> targets = ThreadLocal.withInitial(() -> new WordCounts.Target(null));
+    private final Map<Path, ArticleStore.Stored> known = new ConcurrentHashMap<>();
+    private final Map<Path, List<ErrorCodes.Found>> codes = new ConcurrentHashMap<>();
+    /** Files kept since the last publish, with their word counts ({@link WordCounts#toBytes}), which the total gets when published. */
+    private final Map<Path, byte[]> pending = new ConcurrentHashMap<>();
+    /** The published word counts of every article. */
+    private final WordCounts words;
+    /** Each segment's entries, by its core: a segment never changes, only which of its documents live. */
+    private final Map<Object, Entry[]> segments = new HashMap<>();
+    private DirectoryReader reader;
+    private Vocabulary vocabulary;
+    private LanguageIndex published;
+    private Synonyms publishedSynonyms;
+
+    /**
+     * Opens the index in the directory, or makes it empty when told to start over.
+     *
+     * @param fresh whether to start with an empty index whatever the directory holds
+     * @throws IOException when the directory holds an index that cannot be read (the caller starts over)
+     */
+    IndexStore(Language language, Directory directory, String stamp, boolean fresh) throws IOException {
+        this.analysis = new Analysis(language.code(), language.analysis());
+        this.stamp = stamp;
+        this.directory = directory;
+        IndexWriterConfig config = new IndexWriterConfig(analysis.forIndex(targets))
+                .setOpenMode(fresh ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND)
+                .setRAMBufferSizeMB(48)
+                .setUseCompoundFile(false)
+                .setCommitOnClose(false);
+        this.writer = new IndexWriter(directory, config);
+        boolean done = false;
+        try {
+            if (fresh) {
+                this.words = new WordCounts();
+            } else {
+                Map<String, String> data = writer.getLiveCommitData() == null ? Map.of() : toMap(writer.getLiveCommitData());
+                if (!stamp.equals(data.get(STAMP_KEY))) {
+                    throw new IOException("written by " + data.get(STAMP_KEY) + ", not " + stamp);
+                }
+                this.words = WordCounts.fromBytes(data.getOrDefault(WORDS_KEY, "").getBytes(StandardCharsets.UTF_8));
+                this.reader = DirectoryReader.open(writer);
+                readKnown(reader);
+            }
+            done = true;
+        } finally {
+            if (!done) {
+                writer.rollback();
+            }
+        }
+    }
+
+    private static Map<String, String> toMap(Iterable<Map.Entry<String, String>> data) {
+        Map<String, String> map = new HashMap<>();
+        data.forEach(e -> map.put(e.getKey(), e.getValue()));
+        return map;
+    }
+
+    /**
+     * The articles, their files and their codes, from the article documents of a reopened index:
+     * doc values, read in one pass without touching the stored bodies.
+     */
+    private void readKnown(DirectoryReader reader) throws IOException {
+        for (LeafReaderContext leaf : reader.leaves()) {
+            LeafReader r = leaf.reader();
+            BinaryDocValues meta = r.getBinaryDocValues(META);
+            BinaryDocValues file = r.getBinaryDocValues(FILE);
+            BinaryDocValues found = r.getBinaryDocValues(CODES);
+            Bits live = r.getLiveDocs();
+            if (meta == null || file == null || found == null) {
+                continue;
+            }
+            for (int doc = meta.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = meta.nextDoc()) {
+                if ((live != null && !live.get(doc)) || !file.advanceExact(doc) || !found.advanceExact(doc)) {
+                    continue;
+                }
+                Article article = ArticleCodec.readMeta(BytesRef.deepCopyOf(meta.binaryValue()).bytes);
+                ByteBuffer f = ByteBuffer.wrap(BytesRef.deepCopyOf(file.binaryValue()).bytes);
+                long size = f.getLong();
+                long modified = f.getLong();
+                byte[] fingerprint = new byte[f.remaining()];
+                f.get(fingerprint);
+                known.put(article.source(), new ArticleStore.Stored(article, size, modified, fingerprint));
+                codes.put(article.source(), ErrorCodes.fromBytes(BytesRef.deepCopyOf(found.binaryValue()).bytes));
+            }
+        }
+    }
+
+    private static byte[] bytes(Document d, String field) throws IOException {
+        BytesRef b = d.getBinaryValue(field);
+        if (b == null) {
+            throw new IOException("an article document without " + field);
+        }
+        return BytesRef.deepCopyOf(b).bytes;
+    }
+
+    /** What this index holds for a file (path relative to the content folder). */
+    Optional<ArticleStore.Stored> stored(Path relative) {
+        return Optional.ofNullable(known.get(relative));
+    }
+
+    /** How many files this index holds. */
+    int size() {
+        return known.size();
+    }
+
+    /** Indexes a parsed article (with its body) in place of what its file gave before; returns it slim. */
+    Article keep(Article article, long size, long modified, byte[] fingerprint) {
+        Article slim = article.slim();
+        List<ErrorCodes.Found> found = ErrorCodes.in(article);
+        WordCounts counted = new WordCounts(512);
+        WordCounts.Target target = targets.get();
+        target.into = counted;
+        try {
+            writer.updateDocuments(new Term(PATH, key(slim)), documents(article, size, modified, fingerprint, found, counted));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            target.into = null;
+        }
+        known.put(slim.source(), new ArticleStore.Stored(slim, size, modified, fingerprint));
+        codes.put(slim.source(), found);
+        pending.put(slim.source(), counted.toBytes());
+        return slim;
+    }
+
+    private static String key(Article article) {
+        return article.source().toString();
+    }
+
+    /**
+     * The article's documents: its own, one per section, and last the words document, made only
+     * once the others are analyzed (the writer takes a block's documents one at a time), so that
+     * it holds the words they counted.
+     */
+    private Iterable<Document> documents(Article article, long size, long modified, byte[] fingerprint,
+            List<ErrorCodes.Found> found, WordCounts counted) throws IOException {
+        String path = key(article);
+        List<Document> docs = new ArrayList<>(article.sections().size() + 1);
+        Document whole = new Document();
+        common(whole, path, WHOLE, article, null);
+        whole.add(new StringField(ARTICLE, path, Field.Store.NO));
+        whole.add(new Field(Analysis.HEADING, article.title(), TEXT));
+        whole.add(new Field(Analysis.BODY, article.description(), TEXT));
+        whole.add(new Field(Analysis.BODY, article.intro(), TEXT));
+        // What a restart reads of every article: doc values, apart from the stored (compressed) body.
+        whole.add(new BinaryDocValuesField(META, new BytesRef(ArticleCodec.meta(article))));
+        whole.add(new BinaryDocValuesField(FILE, new BytesRef(ByteBuffer.allocate(16 + fingerprint.length)
+                .putLong(size).putLong(modified).put(fingerprint).array())));
+        whole.add(new BinaryDocValuesField(CODES, new BytesRef(ErrorCodes.toBytes(found))));
+        whole.add(new StoredField(BODY, ArticleCodec.body(article)));
+        docs.add(whole);
+        ReplayedTokens title = ReplayedTokens.of(writer.getAnalyzer(), Analysis.CONTEXT, article.title());
+        for (int i = 0; i < article.sections().size(); i++) {
+            Section section = article.sections().get(i);
+            Document doc = new Document();
+            common(doc, path, i, article, section);
+            doc.add(new Field(Analysis.CONTEXT, title, TEXT));
+            doc.add(new Field(Analysis.HEADING, section.heading(), TEXT));
+            doc.add(new Field(Analysis.BODY, section.text(), TEXT));
+            docs.add(doc);
+        }
+        return () -> new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return next <= docs.size();
+            }
+
+            @Override
+            public Document next() {
+                if (next < docs.size()) {
+                    return docs.get(next++);
+                }
+                if (next++ == docs.size()) {
+                    Document doc = new Document();
+                    doc.add(new StringField(PATH, path, Field.Store.NO));
+                    doc.add(new SortedDocValuesField(PATH, new BytesRef(path)));
+                    doc.add(new NumericDocValuesField(SECTION, NONE));
+                    doc.add(new StringField(WORDS_OF, path, Field.Store.NO));
+                    doc.add(new StoredField(WORDS, counted.toBytes()));
+                    return doc;
+                }
+                throw new NoSuchElementException();
+            }
+        };
+    }
+
+    private static void common(Document doc, String path, long section, Article article, Section s) {
+        doc.add(new StringField(PATH, path, Field.Store.NO));
+        doc.add(new SortedDocValuesField(PATH, new BytesRef(path)));
+        doc.add(new NumericDocValuesField(SECTION, section));
+        String key = new Entry(article, s).key();
+        if (key != null) {
+            doc.add(new StringField(Analysis.KEY, key, Field.Store.NO));
+        }
+    }
+
+    /**
+     * Makes what was kept since the last call, and the removal of every file not served, visible:
+     * commits, opens a reader that sees it, and gives the index over it. Unchanged, it gives the
+     * same index as before.
+     *
+     * @param served the articles of this language the library serves, in its order
+     */
+    LanguageIndex publish(List<Article> served, Synonyms synonyms) throws IOException {
+        Set<Path> servedPaths = new HashSet<>();
+        for (Article a : served) {
+            servedPaths.add(a.source());
+        }
+        List<Path> gone = new ArrayList<>();
+        for (Path p : known.keySet()) {
+            if (!servedPaths.contains(p)) {
+                gone.add(p);
+            }
+        }
+        boolean changed = reader == null || !gone.isEmpty() || !pending.isEmpty();
+        if (!changed && published != null && synonyms.equals(publishedSynonyms)) {
+            return published;
+        }
+        boolean wordsChanged = vocabulary == null;
+        for (Path p : gone) {
+            writer.deleteDocuments(new Term(PATH, p.toString()));
+            wordsChanged |= subtractPublished(p);
+            known.remove(p);
+            codes.remove(p);
+            pending.remove(p);
+        }
+        for (Map.Entry<Path, byte[]> e : pending.entrySet()) {
+            subtractPublished(e.getKey());
+            words.add(WordCounts.fromBytes(e.getValue()), 1);
+            wordsChanged = true;
+        }
+        pending.clear();
+        if (changed) {
+            writer.setLiveCommitData(Map.of(STAMP_KEY, stamp,
+                    WORDS_KEY, new String(words.toBytes(), StandardCharsets.UTF_8)).entrySet());
+            writer.commit();
+        }
+        DirectoryReader next = reader == null ? DirectoryReader.open(writer) : DirectoryReader.openIfChanged(reader, writer);
+        DirectoryReader previous = reader;
+        if (next != null) {
+            reader = next;
+        }
+        if (wordsChanged) {
+            vocabulary = Vocabulary.of(words);
+        }
+        publishedSynonyms = synonyms;
+        published = new LanguageIndex(analysis, reader, entries(reader), vocabulary, new QueryFactory(analysis, synonyms),
+                ErrorCodes.of(served, a -> codes.get(a.source())));
+        if (next != null && previous != null) {
+            Retirement.later(previous);
+        }
+        return published;
+    }
+
+    /** Takes the words of the published version of a file from the total; whether it had one. */
+    private boolean subtractPublished(Path path) throws IOException {
+        if (reader == null) {
+            return false;
+        }
+        IndexSearcher searcher = new IndexSearcher(reader);
+        TopDocs top = searcher.search(new TermQuery(new Term(WORDS_OF, path.toString())), 1);
+        if (top.scoreDocs.length == 0) {
+            return false;
+        }
+        BytesRef b = searcher.storedFields().document(top.scoreDocs[0].doc, Set.of(WORDS)).getBinaryValue(WORDS);
+        if (b != null) {
+            words.add(WordCounts.fromBytes(BytesRef.deepCopyOf(b).bytes), -1);
+        }
+        return true;
+    }
+
+    /** The entry of each document of the reader; null for words documents and files no longer held. */
+    private Entry[] entries(DirectoryReader reader) throws IOException {
+        Entry[] all = new Entry[reader.maxDoc()];
+        Map<Object, Entry[]> stillUsed = new HashMap<>();
+        for (LeafReaderContext leaf : reader.leaves()) {
+            Object core = leaf.reader().getCoreCacheHelper().getKey();
+            Entry[] entries = segments.get(core);
+            if (entries == null) {
+                entries = segmentEntries(leaf.reader());
+            }
+            stillUsed.put(core, entries);
+            System.arraycopy(entries, 0, all, leaf.docBase, entries.length);
+        }
+        segments.clear();
+        segments.putAll(stillUsed);
+        return all;
+    }
+
+    private Entry[] segmentEntries(LeafReader leaf) throws IOException {
+        Entry[] entries = new Entry[leaf.maxDoc()];
+        SortedDocValues paths = leaf.getSortedDocValues(PATH);
+        NumericDocValues sections = leaf.getNumericDocValues(SECTION);
+        if (paths == null || sections == null) {
+            return entries;
+        }
+        Article[] byOrd = new Article[paths.getValueCount()];
+        boolean[] looked = new boolean[byOrd.length];
+        Bits live = leaf.getLiveDocs();
+        for (int doc = sections.nextDoc(); doc != NumericDocValues.NO_MORE_DOCS; doc = sections.nextDoc()) {
+            long section = sections.longValue();
+            if (section == NONE || (live != null && !live.get(doc)) || !paths.advanceExact(doc)) {
+                continue;
+            }
+            int ord = paths.ordValue();
+            if (!looked[ord]) {
+                looked[ord] = true;
+                ArticleStore.Stored s = known.get(Path.of(paths.lookupOrd(ord).utf8ToString()));
+                byOrd[ord] = s == null ? null : s.article();
+            }
+            Article article = byOrd[ord];
+            if (article == null) {
+                continue;
+            }
+            if (section == WHOLE) {
+                entries[doc] = new Entry(article, null);
+            } else if (section >= 0 && section < article.sections().size()) {
+                entries[doc] = new Entry(article, article.sections().get((int) section));
+            }
+        }
+        return entries;
+    }
+
+    /** The body of an article this index holds, read from the given reader (the one its searches use). */
+    static Article withBody(DirectoryReader reader, Article article) throws IOException {
+        if (article.hasBody()) {
+            return article;
+        }
+        IndexSearcher searcher = new IndexSearcher(reader);
+        TopDocs top = searcher.search(new TermQuery(new Term(ARTICLE, key(article))), 1);
+        if (top.scoreDocs.length == 0) {
+            throw new IOException("no stored body for " + article.source());
+        }
+        return ArticleCodec.withBody(article, bytes(searcher.storedFields().document(top.scoreDocs[0].doc, Set.of(BODY)), BODY));
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            writer.close();
+        } finally {
+            directory.close();
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package kb.search;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import kb.content.Article;
+import kb.content.ArticleCodec;
+import kb.content.ArticleStore;
+import kb.content.Language;
+import kb.content.Languages;
+import kb.content.Library;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The site's search index and article store, kept up to date file by file: one {@link IndexStore}
+ * per language, under {@code <data>/index/<lang>/} (or in memory). The content loader asks it
+ * which files it already holds and hands it every file it parses; {@link #publish} then makes one
+ * consistent {@link SearchIndex} of what was handed over. An index folder that cannot be read, or
+ * was written by another version of the site, is emptied and built again, never a crash.
+ */
+public final class SearchEngine implements ArticleStore, Closeable {
+    private static final Logger LOG = LoggerFactory.getLogger(SearchEngine.class);
+    /** Bumped whenever what the index holds changes shape; an index of another version is built again. */
+    private static final int VERSION = 1;
+
+    private final Path folder;
+    private final Map<String, IndexStore> stores = new ConcurrentHashMap<>();
+    private final Map<String, String> analysisOf = new ConcurrentHashMap<>();
+
+    private SearchEngine(Path folder) {
+        this.folder = folder;
+    }
+
+    /** Keeps the index in {@code folder} (made when missing): a restart with the same files does no work. */
+    public static SearchEngine onDisk(Path folder) {
+        return new SearchEngine(folder);
+    }
+
+    /** Keeps the index in memory: every start indexes everything. */
+    public static SearchEngine inMemory() {
+        return new SearchEngine(null);
+    }
+
+    /**
+     * Opens each language's index, before the loader asks about files: a language whose analysis
+     * changed, or whose folder cannot be read, starts empty (its files are then parsed again).
+     */
+    @Override
+    public synchronized void prepare(Languages languages) {
+        for (Language language : languages.all()) {
+            String recipe = language.analysis();
+            if (recipe.equals(analysisOf.get(language.code()))) {
+                continue;
+            }
+            IndexStore old = stores.remove(language.code());
+            if (old != null) {
+                closeQuietly(old);
+            }
+            stores.put(language.code(), open(language));
+            analysisOf.put(language.code(), recipe);
+        }
+    }
+
+    private IndexStore open(Language language) {
+        String stamp = "kb-index " + VERSION + ", article format " + ArticleCodec.FORMAT + ", analysis "
+                + language.analysis() + ", code " + codeStamp();
+        if (folder == null) {
+            try {
+                return new IndexStore(language, new ByteBuffersDirectory(), stamp, true);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        Path dir = folder.resolve(language.code());
+        try {
+            Files.createDirectories(dir);
+            boolean exists;
+            try (Directory probe = FSDirectory.open(dir)) {
+                exists = org.apache.lucene.index.DirectoryReader.indexExists(probe);
+            }
+            if (exists) {
+                Directory directory = FSDirectory.open(dir);
+                try {
+                    IndexStore store = new IndexStore(language, directory, stamp, false);
+                    LOG.info("search index {}: {} files taken in before, from {}", language.code(), store.size(), dir);
+                    return store;
+                } catch (LockObtainFailedException e) {
+                    directory.close();
+                    throw new IllegalStateException("the index folder " + dir + " is in use by another process: "
+                            + "each replica needs a data folder of its own (--data)", e);
+                } catch (IOException | RuntimeException e) {
+                    directory.close();
+                    LOG.warn("search index {}: {} cannot be used ({}); building it again", language.code(), dir, e.toString());
+                }
+            }
+            empty(dir);
+            return new IndexStore(language, FSDirectory.open(dir), stamp, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make the search index in " + dir, e);
+        }
+    }
+
+    /** Deletes everything in the folder (an index that could not be used), keeping the folder. */
+    private static void empty(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                if (!p.equals(dir)) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
+    /**
+     * What built this code: the jar's size and time when running from one, so that a new release
+     * renders every article again; "classes" when running from a build folder.
+     */
+    private static String codeStamp() {
+        try {
+            Path code = Path.of(SearchEngine.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (Files.isRegularFile(code)) {
+                return Files.size(code) + "@" + Files.getLastModifiedTime(code).toMillis();
+            }
+        } catch (URISyntaxException | IOException | RuntimeException e) {
+            LOG.debug("no code stamp", e);
+        }
+        return "classes";
+    }
+
+    @Override
+    public Optional<Stored> stored(Path relative) {
+        if (relative.getNameCount() < 2) {
+            return Optional.empty();
+        }
+        IndexStore store = stores.get(relative.getName(0).toString());
+        return store == null ? Optional.empty() : store.stored(relative);
+    }
+
+    @Override
+    public Article keep(Article parsed, long size, long modified, byte[] fingerprint) {
+        IndexStore store = stores.get(parsed.lang());
+        if (store == null) {
+            throw new IllegalStateException("no index for language " + parsed.lang() + ": prepare was not called with it");
+        }
+        return store.keep(parsed, size, modified, fingerprint);
+    }
+
+    /**
+     * One consistent search index over what the library serves: files handed over since the last
+     * publish become searchable, files the library no longer serves are removed, and the whole is
+     * committed. Languages with no change keep their index as it was.
+     */
+    public synchronized SearchIndex publish(Library library, Map<String, Synonyms> synonyms) {
+        long started = System.nanoTime();
+        prepare(library.languages());
+        Map<String, LanguageIndex> byLang = new HashMap<>();
+        try {
+            for (String lang : library.languages().codes()) {
+                byLang.put(lang, stores.get(lang).publish(library.articles(lang), synonyms.getOrDefault(lang, Synonyms.none())));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot update the search index", e);
+        }
+        SearchIndex index = new SearchIndex(library, byLang);
+        LOG.info("search index published in {} ms: {}", (System.nanoTime() - started) / 1_000_000, index.describe());
+        return index;
+    }
+
+    /** Publishes with the synonyms in {@code contentDir/synonyms/<lang>.txt} (a missing file means none). */
+    public SearchIndex publish(Library library, Path contentDir) {
+        return publish(library, SearchIndex.synonyms(library, contentDir));
+    }
+
+    @Override
+    public synchronized void close() {
+        stores.values().forEach(SearchEngine::closeQuietly);
+        stores.clear();
+        analysisOf.clear();
+    }
+
+    private static void closeQuietly(IndexStore store) {
+        try {
+            store.close();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("closing a search index: {}", e.toString());
+        }
+    }
+}
