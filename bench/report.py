@@ -284,6 +284,9 @@ def main(argv):
         jar, ngx = num(d, "jar_rps"), num(d, "nginx_rps")
         w(f"| article page, requests/s (`wrk -t2 -c32`) | {fmt(jar)} (runs {d.get('jar_rps_runs', 'n/a')}) "
           f"| nginx {fmt(ngx)} (runs {d.get('nginx_rps_runs', 'n/a')}) | {fmt(ratio(jar, ngx))} |")
+        for k, label in [("p50_ms", "p50"), ("p99_ms", "p99")]:
+            a, b = num(d, "jar_" + k), num(d, "nginx_" + k)
+            w(f"| article page, latency {label}, ms | {fmt(a, digits=3)} | nginx {fmt(b, digits=3)} | {fmt(ratio(a, b))} |")
         if "bare_rps" in d:
             bare = num(d, "bare_rps")
             w(f"| article page, requests/s, vs bare Jetty (`bench/BareJetty.java`, same bytes) | {fmt(jar)} "
@@ -292,9 +295,6 @@ def main(argv):
                 a, b = num(d, "jar_" + k), num(d, "bare_" + k)
                 w(f"| article page, latency {label} vs bare Jetty, ms | {fmt(a, digits=3)} | bare Jetty {fmt(b, digits=3)} "
                   f"| {fmt(ratio(a, b))} |")
-        for k, label in [("p50_ms", "p50"), ("p99_ms", "p99")]:
-            a, b = num(d, "jar_" + k), num(d, "nginx_" + k)
-            w(f"| article page, latency {label}, ms | {fmt(a, digits=3)} | nginx {fmt(b, digits=3)} | {fmt(ratio(a, b))} |")
         w(f"| search (`/api/search`, queries.tsv rotating), requests/s | {fmt(num(d, 'search_rps'))} "
           f"(runs {d.get('search_rps_runs', 'n/a')}) | — | |")
         w(f"| search latency p50 / p99, ms | {fmt(num(d, 'search_p50_ms'), digits=3)} / "

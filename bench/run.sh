@@ -33,7 +33,7 @@
 # then, alternating RUNS times, `wrk -t2 -c32 -d10s --latency` on one article
 # page of the jar, the same bytes from bench/BareJetty.java (Jetty alone, the
 # stack's ceiling), the same page from nginx serving Hugo's output
-# (peers/nginx-static.sh run) and the jar's /api/search rotating through
+# (peers/nginx-static.sh start, 2 s warm-up, the same wrk, stop) and the jar's /api/search rotating through
 # queries.tsv (bench/search-rotate.lua); the jar's search quality on
 # queries.tsv (bench/search-quality.py); the size of the home (/pt/) and of the
 # article's category page (bytes, gzip bytes, links) and, RUNS times
@@ -488,7 +488,7 @@ except Exception: print("none")' "$dir/corpus.json" 2>/dev/null || echo none)
     cmd "curl -s -D article.headers -o article.html $base/$page; java ${jopts}-cp target/kb.jar bench/BareJetty.java $bport article.html article.headers &   # bare Jetty, the same bytes and headers"
     cmd "wrk -t2 -c32 -d$WRK_DURATION --latency $bbase/$page   # bare Jetty, article page's bytes"
   fi
-  cmd "bash $(rel "$SB")/peers/nginx-static.sh run $dir/hugo-public FREE_PORT $page/   # nginx, the same page from Hugo's output"
+  cmd "bash $(rel "$SB")/peers/nginx-static.sh start $dir/hugo-public FREE_PORT; wrk -t1 -c4 -d2s <warm-up>; wrk -t2 -c32 -d$WRK_DURATION --latency http://127.0.0.1:FREE_PORT/$page/; bash $(rel "$SB")/peers/nginx-static.sh stop FREE_PORT   # nginx, the same page from Hugo's output"
   [ $search_ok = 1 ] && cmd "wrk -t2 -c32 -d$WRK_DURATION --latency -s bench/search-rotate.lua $base -- $dir/queries.tsv   # jar, /api/search"
   for r in $(seq 1 "$RUNS"); do
     if [ $jar_page_ok = 1 ]; then
@@ -507,9 +507,15 @@ except Exception: print("none")' "$dir/corpus.json" 2>/dev/null || echo none)
       bare_rps+=("$rps"); bare_p50+=("$p50"); bare_p99+=("$p99")
     fi
 
+    # nginx-static.sh's `run`, but with the same wrk duration as the jar's runs (its own is 10 s)
     NGINX_PORT=$(free_port)
-    bash "$SB/peers/nginx-static.sh" run "$dir/hugo-public" "$NGINX_PORT" "$page/" > "$LOGS/wrk-nginx-article-$n-$r.log" 2>&1 \
-      || { cat "$LOGS/wrk-nginx-article-$n-$r.log"; echo "bench: nginx run failed" >&2; exit 1; }
+    bash "$SB/peers/nginx-static.sh" start "$dir/hugo-public" "$NGINX_PORT" > "$LOGS/wrk-nginx-article-$n-$r.log" 2>&1 \
+      || { cat "$LOGS/wrk-nginx-article-$n-$r.log"; echo "bench: nginx did not start" >&2; exit 1; }
+    code=$(status_of "http://127.0.0.1:$NGINX_PORT/$page/")
+    [ "$code" = 200 ] || { echo "bench: nginx answered $code on /$page/" >&2; exit 1; }
+    wrk -t1 -c4 -d2s "http://127.0.0.1:$NGINX_PORT/$page/" > /dev/null   # warm-up, as nginx-static.sh run
+    wrk -t2 -c32 -d"$WRK_DURATION" --latency "http://127.0.0.1:$NGINX_PORT/$page/" >> "$LOGS/wrk-nginx-article-$n-$r.log"
+    bash "$SB/peers/nginx-static.sh" stop "$NGINX_PORT" >> "$LOGS/wrk-nginx-article-$n-$r.log" 2>&1 || true
     rm -rf "/tmp/kb-bench-nginx-$NGINX_PORT"   # the peer script's private prefix for that port
     NGINX_PORT=""
     read -r rps p50 p99 non serr req < <(parse_wrk < "$LOGS/wrk-nginx-article-$n-$r.log")
