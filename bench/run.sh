@@ -30,11 +30,11 @@
 #                 20 ms until its page shows the new word AND /api/search?q=<word>&lang=en
 #                 answers that article; EDITS edits idle, then EDITS more while
 #                 `wrk -t1 -c8` loads another article page (facts.tsv's second row, en)
-# then, alternating RUNS times, `wrk -t2 -c32 -d10s --latency` on one article
-# page of the jar, the same bytes from bench/BareJetty.java (Jetty alone, the
-# stack's ceiling), the same page from nginx serving Hugo's output
-# (peers/nginx-static.sh start, 2 s warm-up, the same wrk, stop) and the jar's /api/search rotating through
-# queries.tsv (bench/search-rotate.lua); the jar's search quality on
+# then, alternating RUNS times, `wrk -t2 -c32 -d$WRK_DURATION --latency` on one
+# article page of the jar, the same bytes from bench/BareJetty.java (Jetty alone,
+# the stack's ceiling), the same page from nginx serving Hugo's output
+# (peers/nginx-static.sh start, 2 s warm-up, the same wrk, stop) and the jar's
+# /api/search rotating through queries.tsv (bench/search-rotate.lua); the jar's search quality on
 # queries.tsv (bench/search-quality.py); the size of the home (/pt/) and of the
 # article's category page (bytes, gzip bytes, links) and, RUNS times
 # alternating, wrk on each; the jar's peak RSS (VmHWM) after all that.
