@@ -34,9 +34,9 @@
 # article page of the jar, the same bytes from bench/BareJetty.java (Jetty alone,
 # the stack's ceiling), the same page from nginx serving Hugo's output
 # (peers/nginx-static.sh start, 2 s warm-up, the same wrk, stop) and the jar's
-# /api/search rotating through queries.tsv (bench/search-rotate.lua); the jar's search quality on
-# queries.tsv (bench/search-quality.py); the size of the home (/pt/) and of the
-# article's category page (bytes, gzip bytes, links) and, RUNS times
+# /api/search rotating through queries.tsv (bench/search-rotate.lua); the jar's
+# search quality on queries.tsv (bench/search-quality.py); the size of the home
+# (/pt/) and of the article's category page (bytes, gzip bytes, links) and, RUNS times
 # alternating, wrk on each; the jar's peak RSS (VmHWM) after all that.
 # Routes that answer 404 are reported n/a.  Everything goes to 127.0.0.1 only.
 # Logs: WORKDIR/logs/ops-bench-<utc>/.
