@@ -2,27 +2,44 @@
 # The site against its peers, on one machine, in one run; writes BENCHMARKS.md.
 #
 # Usage: bench/run.sh [WORKDIR]            (default WORKDIR: /tmp/kb-bench)
-# Env:   SIZES="1000 10000"   articles per language, one corpus each (WORKDIR/c<N>)
+# Env:   SIZES="1000 10000"   articles per language, one corpus each (WORKDIR/c<N>); any sizes
+#                             the generator takes (e.g. SIZES=50000: ~2.7 GB per corpus)
 #        RUNS=3               timed runs of everything below; medians are reported
 #        SEED=1               corpus seed (the article page below exists for seed 1)
 #        KB_SHARED=../shared  where shared/bench lives (default: the repo's ../shared)
-#        KB_JAVA_OPTS=-Xmx768m  JVM options for the jar
+#        KB_JAVA_OPTS=        JVM options for the jar and bare Jetty (default: none, the README's command)
 #        WRK_DURATION=10s     length of each wrk run
+#        EDITS=3              timed edits per edit -> visible series (idle, under load, hugo server)
 #        PAGEFIND=0           1 = also index with Pagefind and run its search in this run
+#        SKIP_EVAL=0          1 = skip the search evaluation (mvn test -Dtest=SearchEvaluationTest)
+#        KEEP_DATA=0          1 = keep WORKDIR/data-<N> and WORKDIR/edit-<N> after the run
 #        OUT=BENCHMARKS.md    the report (default: BENCHMARKS.md at the repo root)
 #
 # Per size: generate the corpus (kept when WORKDIR/c<N>/corpus.json already has
-# the same articles and seed); Hugo build (../shared/bench/peers/hugo.sh, RUNS
-# builds, median); the jar from start to the first 200 on /health (RUNS starts,
-# median; /health polled every 50 ms); then, alternating RUNS times,
-# `wrk -t2 -c32 -d10s --latency` on one article page of the jar, the same page
-# from nginx serving Hugo's output (peers/nginx-static.sh run) and the jar's
-# /api/search rotating through queries.tsv (bench/search-rotate.lua); the
-# jar's search quality on queries.tsv (bench/search-quality.py); the size of
-# the home (/pt/) and of the article's category page (bytes, gzip bytes,
-# links) and, RUNS times alternating, wrk on each; the jar's peak RSS
-# (VmHWM) after all that.  Routes that answer 404 are reported n/a.
-# Everything goes to 127.0.0.1 only.  Logs: WORKDIR/logs/ops-bench-<utc>/.
+# the same articles and seed; never written to afterwards); Hugo build
+# (../shared/bench/peers/hugo.sh, RUNS builds, median); `hugo server` edit ->
+# visible (peers/hugo-server-edit.sh, EDITS edits, median).  The jar runs on a
+# private copy of the content (WORKDIR/edit-<N>/content) with its data folder
+# WORKDIR/data-<N>; /health is polled every 50 ms:
+#   cold start    data folder removed, launch -> first 200 on /health (RUNS, median)
+#   warm restart  SIGTERM, same data folder and content, launch -> 200 (RUNS, median)
+#   changed       SIGTERM, one article's title edited, launch -> 200 (RUNS, median);
+#                 the last one stays up for everything below
+#   edit->visible the title of the article hugo-server-edit.sh edits (English side of
+#                 facts.tsv's first row) edited the same way, 4 s apart, polled every
+#                 20 ms until its page shows the new word AND /api/search?q=<word>&lang=en
+#                 answers that article; EDITS edits idle, then EDITS more while
+#                 `wrk -t1 -c8` loads another article page (facts.tsv's second row, en)
+# then, alternating RUNS times, `wrk -t2 -c32 -d$WRK_DURATION --latency` on one
+# article page of the jar, the same bytes from bench/BareJetty.java (Jetty alone,
+# the stack's ceiling), the same page from nginx serving Hugo's output
+# (peers/nginx-static.sh start, 2 s warm-up, the same wrk, stop) and the jar's
+# /api/search rotating through queries.tsv (bench/search-rotate.lua); the jar's
+# search quality on queries.tsv (bench/search-quality.py); the size of the home
+# (/pt/) and of the article's category page (bytes, gzip bytes, links) and, RUNS times
+# alternating, wrk on each; the jar's peak RSS (VmHWM) after all that.
+# Routes that answer 404 are reported n/a.  Everything goes to 127.0.0.1 only.
+# Logs: WORKDIR/logs/ops-bench-<utc>/.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -31,9 +48,13 @@ WORKDIR=${1:-/tmp/kb-bench}
 read -r -a SIZE_LIST <<< "${SIZES:-1000 10000}"
 RUNS=${RUNS:-3}
 SEED=${SEED:-1}
-KB_JAVA_OPTS=${KB_JAVA_OPTS:--Xmx768m}
+KB_JAVA_OPTS=${KB_JAVA_OPTS-}   # empty by default: the README's command, no JVM flags
 WRK_DURATION=${WRK_DURATION:-10s}
 PAGEFIND=${PAGEFIND:-0}
+SKIP_EVAL=${SKIP_EVAL:-0}
+KEEP_DATA=${KEEP_DATA:-0}
+EDITS=${EDITS:-3}
+EDIT_TIMEOUT=${EDIT_TIMEOUT:-600}     # seconds to wait for an edit to show
 OUT=${OUT:-$ROOT/BENCHMARKS.md}
 READY_TIMEOUT=${READY_TIMEOUT:-600}   # seconds to wait for /health
 
@@ -47,6 +68,10 @@ fi
 [ -f "$SB/gen-corpus.py" ] || { echo "bench: $SB/gen-corpus.py not found (set KB_SHARED=/path/to/shared)" >&2; exit 2; }
 SB=$(cd "$SB" && pwd)
 [[ "$RUNS" =~ ^[1-9][0-9]*$ ]] || { echo "bench: RUNS must be a positive integer" >&2; exit 2; }
+[[ "$EDITS" =~ ^[1-9][0-9]*$ ]] || { echo "bench: EDITS must be a positive integer" >&2; exit 2; }
+for n in "${SIZE_LIST[@]}"; do
+  [[ "$n" =~ ^[1-9][0-9]*$ ]] || { echo "bench: SIZES must be positive integers, got '$n'" >&2; exit 2; }
+done
 
 mkdir -p "$WORKDIR"
 WORKDIR=$(cd "$WORKDIR" && pwd)
@@ -86,31 +111,52 @@ parse_wrk() {
 # ---------------------------------------------------------------- processes
 JAR_PID=""
 NGINX_PORT=""
+BARE_PID=""
+LOAD_PID=""
+STOP_S=""          # seconds from SIGTERM to exit, of the last jar_stop
+STOP_KILLED=0      # 1 when the last jar_stop needed SIGKILL
+STOP_WAIT=${STOP_WAIT:-60}   # seconds the jar gets to exit on SIGTERM before SIGKILL
 # shellcheck disable=SC2317  # also called from the EXIT trap
 jar_stop() {
+  local t0
+  STOP_S=""; STOP_KILLED=0
   [ -n "$JAR_PID" ] || return 0
   if kill -0 "$JAR_PID" 2>/dev/null; then
+    t0=$EPOCHREALTIME
     kill -TERM "$JAR_PID" 2>/dev/null || true
-    for _ in $(seq 1 150); do kill -0 "$JAR_PID" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$JAR_PID" 2>/dev/null || true
+    for _ in $(seq 1 $((STOP_WAIT * 10))); do kill -0 "$JAR_PID" 2>/dev/null || break; sleep 0.1; done
+    if kill -0 "$JAR_PID" 2>/dev/null; then STOP_KILLED=1; kill -KILL "$JAR_PID" 2>/dev/null || true; fi
+    STOP_S=$(awk -v a="$t0" -v b="$EPOCHREALTIME" 'BEGIN{printf "%.3f", b-a}')
   fi
   wait "$JAR_PID" 2>/dev/null || true
   JAR_PID=""
 }
 # shellcheck disable=SC2317  # called from the EXIT trap
+bg_stop() {  # bg_stop PID [SIGNAL]: ends one background process this script started (wrk: INT, bare Jetty: TERM)
+  [ -n "$1" ] || return 0
+  kill "-${2:-TERM}" "$1" 2>/dev/null || true
+  for _ in $(seq 1 50); do kill -0 "$1" 2>/dev/null || break; sleep 0.1; done
+  kill -KILL "$1" 2>/dev/null || true
+  wait "$1" 2>/dev/null || true
+}
+# shellcheck disable=SC2317  # called from the EXIT trap
 cleanup() {
   jar_stop
+  bg_stop "$LOAD_PID" INT; LOAD_PID=""
+  bg_stop "$BARE_PID"; BARE_PID=""
   if [ -n "$NGINX_PORT" ]; then bash "$SB/peers/nginx-static.sh" stop "$NGINX_PORT" >/dev/null 2>&1 || true; fi
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# jar_start CORPUS PORT LOG: starts the jar, sets JAR_PID and READY_S (start to first 200 on /health)
+elapsed() { awk -v a="$1" -v b="$EPOCHREALTIME" 'BEGIN{printf "%.3f", b-a}'; }
+
+# jar_start CONTENT DATA PORT LOG: starts the jar, sets JAR_PID and READY_S (start to first 200 on /health)
 jar_start() {
-  local dir=$1 port=$2 log=$3 t0 t1 code
-  t0=$(date +%s.%N)
+  local content=$1 data=$2 port=$3 log=$4 t0 code
+  t0=$EPOCHREALTIME
   # shellcheck disable=SC2086  # KB_JAVA_OPTS is a list of options
-  java $KB_JAVA_OPTS -jar "$ROOT/target/kb.jar" --port "$port" --content "$dir/content" > "$log" 2>&1 &
+  java $KB_JAVA_OPTS -jar "$ROOT/target/kb.jar" --port "$port" --content "$content" --data "$data" > "$log" 2>&1 &
   JAR_PID=$!
   while :; do
     code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$port/health" || true)
@@ -119,14 +165,76 @@ jar_start() {
       echo "bench: the jar exited before /health answered 200; last lines of $log:" >&2
       tail -20 "$log" >&2; wait "$JAR_PID" 2>/dev/null || true; JAR_PID=""; return 1
     fi
-    if [ "$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN{print (b-a > '"$READY_TIMEOUT"')}')" = 1 ]; then
+    if [ "$(awk -v a="$t0" -v b="$EPOCHREALTIME" -v t="$READY_TIMEOUT" 'BEGIN{print (b-a > t)}')" = 1 ]; then
       echo "bench: no 200 on /health after ${READY_TIMEOUT}s; last lines of $log:" >&2
       tail -20 "$log" >&2; jar_stop; return 1
     fi
     sleep 0.05
   done
-  t1=$(date +%s.%N)
-  READY_S=$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.3f", b-a}')
+  READY_S=$(elapsed "$t0")
+}
+
+rss_of() { awk -v k="$2:" '$1 == k {printf "%d", $2/1024}' "/proc/$1/status" 2>/dev/null || echo n/a; }
+
+# set_title FILE WORD: puts WORD at the start of the article's title, replacing an earlier
+# edit's word: exactly the edit of ../shared/bench/peers/hugo-server-edit.sh
+set_title() {
+  python3 - "$1" "$2" <<'PY'
+import re, sys
+p, w = sys.argv[1], sys.argv[2]
+t = open(p, encoding="utf-8").read()
+open(p, "w", encoding="utf-8").write(re.sub(r'^title: *"(edit\d+zqv )?', 'title: "' + w + ' ', t, count=1, flags=re.M))
+PY
+}
+
+# shows BASE PAGE WORD: the page shows WORD and /api/search?q=WORD&lang=en answers the page
+shows() {
+  local body
+  body=$(curl -s --max-time 5 "$1/$2" || true)
+  [[ "$body" == *"$3"* ]] || return 1
+  body=$(curl -s --max-time 5 -G --data-urlencode "q=$3" --data-urlencode "lang=en" "$1/api/search" || true)
+  [[ "$body" == *"\"/$2\""* || "$body" == *"\"/$2#"* ]]
+}
+
+# edit_visible BASE FILE PAGE WORD: edits the title, sets VISIBLE_S (n/a after EDIT_TIMEOUT)
+edit_visible() {
+  local t0
+  set_title "$2" "$4"
+  t0=$EPOCHREALTIME
+  until shows "$1" "$3" "$4"; do
+    if [ "$(awk -v a="$t0" -v b="$EPOCHREALTIME" -v t="$EDIT_TIMEOUT" 'BEGIN{print (b-a > t)}')" = 1 ]; then
+      VISIBLE_S=n/a; return 0
+    fi
+    sleep 0.02
+  done
+  VISIBLE_S=$(elapsed "$t0")
+}
+
+# bare_start PORT BODY HEADERS LOG: bench/BareJetty.java on PORT, sets BARE_PID; compiled with
+# javac into WORKDIR when the single-file launch with the jar on the classpath does not start
+bare_start() {
+  local port=$1 body=$2 headers=$3 log=$4 how
+  for how in source compiled; do
+    if [ "$how" = source ]; then
+      # shellcheck disable=SC2086  # KB_JAVA_OPTS is a list of options
+      java $KB_JAVA_OPTS -cp "$ROOT/target/kb.jar" "$HERE/BareJetty.java" "$port" "$body" "$headers" > "$log" 2>&1 &
+    else
+      echo "bench: BareJetty.java did not start as a source program; compiling it (see $log)" >&2
+      mkdir -p "$WORKDIR/barejetty"
+      javac -d "$WORKDIR/barejetty" -cp "$ROOT/target/kb.jar" "$HERE/BareJetty.java" >> "$log" 2>&1 || return 1
+      # shellcheck disable=SC2086  # KB_JAVA_OPTS is a list of options
+      java $KB_JAVA_OPTS -cp "$ROOT/target/kb.jar:$WORKDIR/barejetty" BareJetty "$port" "$body" "$headers" >> "$log" 2>&1 &
+    fi
+    BARE_PID=$!
+    BARE_HOW=$how
+    for _ in $(seq 1 300); do
+      [ "$(status_of "http://127.0.0.1:$port/")" = 200 ] && return 0
+      kill -0 "$BARE_PID" 2>/dev/null || break
+      sleep 0.1
+    done
+    bg_stop "$BARE_PID"; BARE_PID=""
+  done
+  return 1
 }
 
 status_of() { curl -s -o /dev/null -w '%{http_code}' --max-time 10 "$1" || echo 000; }
@@ -144,8 +252,9 @@ put - commit "$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')$(
 put - sizes "${SIZE_LIST[*]}"
 put - runs "$RUNS"
 put - seed "$SEED"
-put - java_opts "$KB_JAVA_OPTS"
+put - java_opts "${KB_JAVA_OPTS:-none}"
 put - wrk_duration "$WRK_DURATION"
+put - edits "$EDITS"
 put - loadavg_start "$(cut -d' ' -f1-3 /proc/loadavg)"
 put - shared "$SB"
 put - workdir "$WORKDIR"
@@ -153,19 +262,30 @@ cat "$RES"
 
 echo "== build: mvn -q -DskipTests clean package"
 cmd "mvn -q -DskipTests clean package"
-(cd "$ROOT" && mvn -q -DskipTests clean package)
+# offline first (the dependencies are normally in ~/.m2 already), then online
+(cd "$ROOT" && { mvn -o -q -DskipTests clean package || mvn -q -DskipTests clean package; })
 [ -f "$ROOT/target/kb.jar" ] || { echo "bench: target/kb.jar was not built" >&2; exit 1; }
+# bench/BareJetty.java runs against the Jetty inside the shaded jar
+unzip -l "$ROOT/target/kb.jar" 'org/eclipse/jetty/server/Handler.class' > /dev/null 2>&1 \
+  || { echo "bench: target/kb.jar has no org.eclipse.jetty.server (not the shaded jar?)" >&2; exit 1; }
+put - jetty "$(unzip -p "$ROOT/target/kb.jar" META-INF/maven/org.eclipse.jetty/jetty-server/pom.properties 2>/dev/null \
+  | sed -n 's/^version=//p')"
 
 # Search quality on readers' questions (src/test/resources/search-eval/queries.tsv): the site and a
 # plain-Lucene baseline on the shipped content and among 1,000 bench articles per language.
-echo "== search quality on readers' questions: mvn -q test -Dtest=SearchEvaluationTest"
-cmd "mvn -q -B test -Dtest=SearchEvaluationTest -Dkb.shared=$(rel "$SB")/..   # writes target/search-eval.md"
-if (cd "$ROOT" && mvn -q -B test -Dtest=SearchEvaluationTest -Dkb.shared="$SB/.." > "$LOGS/search-eval.log" 2>&1); then :; else
-  note - "SearchEvaluationTest failed (its assertions; the table is still reported): see $LOGS/search-eval.log"
-fi
-if [ -f "$ROOT/target/search-eval.md" ]; then
-  cp "$ROOT/target/search-eval.md" "$LOGS/search-eval.md"
-  put - search_eval_md "$LOGS/search-eval.md"
+if [ "$SKIP_EVAL" = 1 ]; then
+  echo "== search quality on readers' questions: skipped (SKIP_EVAL=1)"
+  note - "search evaluation skipped (SKIP_EVAL=1)"
+else
+  echo "== search quality on readers' questions: mvn -q test -Dtest=SearchEvaluationTest"
+  cmd "mvn -q -B test -Dtest=SearchEvaluationTest -Dkb.shared=$(rel "$SB")/..   # writes target/search-eval.md"
+  if (cd "$ROOT" && mvn -q -B test -Dtest=SearchEvaluationTest -Dkb.shared="$SB/.." > "$LOGS/search-eval.log" 2>&1); then :; else
+    note - "SearchEvaluationTest failed (its assertions; the table is still reported): see $LOGS/search-eval.log"
+  fi
+  if [ -f "$ROOT/target/search-eval.md" ]; then
+    cp "$ROOT/target/search-eval.md" "$LOGS/search-eval.md"
+    put - search_eval_md "$LOGS/search-eval.md"
+  fi
 fi
 
 for n in "${SIZE_LIST[@]}"; do
@@ -202,21 +322,89 @@ except Exception: print("none")' "$dir/corpus.json" 2>/dev/null || echo none)
   put "$n" hugo_peak_rss_mb "$(sed -E 's/.*peak_rss_mb=([^ ]+).*/\1/' <<< "$hl")"
   put "$n" hugo_html_files "$(sed -E 's/.*html_files=([^ ]+).*/\1/' <<< "$hl")"
 
-  # ---- the jar: start to ready
+  # ---- hugo server: edit -> visible (peer), on its own copy of the content
+  echo "-- hugo server edit x$EDITS"
+  cmd "bash $(rel "$SB")/peers/hugo-server-edit.sh $dir $EDITS"
+  if bash "$SB/peers/hugo-server-edit.sh" "$dir" "$EDITS" 2>&1 | tee "$LOGS/hugo-server-edit-$n.log"; then :; else
+    note "$n" "peers/hugo-server-edit.sh failed: see $LOGS/hugo-server-edit-$n.log"
+  fi
+  hl=$(grep '^hugo_server_edit_seconds_median=' "$LOGS/hugo-server-edit-$n.log" || true)
+  if [ -n "$hl" ]; then
+    put "$n" hugo_edit_s "$(sed -E 's/.*hugo_server_edit_seconds_median=([^ ]+).*/\1/' <<< "$hl")"
+    put "$n" hugo_edit_runs "$(sed -E 's/.* runs=([^ ]+).*/\1/' <<< "$hl")"
+    put "$n" hugo_server_ready_s "$(sed -E 's/.*ready_seconds=([^ ]+).*/\1/' <<< "$hl")"
+  fi
+
+  # ---- the jar's own copy of the content (the corpus is never written to) and its data folder
+  edir="$WORKDIR/edit-$n"
+  data="$WORKDIR/data-$n"
+  rm -rf "$edir" "$data"
+  mkdir -p "$edir"
+  cp -r "$dir/content" "$edir/content"
+  content="$edir/content"
+  # the article hugo-server-edit.sh edits: the English side of facts.tsv's first row
+  erel=$(awk -F'\t' 'NR==2 {print $8}' "$dir/facts.tsv")
+  epage=$(sed -e 's#^content/##' -e 's#\.md$##' <<< "$erel")
+  efile="$edir/$erel"
+  [ -f "$efile" ] || { echo "bench: $efile not found (facts.tsv's first row)" >&2; exit 1; }
+  put "$n" edit_page "/$epage"
+  # the page loaded while edits are timed: another article (facts.tsv's second row, English side)
+  lpage=$(awk -F'\t' 'NR==3 {print $8}' "$dir/facts.tsv" | sed -e 's#^content/##' -e 's#\.md$##')
+  put "$n" load_page "/$lpage"
   port=$(free_port)
   base="http://127.0.0.1:$port"
-  cmd "java $KB_JAVA_OPTS -jar target/kb.jar --port $port --content $dir/content   # timed: start to first 200 on /health, polled every 50 ms"
-  readies=()
+  jopts=${KB_JAVA_OPTS:+$KB_JAVA_OPTS }
+
+  # ---- the jar: cold start (empty data folder)
+  cmd "rm -rf $data && java ${jopts}-jar target/kb.jar --port $port --content $content --data $data   # cold start, timed: launch to first 200 on /health, polled every 50 ms; then SIGTERM"
+  colds=(); cold_rss=()
   for r in $(seq 1 "$RUNS"); do
-    [ "$r" -gt 1 ] && jar_stop
+    jar_stop
+    rm -rf "$data"
     sync
-    jar_start "$dir" "$port" "$LOGS/jar-$n-$r.log"
-    echo "jar run $r: ready in $READY_S s"
-    readies+=("$READY_S")
+    jar_start "$content" "$data" "$port" "$LOGS/jar-$n-cold-$r.log"
+    cold_rss+=("$(rss_of "$JAR_PID" VmHWM)")
+    echo "jar cold start $r: ready in $READY_S s (VmHWM $(rss_of "$JAR_PID" VmHWM) MiB)"
+    colds+=("$READY_S")
   done
-  put "$n" jar_ready_s "$(median "${readies[@]}")"
-  put "$n" jar_ready_runs "$(IFS=,; echo "${readies[*]}")"
-  # the last jar stays up for the load runs
+  put "$n" jar_cold_s "$(median "${colds[@]}")"
+  put "$n" jar_cold_runs "$(IFS=,; echo "${colds[*]}")"
+  put "$n" jar_cold_rss_mb "$(median "${cold_rss[@]}")"
+
+  # ---- warm restart: SIGTERM, same data folder, content unchanged
+  cmd "kill -TERM <jar>; java ${jopts}-jar target/kb.jar --port $port --content $content --data $data   # warm restart, timed as the cold start"
+  warms=(); stops=()
+  for r in $(seq 1 "$RUNS"); do
+    jar_stop
+    stops+=("$STOP_S")
+    [ "$STOP_KILLED" = 1 ] && note "$n" "the jar did not exit within ${STOP_WAIT}s of SIGTERM (killed) before warm restart $r"
+    jar_start "$content" "$data" "$port" "$LOGS/jar-$n-warm-$r.log"
+    echo "jar warm restart $r: ready in $READY_S s (the previous one stopped in $STOP_S s)"
+    warms+=("$READY_S")
+  done
+  put "$n" jar_warm_s "$(median "${warms[@]}")"
+  put "$n" jar_warm_runs "$(IFS=,; echo "${warms[*]}")"
+  put "$n" jar_stop_s "$(median "${stops[@]}")"
+
+  # ---- restart after one file changed while stopped; the last jar stays up for what follows
+  cmd "kill -TERM <jar>; <edit the title of $efile as hugo-server-edit.sh does>; java ${jopts}-jar target/kb.jar --port $port --content $content --data $data   # restart after one change, timed as the cold start"
+  changed=(); changed_seen=1
+  for r in $(seq 1 "$RUNS"); do
+    jar_stop
+    [ "$STOP_KILLED" = 1 ] && note "$n" "the jar did not exit within ${STOP_WAIT}s of SIGTERM (killed) before changed restart $r"
+    word="edit$((900 + r))zqv"
+    set_title "$efile" "$word"
+    jar_start "$content" "$data" "$port" "$LOGS/jar-$n-changed-$r.log"
+    echo "jar restart after one change $r: ready in $READY_S s"
+    changed+=("$READY_S")
+    if ! shows "$base" "$epage" "$word"; then
+      changed_seen=0
+      note "$n" "restart after one change $r: at the first 200 on /health, /$epage or /api/search did not show the edited title yet"
+    fi
+  done
+  put "$n" jar_changed_s "$(median "${changed[@]}")"
+  put "$n" jar_changed_runs "$(IFS=,; echo "${changed[*]}")"
+  put "$n" jar_changed_seen "$changed_seen"
 
   # ---- which routes exist
   jar_page_ok=1; search_ok=1
@@ -233,14 +421,78 @@ except Exception: print("none")' "$dir/corpus.json" 2>/dev/null || echo none)
   code=$(status_of "$base/$page/")
   [ "$code" = 301 ] || note "$n" "/$page/ (Hugo's form) answered $code, expected 301"
 
+  # ---- edit -> visible in page and search: idle, then under page load
+  code=$(status_of "$base/$epage")
+  if [ "$code" != 200 ] || [ $search_ok = 0 ]; then
+    note "$n" "the jar answered $code on /$epage (or /api/search is missing): edit figures n/a"
+  else
+    echo "-- edit -> visible x$EDITS idle, x$EDITS under load"
+    cmd "<every 4 s: edit the title of $content/${erel#content/} as hugo-server-edit.sh does (word editNzqv)>; until <$base/$epage shows the word> && <$base/api/search?q=editNzqv&lang=en has /$epage>; do sleep 0.02; done   # idle"
+    cmd "wrk -t1 -c8 -d3600s $base/$lpage &   # in the background while $EDITS more edits are timed the same way (under load)"
+    k=0; edit_failed=0
+    for mode in idle load; do
+      [ $edit_failed = 1 ] && break   # one edit never showed: the rest would only wait as long
+      runs_v=()
+      if [ "$mode" = load ]; then
+        wrk -t1 -c8 -d3600s --latency "$base/$lpage" > "$LOGS/wrk-jar-editload-$n.log" 2>&1 &
+        LOAD_PID=$!
+        sleep 1
+      fi
+      for _ in $(seq 1 "$EDITS"); do
+        k=$((k + 1))
+        sleep 4
+        edit_visible "$base" "$efile" "$epage" "edit${k}zqv"
+        echo "jar edit $k ($mode): visible in page and search after $VISIBLE_S s"
+        runs_v+=("$VISIBLE_S")
+        if [ "$VISIBLE_S" = n/a ]; then
+          note "$n" "edit $k ($mode): not visible in page and search after ${EDIT_TIMEOUT}s; the remaining edits skipped"
+          edit_failed=1; break
+        fi
+      done
+      if [ "$mode" = load ]; then
+        bg_stop "$LOAD_PID" INT; LOAD_PID=""   # wrk prints its figures on SIGINT
+        read -r rps p50 p99 non serr req < <(parse_wrk < "$LOGS/wrk-jar-editload-$n.log")
+        echo "background load during the edits: rps=$rps p50=${p50}ms p99=${p99}ms requests=$req non2xx=$non socket_errors=$serr"
+        put "$n" edit_load_rps "$rps"
+        put "$n" edit_load_p99_ms "$p99"
+        if [ "$non" != 0 ] || [ "$serr" != none ]; then note "$n" "background load during the edits: $non non-2xx/3xx, socket errors: $serr"; fi
+      fi
+      put "$n" "jar_edit_${mode}_s" "$(median "${runs_v[@]}")"
+      put "$n" "jar_edit_${mode}_runs" "$(IFS=,; echo "${runs_v[*]}")"
+    done
+  fi
+
   # ---- warm-up (not reported): the JIT, like nginx-static.sh's 2 s
   [ $jar_page_ok = 1 ] && wrk -t1 -c4 -d5s "$base/$page" > /dev/null
   [ $search_ok = 1 ] && wrk -t1 -c4 -d5s -s "$HERE/search-rotate.lua" "$base" -- "$dir/queries.tsv" > /dev/null
 
-  # ---- load: jar article, nginx article, jar search; alternating, RUNS times
+  # ---- bare Jetty (bench/BareJetty.java) answering the article page's bytes, as the jar sends them
+  bare_ok=0
+  if [ $jar_page_ok = 1 ]; then
+    curl -s -D "$LOGS/article-$n.headers" -o "$LOGS/article-$n.html" "$base/$page"
+    bport=$(free_port)
+    bbase="http://127.0.0.1:$bport"
+    if bare_start "$bport" "$LOGS/article-$n.html" "$LOGS/article-$n.headers" "$LOGS/barejetty-$n.log"; then
+      bare_ok=1
+      put "$n" bare_launch "$BARE_HOW"
+      if ! cmp -s "$LOGS/article-$n.html" <(curl -s "$bbase/$page"); then
+        note "$n" "bare Jetty's answer differs from the jar's article page bytes"
+      fi
+      wrk -t1 -c4 -d5s "$bbase/$page" > /dev/null   # warm-up, as the jar's
+    else
+      note "$n" "bench/BareJetty.java did not start (see $LOGS/barejetty-$n.log): bare Jetty figures n/a"
+    fi
+  fi
+
+  # ---- load: jar article, bare Jetty article, nginx article, jar search; alternating, RUNS times
   jar_rps=(); jar_p50=(); jar_p99=(); ngx_rps=(); ngx_p50=(); ngx_p99=(); s_rps=(); s_p50=(); s_p99=()
+  bare_rps=(); bare_p50=(); bare_p99=()
   [ $jar_page_ok = 1 ] && cmd "wrk -t2 -c32 -d$WRK_DURATION --latency $base/$page   # jar, article page"
-  cmd "bash $(rel "$SB")/peers/nginx-static.sh run $dir/hugo-public FREE_PORT $page/   # nginx, the same page from Hugo's output"
+  if [ $bare_ok = 1 ]; then
+    cmd "curl -s -D article.headers -o article.html $base/$page; java ${jopts}-cp target/kb.jar bench/BareJetty.java $bport article.html article.headers &   # bare Jetty, the same bytes and headers"
+    cmd "wrk -t2 -c32 -d$WRK_DURATION --latency $bbase/$page   # bare Jetty, article page's bytes"
+  fi
+  cmd "bash $(rel "$SB")/peers/nginx-static.sh start $dir/hugo-public FREE_PORT; wrk -t1 -c4 -d2s <warm-up>; wrk -t2 -c32 -d$WRK_DURATION --latency http://127.0.0.1:FREE_PORT/$page/; bash $(rel "$SB")/peers/nginx-static.sh stop FREE_PORT   # nginx, the same page from Hugo's output"
   [ $search_ok = 1 ] && cmd "wrk -t2 -c32 -d$WRK_DURATION --latency -s bench/search-rotate.lua $base -- $dir/queries.tsv   # jar, /api/search"
   for r in $(seq 1 "$RUNS"); do
     if [ $jar_page_ok = 1 ]; then
@@ -251,9 +503,23 @@ except Exception: print("none")' "$dir/corpus.json" 2>/dev/null || echo none)
       jar_rps+=("$rps"); jar_p50+=("$p50"); jar_p99+=("$p99")
     fi
 
+    if [ $bare_ok = 1 ]; then
+      wrk -t2 -c32 -d"$WRK_DURATION" --latency "$bbase/$page" > "$LOGS/wrk-bare-article-$n-$r.log"
+      read -r rps p50 p99 non serr req < <(parse_wrk < "$LOGS/wrk-bare-article-$n-$r.log")
+      echo "bare Jetty article run $r: rps=$rps p50=${p50}ms p99=${p99}ms requests=$req non2xx=$non socket_errors=$serr"
+      if [ "$non" != 0 ] || [ "$serr" != none ]; then note "$n" "bare Jetty run $r: $non non-2xx/3xx, socket errors: $serr"; fi
+      bare_rps+=("$rps"); bare_p50+=("$p50"); bare_p99+=("$p99")
+    fi
+
+    # nginx-static.sh's `run`, but with the same wrk duration as the jar's runs (its own is 10 s)
     NGINX_PORT=$(free_port)
-    bash "$SB/peers/nginx-static.sh" run "$dir/hugo-public" "$NGINX_PORT" "$page/" > "$LOGS/wrk-nginx-article-$n-$r.log" 2>&1 \
-      || { cat "$LOGS/wrk-nginx-article-$n-$r.log"; echo "bench: nginx run failed" >&2; exit 1; }
+    bash "$SB/peers/nginx-static.sh" start "$dir/hugo-public" "$NGINX_PORT" > "$LOGS/wrk-nginx-article-$n-$r.log" 2>&1 \
+      || { cat "$LOGS/wrk-nginx-article-$n-$r.log"; echo "bench: nginx did not start" >&2; exit 1; }
+    code=$(status_of "http://127.0.0.1:$NGINX_PORT/$page/")
+    [ "$code" = 200 ] || { echo "bench: nginx answered $code on /$page/" >&2; exit 1; }
+    wrk -t1 -c4 -d2s "http://127.0.0.1:$NGINX_PORT/$page/" > /dev/null   # warm-up, as nginx-static.sh run
+    wrk -t2 -c32 -d"$WRK_DURATION" --latency "http://127.0.0.1:$NGINX_PORT/$page/" >> "$LOGS/wrk-nginx-article-$n-$r.log"
+    bash "$SB/peers/nginx-static.sh" stop "$NGINX_PORT" >> "$LOGS/wrk-nginx-article-$n-$r.log" 2>&1 || true
     rm -rf "/tmp/kb-bench-nginx-$NGINX_PORT"   # the peer script's private prefix for that port
     NGINX_PORT=""
     read -r rps p50 p99 non serr req < <(parse_wrk < "$LOGS/wrk-nginx-article-$n-$r.log")
@@ -269,6 +535,13 @@ except Exception: print("none")' "$dir/corpus.json" 2>/dev/null || echo none)
       s_rps+=("$rps"); s_p50+=("$p50"); s_p99+=("$p99")
     fi
   done
+  bg_stop "$BARE_PID"; BARE_PID=""
+  if [ $bare_ok = 1 ]; then
+    put "$n" bare_rps "$(median "${bare_rps[@]}")"
+    put "$n" bare_p50_ms "$(median "${bare_p50[@]}")"
+    put "$n" bare_p99_ms "$(median "${bare_p99[@]}")"
+    put "$n" bare_rps_runs "$(IFS=,; echo "${bare_rps[*]}")"
+  fi
   put "$n" nginx_rps "$(median "${ngx_rps[@]}")"
   put "$n" nginx_p50_ms "$(median "${ngx_p50[@]}")"
   put "$n" nginx_p99_ms "$(median "${ngx_p99[@]}")"
@@ -340,9 +613,11 @@ except Exception: print("none")' "$dir/corpus.json" 2>/dev/null || echo none)
   fi
 
   # ---- peak RSS of the jar, after all of the above
-  put "$n" jar_peak_rss_mb "$(awk '/^VmHWM:/ {printf "%d", $2/1024}' "/proc/$JAR_PID/status")"
-  put "$n" jar_rss_end_mb "$(awk '/^VmRSS:/ {printf "%d", $2/1024}' "/proc/$JAR_PID/status")"
+  put "$n" jar_peak_rss_mb "$(rss_of "$JAR_PID" VmHWM)"
+  put "$n" jar_rss_end_mb "$(rss_of "$JAR_PID" VmRSS)"
   jar_stop
+  put "$n" data_mb "$(du -sm "$data" 2>/dev/null | cut -f1)"
+  if [ "$KEEP_DATA" != 1 ]; then rm -rf "$edir" "$data"; fi
 
   # ---- optional: Pagefind in the same run
   if [ "$PAGEFIND" = 1 ]; then
