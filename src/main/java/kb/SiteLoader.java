@@ -33,7 +33,7 @@ final class SiteLoader {
     private final Path contentDir;
     /** UI strings already logged as missing: once per key and language for the life of the site, not once per reload. */
     private final Set<String> missingStrings = ConcurrentHashMap.newKeySet();
-    private final ContentLoader loader = new ContentLoader(Set.of("admin-consent"), Main.SITE_PAGES);
+    private final ContentLoader loader = new ContentLoader(kb.web.SitePage.embeds(), kb.web.SitePage.linkTargets());
 
     SiteLoader(Path contentDir) {
         this.contentDir = contentDir;

@@ -24,7 +24,7 @@ public final class PrivacyPage {
         String lang = known.get();
         Messages m = frame.messages(lang);
         Map<String, Object> model = frame.layout(lang, m.get("privacy.title"), m.get("privacy.description"),
-                frame.everyLanguage("/privacy"));
+                frame.everyLanguage(kb.web.SitePage.PRIVACY.path()));
         model.put("retentionDays", retentionDays);
         frame.send(ctx, "privacy", lang, model);
     }

@@ -130,7 +130,7 @@ public final class BrowsePages {
         frame.sendCached(ctx, current, "tags:" + lang, "tags", lang, () -> {
             Messages m = frame.messages(lang);
             Map<String, Object> model = frame.layout(lang, m.get("tags.title"), m.get("tags.description"),
-                    frame.everyLanguage("/tags"));
+                    frame.everyLanguage(SitePage.TAGS.path()));
             model.put("tags", current.library().catalog().tags(lang));
             model.put("hereUrl", Tag.indexUrl(lang));
             return model;

@@ -12,15 +12,13 @@ import java.util.function.Supplier;
 import kb.Site;
 import kb.consent.AdminConsent;
 import kb.consent.ConsentAnswer;
+import kb.consent.ConsentSettings;
 import kb.consent.TenantRefusal;
 import kb.content.Article;
 import kb.content.Library;
 
 /** The admin-consent form: its own page, its place inside the article, and its JSON API. */
 public final class ConsentPages {
-    /** The translationKey of the article that explains where the tenant ID is. */
-    private static final String FIND_TENANT_KEY = "find-tenant-id";
-    private static final String ARTICLE_KEY = "inbox-calendar-connection-errors";
     /** What is echoed back into the form, so a huge input is not sent back whole (a pasted URL fits). */
     private static final int ECHO_LIMIT = 2048;
     /** Characters after which a URL may wrap; never inside the {@code //} after the scheme. */
@@ -63,7 +61,7 @@ public final class ConsentPages {
         Messages m = frame.messages(lang);
         Library library = current.library();
         Map<String, Object> model = frame.layout(lang, m.get("consent.page.title"), m.get("consent.page.intro"),
-                frame.everyLanguage("/admin-consent"));
+                frame.everyLanguage(SitePage.ADMIN_CONSENT.path()));
         model.put("tenant", raw == null ? "" : raw.length() > ECHO_LIMIT ? raw.substring(0, ECHO_LIMIT) : raw);
         model.put("consentUrl", null);
         model.put("consentUrlParts", null);
@@ -79,15 +77,14 @@ public final class ConsentPages {
                 model.put("consentError", m.get(((TenantRefusal) answer).messageKey()));
             }
         }
-        Optional<Article> find = byKey(library, FIND_TENANT_KEY, lang);
-        model.put("findTenantUrl", find.map(Article::url).orElse(null));
-        model.put("findTenantTitle", find.map(Article::title).orElse(null));
-        model.put("articleUrl", byKey(library, ARTICLE_KEY, lang).map(a -> a.url() + "#tenant-admin-consent").orElse(null));
+        // The articles named in the consent settings; a link that leads nowhere is left out (and reported at load).
+        ConsentSettings settings = current.consentSettings();
+        Optional<String> findTenantUrl = ConsentLinks.url(library, settings.findTenantArticle(), lang);
+        model.put("findTenantUrl", findTenantUrl.orElse(null));
+        model.put("findTenantTitle", findTenantUrl.flatMap(u -> ConsentLinks.article(library, settings.findTenantArticle(), lang))
+                .map(Article::title).orElse(null));
+        model.put("articleUrl", ConsentLinks.url(library, settings.consentArticle(), lang).orElse(null));
         return model;
-    }
-
-    private static Optional<Article> byKey(Library library, String key, String lang) {
-        return library.articles(lang).stream().filter(a -> a.translationKey().equals(key)).findFirst();
     }
 
     /** The empty form that replaces {@code {{< admin-consent >}}} in an article. */

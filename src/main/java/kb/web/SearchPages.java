@@ -173,7 +173,7 @@ public final class SearchPages {
     /** The results page's model before searching: the query is in the header's box and the language switch keeps it. */
     private Map<String, Object> searchModel(String lang, String title, String query) {
         List<Frame.Alternate> alternates = frame.languages().codes().stream()
-                .map(l -> new Frame.Alternate(l, query.isBlank() ? "/" + l + "/search" : searchUrl(l, query, 1)))
+                .map(l -> new Frame.Alternate(l, query.isBlank() ? SitePage.SEARCH.url(l) : searchUrl(l, query, 1)))
                 .toList();
         Map<String, Object> model = frame.layout(lang, title, frame.messages(lang).get("search.description"), alternates);
         Frame.keepOutOfSearchEngines(model);
@@ -226,7 +226,7 @@ public final class SearchPages {
     }
 
     private static String searchUrl(String lang, String q, int page) {
-        return "/" + lang + "/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8) + (page > 1 ? "&page=" + page : "");
+        return SitePage.SEARCH.url(lang) + "?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8) + (page > 1 ? "&page=" + page : "");
     }
 
     /** {@code /api/search?q=…&lang=pt|en&limit=N}, exactly as SPEC says. */
