@@ -27,6 +27,7 @@ import kb.web.Frame;
 import kb.web.Json;
 import kb.web.Messages;
 import kb.web.Pages;
+import kb.web.Responder;
 import kb.web.SearchPages;
 import kb.web.SecurityHeaders;
 import kb.web.SitePage;
@@ -128,13 +129,14 @@ public final class Main {
         BiFunction<String, String, String> text = (lang, key) -> messages.apply(lang).get(key);
         Assets assets = Assets.fromClasspath();
         Templates templates = new Templates(messages, assets);
-        Frame frame = new Frame(templates, messages, () -> site.get().languages(), new Head(baseUrl, () -> site.get().languages(), text));
+        Responder responder = new Responder(templates);
+        Frame frame = new Frame(responder, messages, () -> site.get().languages(), new Head(baseUrl, () -> site.get().languages(), text));
         Publishing publishing = new Publishing(() -> site.get().library(), baseUrl, text, SitePage.sitemapPaths());
-        ConsentPages consent = new ConsentPages(site, frame, templates);
-        BrowsePages browse = new BrowsePages(site, frame);
-        Pages pages = new Pages(site, frame, browse, Map.of(SitePage.ADMIN_CONSENT.embed(), consent::embed));
-        Insights.Routes insight = insights.routes(() -> site.get().library(), frame);
-        SearchPages search = new SearchPages(site, frame, metrics::searched, insight.searches()::record);
+        ConsentPages consent = new ConsentPages(site, frame, responder, templates);
+        BrowsePages browse = new BrowsePages(site, frame, responder);
+        Pages pages = new Pages(site, frame, responder, browse, Map.of(SitePage.ADMIN_CONSENT.embed(), consent::embed));
+        Insights.Routes insight = insights.routes(() -> site.get().library(), frame, responder);
+        SearchPages search = new SearchPages(site, frame, responder, metrics::searched, insight.searches()::record);
         for (String lang : site.get().languages().codes()) {
             metrics.articles(site, lang, s -> s.get().library().articles(lang).size());
         }

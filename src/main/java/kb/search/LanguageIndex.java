@@ -242,7 +242,7 @@ final class LanguageIndex {
     SearchHit hit(Entry entry, MatchedTerms matched) {
         String snippet = snippets.snippet(entry.text(), matched);
         return new SearchHit(entry.article().title(), entry.section() == null ? null : entry.section().heading(),
-                entry.url(), snippet, entry.article().lang());
+                entry.url(), snippet, entry.article().lang(), entry.article());
     }
 
     /**
