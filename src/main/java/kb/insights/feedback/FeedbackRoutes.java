@@ -18,6 +18,7 @@ import kb.insights.Guard;
 import kb.insights.RateLimiter;
 import kb.insights.db.Writer;
 import kb.insights.RefusedPage;
+import kb.web.Api;
 import kb.web.Frame;
 import kb.web.Layout;
 import kb.web.Responder;
@@ -33,6 +34,9 @@ import kb.web.Messages;
 public final class FeedbackRoutes {
     static final int VOTES_PER_MINUTE = 10;
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** {@code POST /api/feedback}'s answer: the vote taken, and the thanks the page shows. */
+    public record Thanks(String article, String helpful, String message) {}
 
     private final Supplier<Library> library;
     private final Frame frame;
@@ -145,12 +149,9 @@ public final class FeedbackRoutes {
             return;
         }
         queue(ctx, checked.input());
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("article", checked.input().article());
-        answer.put("helpful", checked.input().helpful() ? "yes" : "no");
-        answer.put("message", frame.messages(messagesLang).get(checked.input().helpful() ? "feedback.thanks.yes"
-                : checked.input().hasDetails() ? "feedback.thanks.sent" : "feedback.thanks.no"));
-        ctx.status(HttpStatus.CREATED).json(answer);
+        ctx.status(HttpStatus.CREATED).json(new Thanks(checked.input().article(), checked.input().helpful() ? "yes" : "no",
+                frame.messages(messagesLang).get(checked.input().helpful() ? "feedback.thanks.yes"
+                        : checked.input().hasDetails() ? "feedback.thanks.sent" : "feedback.thanks.no")));
     }
 
     private void queue(Context ctx, FeedbackInput input) {
@@ -167,10 +168,7 @@ public final class FeedbackRoutes {
     }
 
     private void error(Context ctx, HttpStatus status, String code, String key, String lang) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", code);
-        body.put("message", frame.messages(lang).get(key));
-        ctx.status(status).json(body);
+        ctx.status(status).json(new Api.Error(code, frame.messages(lang).get(key)));
     }
 
     /** The page a reader without JavaScript sees when the answer is refused, in the page's language. */
