@@ -1,6 +1,7 @@
 package kb.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -126,5 +127,15 @@ class SearchResultsViewTest {
         assertThat(groups).extracting(g -> g.article().url()).containsExactly("/pt/a", "/pt/b", "/pt/c");
         assertThat(groups.get(0).hits()).extracting(SearchHit::url).containsExactly("/pt/a#1", "/pt/a");
         assertThat(groups.get(1).hits()).extracting(SearchHit::url).containsExactly("/pt/b#x", "/pt/b#y");
+    }
+
+    /** A page model whose component would hide one of the layout's. */
+    record Clash(String title) {}
+
+    @Test
+    void aPageModelCannotHideTheLayoutsVariables() {
+        Layout layout = PAGES.resultsLayout(results("pt", List.of(), false, false, null));
+        assertThatThrownBy(() -> TEMPLATES.render(new View("notfound", layout, new Clash("x"))))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("Clash.title");
     }
 }
