@@ -1,14 +1,13 @@
 package kb;
 
 import io.javalin.Javalin;
+import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -22,13 +21,16 @@ import kb.publish.Publishing;
 import kb.web.Api;
 import kb.web.Assets;
 import kb.web.BrowsePages;
+import kb.web.ConsentLinks;
 import kb.web.ConsentPages;
 import kb.web.Frame;
 import kb.web.Json;
 import kb.web.Messages;
 import kb.web.Pages;
+import kb.web.Responder;
 import kb.web.SearchPages;
 import kb.web.SecurityHeaders;
+import kb.web.SitePage;
 import kb.web.Templates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,11 +40,6 @@ public final class Main {
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
     private static final String STARTED = "kb.started";
-
-    /** Pages every language has besides the articles (path after /<lang>): link targets and sitemap entries. */
-    static final List<String> PAGES = List.of("/", "/admin-consent", "/tags", "/privacy");
-    /** What content may link to: those pages and the search results page. */
-    static final Set<String> SITE_PAGES = Set.of("/", "/admin-consent", "/search", "/tags", "/privacy");
 
     private Main() {}
 
@@ -68,7 +65,7 @@ public final class Main {
      */
     public static Javalin start(Settings settings) {
         SiteLoader loader = new SiteLoader(settings.contentDir(), settings.dataDir());
-        AtomicReference<Site> current = new AtomicReference<>(loader.load());
+        AtomicReference<Site> current = new AtomicReference<>(checked(loader.load(), loader.contentDir()));
         Metrics metrics = new Metrics();
         metrics.served(current.get().version());
         FolderWatcher watcher = watch(loader, current, metrics);
@@ -93,11 +90,22 @@ public final class Main {
         return app;
     }
 
+    /**
+     * Logs what the content loader cannot see: the consent settings' article links that lead
+     * nowhere, reported like the broken links of articles.
+     */
+    private static Site checked(Site site, java.nio.file.Path contentDir) {
+        for (var broken : ConsentLinks.broken(site.library(), site.consentSettings(), contentDir)) {
+            LOG.warn("content problem: {}", broken);
+        }
+        return site;
+    }
+
     private static FolderWatcher watch(SiteLoader loader, AtomicReference<Site> current, Metrics metrics) {
         try {
             return FolderWatcher.start(loader.contentDir(), Duration.ofMillis(300), () -> {
                 try {
-                    Site next = loader.load(current.get());
+                    Site next = checked(loader.load(current.get()), loader.contentDir());
                     current.set(next);
                     metrics.reloaded(next.version());
                     // A language added to languages.yaml gets its gauge; the existing ones are kept as they are.
@@ -122,13 +130,14 @@ public final class Main {
         BiFunction<String, String, String> text = (lang, key) -> messages.apply(lang).get(key);
         Assets assets = Assets.fromClasspath();
         Templates templates = new Templates(messages, assets);
-        Frame frame = new Frame(templates, messages, () -> site.get().languages(), new Head(baseUrl, () -> site.get().languages(), text));
-        Publishing publishing = new Publishing(() -> site.get().library(), baseUrl, text, PAGES);
-        ConsentPages consent = new ConsentPages(site, frame, templates);
-        BrowsePages browse = new BrowsePages(site, frame);
-        Pages pages = new Pages(site, frame, browse, Map.of("admin-consent", consent::embed));
-        Insights.Routes insight = insights.routes(() -> site.get().library(), frame);
-        SearchPages search = new SearchPages(site, frame, metrics::searched, insight.searches()::record);
+        Responder responder = new Responder(templates);
+        Frame frame = new Frame(responder, messages, () -> site.get().languages(), new Head(baseUrl, () -> site.get().languages(), text));
+        Publishing publishing = new Publishing(() -> site.get().library(), baseUrl, text, SitePage.sitemapPaths());
+        ConsentPages consent = new ConsentPages(site, frame, responder, templates);
+        BrowsePages browse = new BrowsePages(site, frame, responder);
+        Pages pages = new Pages(site, frame, responder, browse, Map.of(SitePage.ADMIN_CONSENT.embed(), consent::embed));
+        Insights.Routes insight = insights.routes(() -> site.get().library(), frame, responder);
+        SearchPages search = new SearchPages(site, frame, responder, metrics::searched, insight.searches()::record);
         for (String lang : site.get().languages().codes()) {
             metrics.articles(site, lang, s -> s.get().library().articles(lang).size());
         }
@@ -189,15 +198,21 @@ public final class Main {
             config.routes.get("/{lang}", pages::langRoot);
             config.routes.get("/api/admin-consent", consent::api);
             config.routes.get("/api/search", search::api);
-            config.routes.get("/{lang}/", browse::home);
-            config.routes.get("/{lang}/admin-consent", consent::page);
-            config.routes.get("/{lang}/search", search::page);
+            // After /api/search, which /{lang}/search would take for a language.
+            for (SitePage page : SitePage.values()) {
+                Handler handler = switch (page) {
+                    case HOME -> browse::home;
+                    case ADMIN_CONSENT -> consent::page;
+                    case SEARCH -> search::page;
+                    case TAGS -> browse::tags;
+                    case PRIVACY -> insight.privacy()::page;
+                };
+                config.routes.get(page.route(), handler);
+            }
             config.routes.get("/{lang}/error/{code}", search::errorCode);
             config.routes.get("/{lang}/feed.xml", publishing::feed);
             config.routes.get("/{lang}/opensearch.xml", publishing::openSearch);
-            config.routes.get("/{lang}/tags", browse::tags);
-            config.routes.get("/{lang}/tags/{tag}", browse::tag);
-            config.routes.get("/{lang}/privacy", insight.privacy()::page);
+            config.routes.get(SitePage.TAGS.route() + "/{tag}", browse::tag);
             config.routes.post("/{lang}/feedback", insight.feedback()::form);
             config.routes.get("/{lang}/<path>", pages::article);
 

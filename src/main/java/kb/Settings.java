@@ -24,24 +24,6 @@ public record Settings(int port, Path contentDir, Optional<URI> baseUrl, Path da
     public static final int DEFAULT_PORT = 7070;
     public static final Path DEFAULT_DATA = Path.of("data");
 
-    public Settings(int port, Path contentDir) {
-        this(port, contentDir, Optional.empty());
-    }
-
-    public Settings(int port, Path contentDir, Optional<URI> baseUrl) {
-        this(port, contentDir, baseUrl, DEFAULT_DATA, InsightsSettings.defaults());
-    }
-
-    /** The same settings writing into another data folder. */
-    public Settings withDataDir(Path dir) {
-        return new Settings(port, contentDir, baseUrl, dir, insights);
-    }
-
-    /** The same settings with other storage settings. */
-    public Settings withInsights(InsightsSettings other) {
-        return new Settings(port, contentDir, baseUrl, dataDir, other);
-    }
-
     /** Thrown with a message fit for the operator's terminal. */
     public static final class Invalid extends Exception {
         Invalid(String message) {

@@ -27,7 +27,6 @@ import org.slf4j.LoggerFactory;
 /** Builds a {@link Site} from the content folder: articles, consent settings, and their version. */
 final class SiteLoader {
     private static final Logger LOG = LoggerFactory.getLogger(SiteLoader.class);
-    static final String CONSENT_FILE = "admin-consent.properties";
     /** The content's folder of UI strings: {@code i18n/<code>.properties} adds or overrides keys. */
     static final String I18N = "i18n";
 
@@ -53,7 +52,7 @@ final class SiteLoader {
     private SiteLoader(Path contentDir, SearchEngine engine) {
         this.contentDir = contentDir;
         this.engine = engine;
-        this.loader = new ContentLoader(Set.of("admin-consent"), Main.SITE_PAGES, engine);
+        this.loader = new ContentLoader(kb.web.SitePage.embeds(), kb.web.SitePage.linkTargets(), engine);
     }
 
     /** Releases the index (its files and lock); the last site loaded must no longer be used. */
@@ -72,7 +71,7 @@ final class SiteLoader {
     private String settingsDigest(Languages languages) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            List<Path> files = new ArrayList<>(List.of(contentDir.resolve(CONSENT_FILE), contentDir.resolve(LanguagesFile.NAME)));
+            List<Path> files = new ArrayList<>(List.of(contentDir.resolve(ConsentSettingsFile.NAME), contentDir.resolve(LanguagesFile.NAME)));
             for (String lang : languages.codes()) {
                 files.add(contentDir.resolve("synonyms").resolve(lang + ".txt"));
                 files.add(contentDir.resolve(I18N).resolve(lang + ".properties"));
@@ -99,7 +98,7 @@ final class SiteLoader {
     Site load(Site previous) {
         long start = System.nanoTime();
         Library library = loader.load(contentDir, previous == null ? Library.EMPTY : previous.library());
-        ConsentSettingsFile.Result consent = ConsentSettingsFile.read(contentDir.resolve(CONSENT_FILE));
+        ConsentSettingsFile.Result consent = ConsentSettingsFile.read(contentDir.resolve(ConsentSettingsFile.NAME));
         if (consent instanceof ConsentSettingsFile.Result.Invalid invalid) {
             LOG.warn("content problem: {}", invalid.message());
         }

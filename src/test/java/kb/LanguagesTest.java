@@ -127,7 +127,7 @@ class LanguagesTest {
 
     @Test
     void theLinksBetweenTheThreeLanguagesAllResolve() {
-        Library library = new ContentLoader(java.util.Set.of("admin-consent"), Main.SITE_PAGES).load(server.contentDir());
+        Library library = new ContentLoader(kb.web.SitePage.embeds(), kb.web.SitePage.linkTargets()).load(server.contentDir());
         assertThat(library.problems()).isEmpty();
         assertThat(library.brokenLinks()).isEmpty();
         assertThat(library.languages().codes()).containsExactly("pt", "en", "es");

@@ -39,9 +39,12 @@ class LiveReloadTest {
             assertThat(server.get("/pt/a").body()).contains("versão um");
             String firstVersion = server.get("/health").body();
 
+            assertThat(server.get("/sitemap.xml").body()).contains("/pt/a</loc>").doesNotContain("/pt/b</loc>");
             write("pt/b.md", article("Novo", "recém-chegado"));
             eventually(() -> server.get("/pt/b").statusCode() == 200);
             assertThat(server.get("/pt/").body()).contains("Novo");
+            // The sitemap is built once per content version: the new version's lists the new article.
+            assertThat(server.get("/sitemap.xml").body()).contains("/pt/b</loc>");
 
             write("pt/a.md", article("Primeiro", "versão dois"));
             eventually(() -> server.get("/pt/a").body().contains("versão dois"));
@@ -55,6 +58,7 @@ class LiveReloadTest {
 
             Files.delete(content.resolve("pt/b.md"));
             eventually(() -> server.get("/pt/b").statusCode() == 404);
+            assertThat(server.get("/sitemap.xml").body()).doesNotContain("/pt/b</loc>");
 
             write("pt/sub/deep.md", article("Fundo", "numa pasta nova"));
             eventually(() -> server.get("/pt/sub/deep").statusCode() == 200);

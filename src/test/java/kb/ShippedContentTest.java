@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.Set;
+import kb.consent.ConsentSettings;
+import kb.consent.ConsentSettingsFile;
 import kb.content.ContentLoader;
+import kb.web.ConsentLinks;
 import kb.content.Library;
 import org.junit.jupiter.api.Test;
 
 /** The content that ships with the site: every file loads and every internal link and #fragment lands. */
 class ShippedContentTest {
-    private final Library library = new ContentLoader(Set.of("admin-consent"), Main.SITE_PAGES).load(Path.of("content"));
+    private final Library library = new ContentLoader(kb.web.SitePage.embeds(), kb.web.SitePage.linkTargets()).load(Path.of("content"));
 
     @Test
     void everyFileLoads() {
@@ -21,6 +24,8 @@ class ShippedContentTest {
     @Test
     void everyInternalLinkAndFragmentResolvesInBothLanguages() {
         assertThat(library.brokenLinks()).as("broken links in content/").isEmpty();
+        ConsentSettings consent = ConsentSettingsFile.read(Path.of("content", ConsentSettingsFile.NAME)).orElse(null);
+        assertThat(ConsentLinks.broken(library, consent, Path.of("content"))).as("the consent page's article links").isEmpty();
         assertThat(library.articles("pt")).isNotEmpty();
         assertThat(library.articles("en")).isNotEmpty();
     }

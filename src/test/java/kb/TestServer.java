@@ -23,7 +23,7 @@ public final class TestServer implements AutoCloseable {
             .build();
 
     public TestServer(Path content) {
-        this(new Settings(0, content));
+        this(TestSettings.of(content));
     }
 
     /**
@@ -38,8 +38,9 @@ public final class TestServer implements AutoCloseable {
     private TestServer(Settings settings, boolean testPassword) {
         this.temporary = !settings.dataDir().isAbsolute();
         this.dataDir = temporary ? temporaryDataDir() : settings.dataDir();
-        this.app = Main.start(settings.withDataDir(dataDir).withInsights(settings.insights().password().isPresent() || !testPassword
-                ? settings.insights() : settings.insights().withPassword(INSIGHTS_PASSWORD)));
+        Settings inData = TestSettings.withDataDir(settings, dataDir);
+        this.app = Main.start(settings.insights().password().isPresent() || !testPassword
+                ? inData : TestSettings.withInsightsPassword(inData, INSIGHTS_PASSWORD));
         this.contentDir = settings.contentDir();
     }
 

@@ -12,8 +12,12 @@ import java.util.regex.Pattern;
  *
  * <p>The constructor refuses values that would make a broken URL; its messages name the values by
  * their URL parameter names, which are also the settings file's keys.
+ *
+ * @param findTenantArticle the article that shows where the tenant ID is, linked from the consent page
+ * @param consentArticle    the article (and section) that explains admin consent, linked from the consent page
  */
-public record ConsentSettings(String clientId, List<String> scopes, String redirectUri, String state) {
+public record ConsentSettings(String clientId, List<String> scopes, String redirectUri, String state,
+        ArticleLink findTenantArticle, ArticleLink consentArticle) {
 
     private static final Pattern GUID = Pattern.compile(
             "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", Pattern.CASE_INSENSITIVE);
@@ -32,10 +36,19 @@ public record ConsentSettings(String clientId, List<String> scopes, String redir
                     "https://graph.microsoft.com/email",
                     "https://graph.microsoft.com/profile"),
             "https://app.hubspot.com/oauthor/v1/office365/verify",
-            "12345");
+            "12345",
+            new ArticleLink("find-tenant-id", null),
+            new ArticleLink("inbox-calendar-connection-errors", "tenant-admin-consent"));
+
+    /** Settings of the URL alone; the consent page links to the seed's articles. */
+    public ConsentSettings(String clientId, List<String> scopes, String redirectUri, String state) {
+        this(clientId, scopes, redirectUri, state, DEFAULTS.findTenantArticle(), DEFAULTS.consentArticle());
+    }
 
     public ConsentSettings {
         Objects.requireNonNull(scopes, "scopes");
+        Objects.requireNonNull(findTenantArticle, "find_tenant_article");
+        Objects.requireNonNull(consentArticle, "consent_article");
         requireClean("client_id", clientId);
         if (!GUID.matcher(clientId).matches()) {
             throw new IllegalArgumentException("client_id " + quote(clientId)

@@ -26,13 +26,23 @@ import java.util.TreeSet;
  *          https://graph.microsoft.com/Calendars.Read
  * redirect_uri = https://app.hubspot.com/oauthor/v1/office365/verify
  * state = 12345
+ * # the articles the consent page links to: translationKey, optionally #section
+ * find_tenant_article = find-tenant-id
+ * consent_article = inbox-calendar-connection-errors#tenant-admin-consent
  * </pre>
  */
 public final class ConsentSettingsFile {
 
-    /** Far more than the four keys need; a bigger file is a mistake, not settings. */
+    /** Far more than the keys need; a bigger file is a mistake, not settings. */
+    /** The file's name in the content folder. */
+    public static final String NAME = "admin-consent.properties";
+    /** The setting naming the article that shows where the tenant ID is. */
+    public static final String FIND_TENANT_ARTICLE = "find_tenant_article";
+    /** The setting naming the article (and section) that explains admin consent. */
+    public static final String CONSENT_ARTICLE = "consent_article";
     private static final long MAX_BYTES = 64 * 1024;
-    private static final List<String> KEYS = List.of("client_id", "scopes", "redirect_uri", "state");
+    private static final List<String> KEYS = List.of("client_id", "scopes", "redirect_uri", "state",
+            FIND_TENANT_ARTICLE, CONSENT_ARTICLE);
 
     private ConsentSettingsFile() {
     }
@@ -88,12 +98,19 @@ public final class ConsentSettingsFile {
                 value(properties, "client_id", defaults.clientId()),
                 scopes == null ? defaults.scopes() : splitScopes(scopes),
                 value(properties, "redirect_uri", defaults.redirectUri()),
-                value(properties, "state", defaults.state()));
+                value(properties, "state", defaults.state()),
+                article(properties, FIND_TENANT_ARTICLE, defaults.findTenantArticle()),
+                article(properties, CONSENT_ARTICLE, defaults.consentArticle()));
     }
 
     private static String value(Properties properties, String key, String fallback) {
         String value = properties.getProperty(key);
         return value == null ? fallback : value.strip();
+    }
+
+    private static ArticleLink article(Properties properties, String key, ArticleLink fallback) {
+        String value = properties.getProperty(key);
+        return value == null ? fallback : ArticleLink.parse(key, value.strip());
     }
 
     private static List<String> splitScopes(String scopes) {

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * searching the file's text for the link, since the rendered HTML no longer knows its source lines.
  */
 final class LinkChecker {
-    private static final String TAGS = "/tags/";
+    private static final String TAGS = Tag.INDEX + "/";
     private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
 
     /** A broken href as the article renders it, and why. */

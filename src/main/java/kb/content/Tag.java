@@ -10,13 +10,16 @@ package kb.content;
  * @param count how many articles of the language carry it
  */
 public record Tag(String lang, String slug, String name, int count) {
+    /** The path after {@code /<lang>} of the index of tags; each tag's page is below it. */
+    public static final String INDEX = "/tags";
+
     /** {@code /pt/tags/seguranca}. */
     public String url() {
-        return "/" + lang + "/tags/" + slug;
+        return indexUrl(lang) + "/" + slug;
     }
 
     /** {@code /pt/tags}: every tag of a language. */
     public static String indexUrl(String lang) {
-        return "/" + lang + "/tags";
+        return "/" + lang + INDEX;
     }
 }

@@ -1,8 +1,10 @@
 package kb.insights;
 
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import java.net.URI;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -11,10 +13,52 @@ import java.util.function.Supplier;
  * outside client could set).
  */
 public final class Guard {
+    /** Why a state-changing request is turned away. */
+    public enum Refusal {
+        /** Another site's page sent it: 403. */
+        CROSS_SITE(HttpStatus.FORBIDDEN, "cross_site"),
+        /** Its address sent too many lately: 429, with {@code Retry-After}. */
+        TOO_MANY(HttpStatus.TOO_MANY_REQUESTS, "too_many");
+
+        private final HttpStatus status;
+        private final String code;
+
+        Refusal(HttpStatus status, String code) {
+            this.status = status;
+            this.code = code;
+        }
+
+        public HttpStatus status() {
+            return status;
+        }
+
+        /** The API's error code, also the end of the message key ({@code feedback.error.cross_site}). */
+        public String code() {
+            return code;
+        }
+    }
+
     private final Supplier<URI> publicBase;
 
     public Guard(Supplier<URI> publicBase) {
         this.publicBase = publicBase;
+    }
+
+    /**
+     * Lets a request through when it comes from this site's pages and its address is within the
+     * limiter's rate; otherwise says why, having set {@code Retry-After} for {@link Refusal#TOO_MANY}.
+     * The caller answers the refusal in its own form (a page, JSON, an empty beacon answer).
+     */
+    public Optional<Refusal> admit(Context ctx, RateLimiter limiter) {
+        if (crossSite(ctx)) {
+            return Optional.of(Refusal.CROSS_SITE);
+        }
+        long wait = limiter.acquire(clientAddress(ctx));
+        if (wait > 0) {
+            ctx.header("Retry-After", Long.toString(wait));
+            return Optional.of(Refusal.TOO_MANY);
+        }
+        return Optional.empty();
     }
 
     /**

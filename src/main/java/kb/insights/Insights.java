@@ -16,6 +16,7 @@ import kb.insights.report.Access;
 import kb.insights.report.InsightsPage;
 import kb.insights.searchlog.SearchLog;
 import kb.web.Frame;
+import kb.web.Responder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,11 +73,11 @@ public final class Insights implements AutoCloseable {
         return new Insights(database, writer, readers, access, new Guard(publicBase), settings, clock);
     }
 
-    public Routes routes(Supplier<Library> library, Frame frame) {
+    public Routes routes(Supplier<Library> library, Frame frame, Responder responder) {
         SearchLog searches = new SearchLog(writer, guard, clock, () -> library.get().languages());
-        return new Routes(new FeedbackRoutes(library, frame, writer, guard, readers, clock), searches,
-                new InsightsPage(database.dataSource(), access, frame, library, clock),
-                new PrivacyPage(frame, settings.retentionDays()));
+        return new Routes(new FeedbackRoutes(library, frame, responder, writer, guard, readers, clock), searches,
+                new InsightsPage(database.dataSource(), access, frame, responder, library, clock),
+                new PrivacyPage(frame, responder, settings.retentionDays()));
     }
 
 

@@ -46,14 +46,6 @@ public record InsightsSettings(Optional<String> databaseUrl, Optional<String> da
         return new InsightsSettings(url, blankToEmpty(databasePassword), blankToEmpty(password), days);
     }
 
-    public InsightsSettings withDatabaseUrl(String url) {
-        return new InsightsSettings(Optional.of(url), databasePassword, password, retentionDays);
-    }
-
-    public InsightsSettings withPassword(String insightsPassword) {
-        return new InsightsSettings(databaseUrl, databasePassword, Optional.of(insightsPassword), retentionDays);
-    }
-
     /** A URL fit for a log line: no query string, where a password may hide. */
     public static String redact(String url) {
         int q = url.indexOf('?');

@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.function.Consumer;
 import kb.insights.db.Writer;
 import org.slf4j.Logger;
@@ -30,7 +29,7 @@ final class Retention implements Writer.Maintenance {
 
     @Override
     public void run(Connection c) throws SQLException {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        LocalDate today = Days.today(clock);
         String cutoff = today.minusDays(days).toString();
         int votes = delete(c, "DELETE FROM votes WHERE day < ?", cutoff);
         int searches = delete(c, "DELETE FROM searches WHERE day < ?", cutoff);

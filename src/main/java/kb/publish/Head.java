@@ -16,14 +16,10 @@ public final class Head {
     private final BiFunction<String, String, String> text;
 
     /**
-     * @param base the configured public base URL
-     * @param text the UI string of a key in a language ({@code site.name}, {@code feed.title}, …)
+     * @param base      the configured public base URL
+     * @param languages the languages served now: their tags, and the default one for x-default
+     * @param text      the UI string of a key in a language ({@code site.name}, {@code feed.title}, …)
      */
-    public Head(Supplier<URI> base, BiFunction<String, String, String> text) {
-        this(base, () -> Languages.BUILT_IN, text);
-    }
-
-    /** @param languages the languages served now: their tags, and the default one for x-default */
     public Head(Supplier<URI> base, Supplier<Languages> languages, BiFunction<String, String, String> text) {
         this.urls = new Urls(base, languages);
         this.text = text;
@@ -35,14 +31,8 @@ public final class Head {
     /**
      * @param versions the site-relative URL of this page in each language that has it, this one included
      * @param article  the article shown, for its dates, tags and TechArticle data
-     */
-    public HeadMeta page(String lang, String title, String description, Map<String, String> versions, Optional<Article> article) {
-        return page(lang, title, description, versions, article, List.of());
-    }
-
-    /**
-     * @param trail the pages between the home and this one (its categories), for the BreadcrumbList;
-     *              the visible breadcrumb shows the same steps
+     * @param trail    the pages between the home and this one (its categories), for the BreadcrumbList;
+     *                 the visible breadcrumb shows the same steps
      */
     public HeadMeta page(String lang, String title, String description, Map<String, String> versions, Optional<Article> article,
             List<Crumb> trail) {
@@ -72,6 +62,16 @@ public final class Head {
                 article.flatMap(Article::lastmod).map(Object::toString).orElse(null),
                 article.map(Article::tags).orElse(List.of()),
                 "/" + lang + "/opensearch.xml", "/" + lang + "/feed.xml", text.apply(lang, "feed.title"), jsonLd, null, null);
+    }
+
+    /**
+     * The head of a page that is not content (not found, search results, a refusal): {@code noindex},
+     * no canonical, no alternates, no structured data.
+     */
+    public HeadMeta unindexed(String lang, String title, String description) {
+        return new HeadMeta(null, List.of(), "noindex", "website", urls.ogLocale(lang), List.of(), text.apply(lang, "site.name"),
+                title, description, null, List.of(), "/" + lang + "/opensearch.xml", "/" + lang + "/feed.xml",
+                text.apply(lang, "feed.title"), null, null, null);
     }
 
     /** The head of one page of a paged list: {@code rel=prev} and {@code rel=next} to its neighbours (site-relative paths or null). */

@@ -53,12 +53,6 @@ public record HeadMeta(
         tags = List.copyOf(tags);
     }
 
-    /** The same page kept out of search engines' indexes: no canonical, no alternates, no structured data. */
-    public HeadMeta noindex() {
-        return new HeadMeta(null, List.of(), "noindex", ogType, ogLocale, List.of(), siteName, title,
-                description, modified, tags, openSearchUrl, feedUrl, feedTitle, null, null, null);
-    }
-
     /** The same page as one of a paged list, linking its neighbours (absolute URLs or null). */
     public HeadMeta paged(String prevUrl, String nextUrl) {
         return new HeadMeta(canonical, alternates, robots, ogType, ogLocale, ogLocaleAlternates, siteName, title,

@@ -4,6 +4,8 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import kb.content.Library;
@@ -11,7 +13,7 @@ import kb.content.Library;
 /**
  * The routes crawlers, browsers and feed readers fetch: {@code /robots.txt}, {@code /sitemap.xml},
  * {@code /<lang>/feed.xml} and {@code /<lang>/opensearch.xml}. Each is built from the current
- * library on request, so a reload shows at once.
+ * library, so a reload shows at once; the sitemap once per content version.
  */
 public final class Publishing {
     private static final String CACHE = "public, max-age=300";
@@ -23,6 +25,10 @@ public final class Publishing {
     private final Urls urls;
     private final BiFunction<String, String, String> text;
     private final List<String> fixedPages;
+    private volatile SitemapFiles sitemap;
+
+    /** A content version's sitemap: its entries, and each file as it was first asked for (0 for {@code /sitemap.xml}). */
+    private record SitemapFiles(Library library, List<Sitemap.Entry> entries, Map<Integer, String> files) {}
 
     /**
      * @param base       the configured public base URL
@@ -61,24 +67,38 @@ public final class Publishing {
      * {@code /sitemap-1.xml}, {@code /sitemap-2.xml}, …
      */
     public void sitemap(Context ctx) {
-        List<Sitemap.Entry> entries = Sitemap.entries(library.get(), fixedPages);
-        String xml = entries.size() <= sitemapLimit ? Sitemap.xml(entries, urls)
-                : Sitemap.index((entries.size() + sitemapLimit - 1) / sitemapLimit, urls);
+        SitemapFiles s = sitemapFiles();
+        String xml = s.files().computeIfAbsent(0, k -> s.entries().size() <= sitemapLimit ? Sitemap.xml(s.entries(), urls)
+                : Sitemap.index((s.entries().size() + sitemapLimit - 1) / sitemapLimit, urls));
         ctx.header("Cache-Control", CACHE).contentType("application/xml; charset=utf-8").result(xml);
     }
 
     /** {@code /sitemap-<n>.xml}: one part of a sitemap index; 404 when the sitemap fits in one file or has no such part. */
     public void sitemapPart(Context ctx) {
         String raw = ctx.pathParam("n");
-        List<Sitemap.Entry> entries = Sitemap.entries(library.get(), fixedPages);
+        SitemapFiles s = sitemapFiles();
+        List<Sitemap.Entry> entries = s.entries();
         int parts = (entries.size() + sitemapLimit - 1) / sitemapLimit;
         if (parts < 2 || raw.length() > 9 || !raw.matches("[1-9][0-9]*") || Integer.parseInt(raw) > parts) {
             ctx.status(HttpStatus.NOT_FOUND).contentType("text/plain; charset=utf-8").result("Not found");
             return;
         }
-        int from = (Integer.parseInt(raw) - 1) * sitemapLimit;
-        String xml = Sitemap.xml(entries.subList(from, Math.min(entries.size(), from + sitemapLimit)), urls);
+        int n = Integer.parseInt(raw);
+        String xml = s.files().computeIfAbsent(n, k -> {
+            int from = (k - 1) * sitemapLimit;
+            return Sitemap.xml(entries.subList(from, Math.min(entries.size(), from + sitemapLimit)), urls);
+        });
         ctx.header("Cache-Control", CACHE).contentType("application/xml; charset=utf-8").result(xml);
+    }
+
+    private SitemapFiles sitemapFiles() {
+        Library now = library.get();
+        SitemapFiles s = sitemap;
+        if (s == null || s.library() != now) {
+            s = new SitemapFiles(now, Sitemap.entries(now, fixedPages), new ConcurrentHashMap<>());
+            sitemap = s;
+        }
+        return s;
     }
 
     /** {@code /<lang>/feed.xml}: the language's articles, most recently updated first, as Atom. */

@@ -246,7 +246,7 @@ final class LanguageIndex {
         Entry whole = new Entry(article, entry.section() == null ? null : article.section(entry.section().id()).orElse(entry.section()));
         String snippet = snippets.snippet(whole.text(), matched);
         return new SearchHit(entry.article().title(), entry.section() == null ? null : entry.section().heading(),
-                entry.url(), snippet, entry.article().lang());
+                entry.url(), snippet, entry.article().lang(), entry.article());
     }
 
     /**

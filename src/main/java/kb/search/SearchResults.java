@@ -1,6 +1,10 @@
 package kb.search;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import kb.content.Article;
 
 /**
  * One page of search results, with what the reader typed and what else to offer.
@@ -28,8 +32,32 @@ public record SearchResults(
         int pageSize,
         boolean partial) {
 
+    /** The hits of one article on a page, shown together under its title. */
+    public record ArticleHits(Article article, List<SearchHit> hits) {
+        public ArticleHits {
+            hits = List.copyOf(hits);
+        }
+    }
+
     public SearchResults {
         results = List.copyOf(results);
+    }
+
+    /**
+     * This page's hits by article: one group per article, all its hits together even when others
+     * rank between them; groups in the order of their best hit, hits in rank order. Grouping is per
+     * page: an article whose hits run onto the next page shows there again.
+     */
+    public List<ArticleHits> groups() {
+        Map<String, List<SearchHit>> byArticle = new LinkedHashMap<>();
+        Map<String, Article> articles = new LinkedHashMap<>();
+        for (SearchHit hit : results) {
+            byArticle.computeIfAbsent(hit.article().url(), url -> new ArrayList<>()).add(hit);
+            articles.putIfAbsent(hit.article().url(), hit.article());
+        }
+        List<ArticleHits> groups = new ArrayList<>();
+        byArticle.forEach((url, hits) -> groups.add(new ArticleHits(articles.get(url), hits)));
+        return List.copyOf(groups);
     }
 
     /** Whether there is a page after this one. */

@@ -1,7 +1,8 @@
 /**
  * Search: the in-memory Lucene index of every article and section ({@link kb.search.SearchIndex}),
  * how readers' words become queries, and the results the web layer shows
- * ({@link kb.search.SearchResults}, {@link kb.search.SearchHit}).
+ * ({@link kb.search.SearchResults}: a page of {@link kb.search.SearchHit}s, each with its article,
+ * and the same hits grouped by article).
  *
  * <p>Where to look: fields and analyzers in {@code Analysis}; the index is built in
  * {@code IndexBuilder}; what a reader typed is made safe and split in {@code UserQuery}, turned

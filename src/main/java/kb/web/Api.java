@@ -10,14 +10,22 @@ import kb.content.Languages;
 
 /** The JSON endpoints other programs rely on. */
 public final class Api {
+    /** A refusal in the contract's shape: a code for programs, a message in the reader's language. */
+    public record Error(String error, String message) {}
+
+    /**
+     * {@code /health}'s answer.
+     *
+     * @param articles how many articles each language serves, by code
+     * @param problems how many content files could not be served
+     */
+    public record Health(String status, String version, Map<String, Integer> articles, int problems) {}
+
     private Api() {}
 
     /** A 400 in the contract's shape: {@code {"error": "<code>", "message": "<in the reader's language>"}}. */
     static void badRequest(Context ctx, String code, String message) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", code);
-        body.put("message", message);
-        ctx.status(HttpStatus.BAD_REQUEST).json(body);
+        ctx.status(HttpStatus.BAD_REQUEST).json(new Error(code, message));
     }
 
     /**
@@ -37,16 +45,11 @@ public final class Api {
 
     /** {@code /health}: answered only once the content is loaded, so 200 means ready. */
     public static void health(Context ctx, Site site) {
-        Map<String, Object> articles = new LinkedHashMap<>();
+        Map<String, Integer> articles = new LinkedHashMap<>();
         for (String lang : site.languages().codes()) {
             articles.put(lang, site.library().articles(lang).size());
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", "ok");
-        body.put("version", site.version());
-        body.put("articles", articles);
-        body.put("problems", site.library().problems().size());
         ctx.header("Cache-Control", "no-store");
-        ctx.json(body);
+        ctx.json(new Health("ok", site.version(), articles, site.library().problems().size()));
     }
 }

@@ -4,14 +4,12 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import kb.Site;
 import kb.content.Article;
 import kb.content.Catalog;
 import kb.content.Category;
-import kb.content.Library;
 import kb.content.Tag;
 import kb.publish.Head;
 
@@ -33,12 +31,41 @@ public final class BrowsePages {
     /** Where a page sits in a paged list; the URLs are null at either end. */
     public record Pager(int page, int pages, String prevUrl, String nextUrl) {}
 
+    /**
+     * The home's model.
+     *
+     * @param categories the top categories with their first articles (page 1 only)
+     * @param articles   this page of the articles outside any category
+     * @param recent     the recently updated, on page 1 unless the page already lists every article
+     */
+    record HomePage(int page, List<CategoryCard> categories, List<Article> articles, Pager pager, List<Article> recent) {}
+
+    /**
+     * A category's or a tag's page of articles.
+     *
+     * @param heading       the page's heading: the category's title, or the tag itself
+     * @param kind          what the page is a list of ("Category", "Tag"), said above the heading
+     * @param lead          the sentence under the heading
+     * @param subcategories a category's subcategories (page 1 only)
+     * @param total         how many articles the list holds, subcategories included
+     */
+    record ListingPage(String heading, String kind, String lead, List<CategoryCard> subcategories, List<Article> articles,
+            int total, Pager pager, String hereUrl) {}
+
+    /** The index of a language's tags. */
+    record TagsPage(List<Tag> tags, String hereUrl) {}
+
+    /** A {@code page} that is not a whole number from 1. */
+    record BadPage(String error, String firstUrl) {}
+
     private final Supplier<Site> site;
     private final Frame frame;
+    private final Responder responder;
 
-    public BrowsePages(Supplier<Site> site, Frame frame) {
+    public BrowsePages(Supplier<Site> site, Frame frame, Responder responder) {
         this.site = site;
         this.frame = frame;
+        this.responder = responder;
     }
 
     /** {@code /<lang>/}: the categories, the articles outside any category (paged), the recently updated. */
@@ -57,27 +84,22 @@ public final class BrowsePages {
             return;
         }
         int n = page.get();
-        frame.sendCached(ctx, current, "home:" + lang + ":" + n, "home", lang, () -> {
+        responder.sendCached(ctx, current, "home:" + lang + ":" + n, () -> {
             Messages m = frame.messages(lang);
             Pager pager = pager(url, n, top.size());
-            Map<String, Object> model = frame.layout(lang, titled(m, m.get("home.title"), n), m.get("home.description"),
-                    n == 1 ? frame.everyLanguage("/") : List.of(new Frame.Alternate(lang, at(url, n))));
-            frame.paged(model, pager.prevUrl(), pager.nextUrl());
+            Layout layout = frame.paged(frame.layout(lang, titled(m, m.get("home.title"), n), m.get("home.description"),
+                    n == 1 ? frame.everyLanguage(SitePage.HOME.path()) : List.of(new Frame.Alternate(lang, at(url, n)))),
+                    pager.prevUrl(), pager.nextUrl());
             List<CategoryCard> cards = new ArrayList<>();
             if (n == 1) {
                 for (Category c : catalog.topCategories(lang)) {
                     cards.add(card(catalog, c, PREVIEW));
                 }
             }
-            model.put("page", n);
-            model.put("categories", cards);
-            model.put("articles", slice(top, n));
-            model.put("articleCount", top.size());
-            model.put("pager", pager);
             // When the home lists every article already, a second list of the newest would repeat it.
             boolean listsAll = cards.isEmpty() && top.size() <= PAGE_SIZE;
-            model.put("recent", n == 1 && !listsAll ? catalog.recent(lang) : List.of());
-            return model;
+            return new View("home", layout, new HomePage(n, cards, slice(top, n), pager,
+                    n == 1 && !listsAll ? catalog.recent(lang) : List.of()));
         });
     }
 
@@ -91,7 +113,7 @@ public final class BrowsePages {
             return;
         }
         int n = page.get();
-        frame.sendCached(ctx, current, "category:" + category.url() + ":" + n, "listing", lang, () -> {
+        responder.sendCached(ctx, current, "category:" + category.url() + ":" + n, () -> {
             Messages m = frame.messages(lang);
             List<Frame.Alternate> alternates = new ArrayList<>();
             for (String l : frame.languages().codes()) {
@@ -101,21 +123,20 @@ public final class BrowsePages {
             }
             String description = category.description().isEmpty()
                     ? m.get("category.description", category.title()) : category.description();
-            Map<String, Object> model = frame.layout(lang, titled(m, category.title(), n), description, alternates,
-                    Optional.empty(), trail(catalog, category.url()));
-            // The switch leads to the other languages' category even where it has fewer pages.
-            Frame.retargetSwitch(model, other -> catalog.translation(category, other).map(Category::url));
+            String title = titled(m, category.title(), n);
+            Pager pager = pager(category.url(), n, articles.size());
+            Layout layout = frame.paged(frame.layout(lang, title, description, alternates, Optional.empty(), trail(catalog, category.url())),
+                    pager.prevUrl(), pager.nextUrl())
+                    // The switch leads to the other languages' category even where it has fewer pages.
+                    .retargetSwitch(other -> catalog.translation(category, other).map(Category::url));
             List<CategoryCard> subcategories = new ArrayList<>();
             if (n == 1) {
                 for (Category c : catalog.subcategories(category)) {
                     subcategories.add(card(catalog, c, 0));
                 }
             }
-            listing(model, category.url(), n, articles, m.get("category.kind"), description);
-            model.put("heading", model.get("title"));
-            model.put("subcategories", subcategories);
-            model.put("total", catalog.articleCount(category));
-            return model;
+            return new View("listing", layout, new ListingPage(title, m.get("category.kind"), description, subcategories,
+                    slice(articles, n), catalog.articleCount(category), pager, at(category.url(), n)));
         });
     }
 
@@ -127,13 +148,10 @@ public final class BrowsePages {
         }
         String lang = language.get();
         Site current = site.get();
-        frame.sendCached(ctx, current, "tags:" + lang, "tags", lang, () -> {
+        responder.sendCached(ctx, current, "tags:" + lang, () -> {
             Messages m = frame.messages(lang);
-            Map<String, Object> model = frame.layout(lang, m.get("tags.title"), m.get("tags.description"),
-                    frame.everyLanguage("/tags"));
-            model.put("tags", current.library().catalog().tags(lang));
-            model.put("hereUrl", Tag.indexUrl(lang));
-            return model;
+            Layout layout = frame.layout(lang, m.get("tags.title"), m.get("tags.description"), frame.everyLanguage(SitePage.TAGS.path()));
+            return new View("tags", layout, new TagsPage(current.library().catalog().tags(lang), Tag.indexUrl(lang)));
         });
     }
 
@@ -158,7 +176,7 @@ public final class BrowsePages {
             return;
         }
         int n = page.get();
-        frame.sendCached(ctx, current, "tag:" + tag.url() + ":" + n, "listing", lang, () -> {
+        responder.sendCached(ctx, current, "tag:" + tag.url() + ":" + n, () -> {
             Messages m = frame.messages(lang);
             List<Frame.Alternate> alternates = new ArrayList<>();
             for (String l : frame.languages().codes()) {
@@ -166,38 +184,20 @@ public final class BrowsePages {
                         .ifPresent(t -> alternates.add(new Frame.Alternate(l, at(t.url(), n))));
             }
             String description = m.get("tag.description", tag.name());
-            Map<String, Object> model = frame.layout(lang, titled(m, m.get("tag.title", tag.name()), n), description,
-                    alternates, Optional.empty(), List.of(new Head.Crumb(m.get("tags.title"), Tag.indexUrl(lang))));
-            Frame.retargetSwitch(model, other -> Optional.of(catalog.tag(other, tag.slug()).map(Tag::url).orElse(Tag.indexUrl(other))));
-            listing(model, tag.url(), n, articles, m.get("tag.kind"), description);
+            Pager pager = pager(tag.url(), n, articles.size());
+            Layout layout = frame.paged(frame.layout(lang, titled(m, m.get("tag.title", tag.name()), n), description,
+                    alternates, Optional.empty(), List.of(new Head.Crumb(m.get("tags.title"), Tag.indexUrl(lang)))),
+                    pager.prevUrl(), pager.nextUrl())
+                    .retargetSwitch(other -> Optional.of(catalog.tag(other, tag.slug()).map(Tag::url).orElse(Tag.indexUrl(other))));
             // "Tag" is said just above it: the heading is the tag itself.
-            model.put("heading", titled(m, tag.name(), n));
-            model.put("subcategories", List.of());
-            model.put("total", articles.size());
-            return model;
+            return new View("listing", layout, new ListingPage(titled(m, tag.name(), n), m.get("tag.kind"), description,
+                    List.of(), slice(articles, n), articles.size(), pager, at(tag.url(), n)));
         });
-    }
-
-    /** What an article page adds: its tags and related articles. */
-    void addTo(Map<String, Object> model, Library library, Article article) {
-        model.put("articleTags", library.catalog().tagsOf(article));
-        model.put("related", library.catalog().related(article));
-        model.put("hereUrl", article.url());
     }
 
     /** The categories between the home and a page, as breadcrumb steps. */
     static List<Head.Crumb> trail(Catalog catalog, String url) {
         return catalog.trail(url).stream().map(c -> new Head.Crumb(c.title(), c.url())).toList();
-    }
-
-    private void listing(Map<String, Object> model, String url, int n, List<Article> articles, String kind, String lead) {
-        Pager pager = pager(url, n, articles.size());
-        frame.paged(model, pager.prevUrl(), pager.nextUrl());
-        model.put("kind", kind);
-        model.put("lead", lead);
-        model.put("articles", slice(articles, n));
-        model.put("pager", pager);
-        model.put("hereUrl", at(url, n));
     }
 
     private static CategoryCard card(Catalog catalog, Category c, int preview) {
@@ -213,12 +213,9 @@ public final class BrowsePages {
         Optional<Integer> page = SearchPages.positive(ctx.queryParam("page"), 1, Integer.MAX_VALUE);
         if (page.isEmpty()) {
             Messages m = frame.messages(lang);
-            Map<String, Object> model = frame.layout(lang, m.get("list.error.title"), "", List.of(new Frame.Alternate(lang, url)));
-            Frame.keepOutOfSearchEngines(model);
-            model.put("error", m.get("list.error.page"));
-            model.put("firstUrl", url);
+            Layout layout = frame.unindexed(lang, m.get("list.error.title"), "", List.of(new Frame.Alternate(lang, url)));
             ctx.status(HttpStatus.BAD_REQUEST);
-            frame.send(ctx, "bad-request", lang, model);
+            responder.send(ctx, new View("bad-request", layout, new BadPage(m.get("list.error.page"), url)));
             return Optional.empty();
         }
         if (page.get() > pages(items)) {

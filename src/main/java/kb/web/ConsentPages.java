@@ -3,7 +3,6 @@ package kb.web;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,15 +11,34 @@ import java.util.function.Supplier;
 import kb.Site;
 import kb.consent.AdminConsent;
 import kb.consent.ConsentAnswer;
+import kb.consent.ConsentSettings;
 import kb.consent.TenantRefusal;
 import kb.content.Article;
 import kb.content.Library;
 
 /** The admin-consent form: its own page, its place inside the article, and its JSON API. */
 public final class ConsentPages {
-    /** The translationKey of the article that explains where the tenant ID is. */
-    private static final String FIND_TENANT_KEY = "find-tenant-id";
-    private static final String ARTICLE_KEY = "inbox-calendar-connection-errors";
+    /**
+     * The consent page's model.
+     *
+     * @param tenant          what the form shows in its box: the input as typed (shortened), or the tenant found
+     * @param consentUrl      the URL built, or null
+     * @param consentUrlParts the same cut where it may wrap, or null
+     * @param consentError    why the input was refused, or null
+     * @param consentErrors   by API error code, the refusals the script shows
+     * @param findTenantUrl   the article that shows where the tenant ID is, or null
+     * @param findTenantTitle its title, or null
+     * @param articleUrl      the article section that explains admin consent, or null
+     */
+    record ConsentPage(String tenant, String consentUrl, List<String> consentUrlParts, String consentError,
+            Map<String, String> consentErrors, String findTenantUrl, String findTenantTitle, String articleUrl) {}
+
+    /** The empty form inside an article. */
+    record ConsentEmbed(Map<String, String> consentErrors) {}
+
+    /** {@code /api/admin-consent}'s answer. */
+    public record Link(String tenant, String url) {}
+
     /** What is echoed back into the form, so a huge input is not sent back whole (a pasted URL fits). */
     private static final int ECHO_LIMIT = 2048;
     /** Characters after which a URL may wrap; never inside the {@code //} after the scheme. */
@@ -28,12 +46,14 @@ public final class ConsentPages {
 
     private final Supplier<Site> site;
     private final Frame frame;
+    private final Responder responder;
     private final Templates templates;
     private final AdminConsent consent;
 
-    public ConsentPages(Supplier<Site> site, Frame frame, Templates templates) {
+    public ConsentPages(Supplier<Site> site, Frame frame, Responder responder, Templates templates) {
         this.site = site;
         this.frame = frame;
+        this.responder = responder;
         this.templates = templates;
         this.consent = new AdminConsent(() -> site.get().consentSettings());
     }
@@ -49,52 +69,46 @@ public final class ConsentPages {
         String raw = ctx.queryParam("tenant");
         Site current = site.get();
         if (raw == null) {
-            frame.sendCached(ctx, current, "consent:" + lang, "consent", lang, () -> model(current, lang, null));
+            responder.sendCached(ctx, current, "consent:" + lang, () -> view(current, lang, null));
             return;
         }
-        Map<String, Object> model = model(current, lang, raw);
-        if (model.get("consentError") != null) {
+        View view = view(current, lang, raw);
+        if (((ConsentPage) view.page()).consentError() != null) {
             ctx.status(HttpStatus.BAD_REQUEST);
         }
-        frame.send(ctx, "consent", lang, model);
+        responder.send(ctx, view);
     }
 
-    private Map<String, Object> model(Site current, String lang, String raw) {
+    private View view(Site current, String lang, String raw) {
         Messages m = frame.messages(lang);
         Library library = current.library();
-        Map<String, Object> model = frame.layout(lang, m.get("consent.page.title"), m.get("consent.page.intro"),
-                frame.everyLanguage("/admin-consent"));
-        model.put("tenant", raw == null ? "" : raw.length() > ECHO_LIMIT ? raw.substring(0, ECHO_LIMIT) : raw);
-        model.put("consentUrl", null);
-        model.put("consentUrlParts", null);
-        model.put("consentError", null);
-        model.put("consentErrors", refusalMessages(m));
+        Layout layout = frame.layout(lang, m.get("consent.page.title"), m.get("consent.page.intro"),
+                frame.everyLanguage(SitePage.ADMIN_CONSENT.path()));
+        String tenant = raw == null ? "" : raw.length() > ECHO_LIMIT ? raw.substring(0, ECHO_LIMIT) : raw;
+        String url = null;
+        String error = null;
         if (raw != null) {
             ConsentAnswer answer = consent.answer(raw);
             if (answer instanceof ConsentAnswer.Link link) {
-                model.put("consentUrl", link.url());
-                model.put("consentUrlParts", wrapPoints(link.url()));
-                model.put("tenant", link.tenant().id());
+                url = link.url();
+                tenant = link.tenant().id();
             } else {
-                model.put("consentError", m.get(((TenantRefusal) answer).messageKey()));
+                error = m.get(((TenantRefusal) answer).messageKey());
             }
         }
-        Optional<Article> find = byKey(library, FIND_TENANT_KEY, lang);
-        model.put("findTenantUrl", find.map(Article::url).orElse(null));
-        model.put("findTenantTitle", find.map(Article::title).orElse(null));
-        model.put("articleUrl", byKey(library, ARTICLE_KEY, lang).map(a -> a.url() + "#tenant-admin-consent").orElse(null));
-        return model;
-    }
-
-    private static Optional<Article> byKey(Library library, String key, String lang) {
-        return library.articles(lang).stream().filter(a -> a.translationKey().equals(key)).findFirst();
+        // The articles named in the consent settings; a link that leads nowhere is left out (and reported at load).
+        ConsentSettings settings = current.consentSettings();
+        Optional<String> findTenantUrl = ConsentLinks.url(library, settings.findTenantArticle(), lang);
+        String findTenantTitle = findTenantUrl.flatMap(u -> ConsentLinks.article(library, settings.findTenantArticle(), lang))
+                .map(Article::title).orElse(null);
+        return new View("consent", layout, new ConsentPage(tenant, url, url == null ? null : wrapPoints(url), error,
+                refusalMessages(m), findTenantUrl.orElse(null), findTenantTitle,
+                ConsentLinks.url(library, settings.consentArticle(), lang).orElse(null)));
     }
 
     /** The empty form that replaces {@code {{< admin-consent >}}} in an article. */
     public String embed(String lang) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("consentErrors", refusalMessages(frame.messages(lang)));
-        return templates.render("consent-embed", lang, model);
+        return templates.fragment("consent-embed", lang, new ConsentEmbed(refusalMessages(frame.messages(lang))));
     }
 
     /** By API error code, the form's short refusal: the script shows the same words as the server. */
@@ -136,10 +150,7 @@ public final class ConsentPages {
         }
         ConsentAnswer answer = consent.answer(ctx.queryParam("tenant"));
         if (answer instanceof ConsentAnswer.Link link) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("tenant", link.tenant().id());
-            body.put("url", link.url());
-            ctx.json(body);
+            ctx.json(new Link(link.tenant().id(), link.url()));
         } else {
             TenantRefusal refusal = (TenantRefusal) answer;
             Messages m = frame.messages(lang.get());

@@ -10,17 +10,31 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import kb.Site;
 import kb.content.Article;
+import kb.content.Catalog;
 import kb.content.Category;
 import kb.content.Library;
 import kb.content.Section;
+import kb.content.Tag;
 
 /** The reading pages: article (or the category at its URL), and the redirects from old or slashed URLs. */
 public final class Pages {
     /** One line of an article's table of contents. */
     public record TocEntry(String id, String heading, int level) {}
 
+    /**
+     * An article page's model.
+     *
+     * @param body       the article's HTML with its headings' permalinks and its embeds filled in
+     * @param lastmod    the last update as the language writes dates, or null
+     * @param lastmodIso the same as {@code YYYY-MM-DD}, or null
+     * @param feedback   after the feedback form without JavaScript: {@code yes}, {@code no} or {@code sent}; else null
+     */
+    record ArticlePage(Article article, String body, List<TocEntry> toc, String lastmod, String lastmodIso, String feedback,
+            List<Tag> articleTags, List<Article> related, String hereUrl) {}
+
     private final Supplier<Site> site;
     private final Frame frame;
+    private final Responder responder;
     private final Map<String, Function<String, String>> embeds;
     private final BrowsePages browse;
 
@@ -28,9 +42,11 @@ public final class Pages {
      * @param browse the category pages, which share the articles' URL space, and an article's surroundings
      * @param embeds by shortcode name, the HTML that replaces it in an article of a language
      */
-    public Pages(Supplier<Site> site, Frame frame, BrowsePages browse, Map<String, Function<String, String>> embeds) {
+    public Pages(Supplier<Site> site, Frame frame, Responder responder, BrowsePages browse,
+            Map<String, Function<String, String>> embeds) {
         this.site = site;
         this.frame = frame;
+        this.responder = responder;
         this.browse = browse;
         this.embeds = Map.copyOf(embeds);
     }
@@ -85,17 +101,13 @@ public final class Pages {
         // and after No the optional details. Each state is one more cached page.
         String asked = ctx.queryParam("feedback");
         String feedback = asked != null && FEEDBACK_STATES.contains(asked) ? asked : null;
-        frame.sendCached(ctx, current, "article:" + article.url() + (feedback == null ? "" : "?feedback=" + feedback), "article", lang,
-                () -> {
-                    Map<String, Object> model = articleModel(current, article);
-                    model.put("feedback", feedback);
-                    return model;
-                });
+        responder.sendCached(ctx, current, "article:" + article.url() + (feedback == null ? "" : "?feedback=" + feedback),
+                () -> articleView(current, article, feedback));
     }
 
     private static final java.util.Set<String> FEEDBACK_STATES = java.util.Set.of("yes", "no", "sent");
 
-    private Map<String, Object> articleModel(Site current, Article article) {
+    private View articleView(Site current, Article article, String feedback) {
         Library library = current.library();
         String lang = article.lang();
         Messages m = frame.messages(lang);
@@ -103,25 +115,22 @@ public final class Pages {
         for (String l : library.languages().codes()) {
             library.translation(article, l).ifPresent(t -> alternates.add(new Frame.Alternate(l, t.url())));
         }
-        Map<String, Object> model = frame.layout(lang, article.title(), article.description(), alternates, Optional.of(article),
-                BrowsePages.trail(library.catalog(), article.url()));
-        browse.addTo(model, library, article);
-        // The translation's section ids in order: the switch's script maps a section whose id the
-        // translation lacks (one generated from the heading's words) to its counterpart there.
-        Frame.switchSections(model, other -> library.translation(article, other)
-                .map(t -> String.join(" ", t.sections().stream().map(Section::id).toList())));
-        model.put("article", article);
-        model.put("lastmod", article.lastmod().map(m::date).orElse(null));
-        model.put("lastmodIso", article.lastmod().map(Object::toString).orElse(null));
+        Layout layout = frame.layout(lang, article.title(), article.description(), alternates, Optional.of(article),
+                BrowsePages.trail(library.catalog(), article.url()))
+                // The translation's section ids in order: the switch's script maps a section whose id the
+                // translation lacks (one generated from the heading's words) to its counterpart there.
+                .switchSections(other -> library.translation(article, other)
+                        .map(t -> String.join(" ", t.sections().stream().map(Section::id).toList())));
         List<TocEntry> toc = new ArrayList<>();
         for (Section s : article.sections()) {
             if (s.level() <= 4) {
                 toc.add(new TocEntry(s.id(), s.heading(), s.level()));
             }
         }
-        model.put("toc", toc);
-        model.put("body", withEmbeds(HeadingDecorator.decorate(current.search().full(article).html(), m), lang));
-        return model;
+        Catalog catalog = library.catalog();
+        return new View("article", layout, new ArticlePage(article, withEmbeds(HeadingDecorator.decorate(current.search().full(article).html(), m), lang),
+                toc, article.lastmod().map(m::date).orElse(null), article.lastmod().map(Object::toString).orElse(null), feedback,
+                catalog.tagsOf(article), catalog.related(article), article.url()));
     }
 
     private String withEmbeds(String html, String lang) {

@@ -5,9 +5,7 @@ import io.javalin.http.HttpStatus;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
@@ -21,8 +19,64 @@ import kb.search.SearchResults;
 
 /** Search as readers meet it: the results page, the JSON API, and error-code links. */
 public final class SearchPages {
-    /** The hits of one article, shown together under its title. */
-    public record Group(String title, String url, String lang, List<SearchHit> hits) {}
+    /** The hits of one article, shown together under its title and its category (null at the top). */
+    public record Card(Article article, Category category, List<SearchHit> hits) {
+        public String title() {
+            return article.title();
+        }
+
+        public String url() {
+            return article.url();
+        }
+
+        public String lang() {
+            return article.lang();
+        }
+    }
+
+    /**
+     * The results page's model; everything but the query (in the layout's box) is null, false or
+     * empty on a page that did not search.
+     *
+     * @param searchId      the recorded search that clicks on the cards refer to, or null
+     * @param error         why the request was refused, or null
+     * @param missingPage   the page asked for past the last one, or null
+     * @param lastPageUrl   the last page of results, when {@code missingPage} is set
+     * @param results       the page of results, or null without a search
+     * @param cards         its hits, one card per article
+     * @param pager         where this page sits among the pages of results
+     * @param nearMiss      nothing answers the query well: the page offers what it has
+     * @param otherLang     the language of the other language's hits offered, or null
+     * @param otherCards    those hits, one card per article
+     * @param articles      the reader's language's first articles, offered after a near miss
+     * @param moreArticles  whether the language has more articles than those
+     */
+    record ResultsPage(String searchId, String error, String missingPage, String lastPageUrl, SearchResults results,
+            List<Card> cards, String suggestion, String suggestionUrl, BrowsePages.Pager pager, boolean nearMiss, String otherLang, List<Card> otherCards, List<Article> articles, boolean moreArticles) {
+
+        /** A page that did not search: empty, refused, or past the last page. */
+        static ResultsPage without(String error, String missingPage, String lastPageUrl) {
+            return new ResultsPage(null, error, missingPage, lastPageUrl, null, List.of(), null, null,
+                    new BrowsePages.Pager(1, 1, null, null), false, null, List.of(), List.of(), false);
+        }
+
+        ResultsPage recordedAs(String id) {
+            return new ResultsPage(id, error, missingPage, lastPageUrl, results, cards, suggestion, suggestionUrl, pager,
+                    nearMiss, otherLang, otherCards, articles, moreArticles);
+        }
+    }
+
+    /** An unknown error code's page. */
+    record UnknownCode(String code) {}
+
+    /** {@code /api/search}'s answer, field for field as SPEC says. */
+    public record Answer(String query, String lang, int total, List<Result> results, String suggestion) {}
+
+    /** One result of {@code /api/search}; {@code category}, beyond the contract, is where its article lives, or null at the top. */
+    public record Result(String title, String section, String url, String snippet, String lang, CategoryLink category) {}
+
+    /** A result's category: its title and URL. */
+    public record CategoryLink(String title, String url) {}
 
     private static final int PAGE_SIZE = 10;
     /** How many of the other language's hits a page without a good answer offers. */
@@ -38,18 +92,18 @@ public final class SearchPages {
 
     private final Supplier<Site> site;
     private final Frame frame;
+    private final Responder responder;
     private final LongConsumer timer;
     private final Recorder recorder;
 
-    /** @param timer receives each search's duration in nanoseconds */
-    public SearchPages(Supplier<Site> site, Frame frame, LongConsumer timer) {
-        this(site, frame, timer, (lang, query, results, source) -> null);
-    }
-
-    /** @param recorder records each search a reader settles on; must not block (it queues) */
-    public SearchPages(Supplier<Site> site, Frame frame, LongConsumer timer, Recorder recorder) {
+    /**
+     * @param timer    receives each search's duration in nanoseconds
+     * @param recorder records each search a reader settles on; must not block (it queues)
+     */
+    public SearchPages(Supplier<Site> site, Frame frame, Responder responder, LongConsumer timer, Recorder recorder) {
         this.site = site;
         this.frame = frame;
+        this.responder = responder;
         this.timer = timer;
         this.recorder = recorder;
     }
@@ -78,14 +132,13 @@ public final class SearchPages {
         String q = Optional.ofNullable(ctx.queryParam("q")).orElse("");
         Optional<Integer> page = positive(ctx.queryParam("page"), 1, 1000);
         if (page.isEmpty()) {
-            Map<String, Object> model = searchModel(lang, m.get("search.title"), clip(q));
-            model.put("error", m.get("search.error.page"));
             ctx.status(HttpStatus.BAD_REQUEST);
-            frame.send(ctx, "search", lang, model);
+            responder.send(ctx, new View("search", layout(lang, m.get("search.title"), clip(q)),
+                    ResultsPage.without(m.get("search.error.page"), null, null)));
             return;
         }
         if (q.isBlank()) {
-            frame.send(ctx, "search", lang, searchModel(lang, m.get("search.title"), ""));
+            responder.send(ctx, new View("search", layout(lang, m.get("search.title"), ""), ResultsPage.without(null, null, null)));
             return;
         }
         Site current = site.get();
@@ -93,100 +146,75 @@ public final class SearchPages {
         int pages = pageCount(results);
         if (results.page() > pages) {
             // Past the last page there is nothing to show; say so, and where the results are.
-            Map<String, Object> model = searchModel(lang, m.get("search.page.missing.title"), results.query());
-            model.put("missingPage", String.valueOf(results.page()));
-            model.put("lastPageUrl", searchUrl(lang, results.query(), pages));
             ctx.status(HttpStatus.NOT_FOUND);
-            frame.send(ctx, "search", lang, model);
+            responder.send(ctx, new View("search", layout(lang, m.get("search.page.missing.title"), results.query()),
+                    ResultsPage.without(null, String.valueOf(results.page()), searchUrl(lang, results.query(), pages))));
             return;
         }
         boolean nearMiss = nearMiss(results);
         // With no hit at all, the search already looked in the other language and found nothing there either.
         boolean lookThere = nearMiss && !results.fromOtherLanguage() && results.total() > 0;
-        List<SearchHit> otherHits = lookThere ? otherLanguageHits(current, results) : List.of();
-        Map<String, Object> model = resultsModel(results, otherHits, current.library().articles(lang));
-        model.put("hitCategories", categories(current.library(), results.results(), otherHits));
+        SearchResults other = lookThere ? otherLanguageHits(current, results) : null;
+        ResultsPage model = resultsPage(current.library(), results, other, current.library().articles(lang));
         // The first page is the search; later pages are the same search read further.
         if (results.page() == 1) {
-            model.put("searchId", recorder.record(lang, q, results.total(), kb.insights.searchlog.SearchLog.PAGE));
+            model = model.recordedAs(recorder.record(lang, q, results.total(), kb.insights.searchlog.SearchLog.PAGE));
         }
-        frame.send(ctx, "search", lang, model);
+        responder.send(ctx, new View("search", resultsLayout(results), model));
     }
 
-    /** The category of each hit's article, by the article's URL: a card names where its article lives. */
-    private static Map<String, Category> categories(Library library, List<SearchHit> hits, List<SearchHit> otherHits) {
-        Map<String, Category> categories = new java.util.HashMap<>();
-        for (List<SearchHit> list : List.of(hits, otherHits)) {
-            for (SearchHit h : list) {
-                String url = articleUrl(h);
-                library.article(url).flatMap(a -> library.catalog().categoryOf(a)).ifPresent(c -> categories.put(url, c));
-            }
-        }
-        return categories;
-    }
-
-    private static String articleUrl(SearchHit hit) {
-        int hash = hit.url().indexOf('#');
-        return hash >= 0 ? hit.url().substring(0, hash) : hit.url();
+    /** The layout of a page of results: titled with the query, which stays in the header's box. */
+    Layout resultsLayout(SearchResults results) {
+        return layout(results.lang(), frame.messages(results.lang()).get("search.title.for", results.query()), results.query());
     }
 
     /**
      * The model of a page of results.
      *
-     * @param otherHits the same query's hits in the other language, offered when nothing matches well
-     * @param articles  the reader's language's articles, listed when nothing matches well
+     * @param other    the same query's first hits in another language, offered when nothing matches well; or null
+     * @param articles the reader's language's articles, listed when nothing matches well
      */
-    Map<String, Object> resultsModel(SearchResults results, List<SearchHit> otherHits, List<Article> articles) {
+    static ResultsPage resultsPage(Library library, SearchResults results, SearchResults other, List<Article> articles) {
         String lang = results.lang();
-        Messages m = frame.messages(lang);
-        int pages = pageCount(results);
-        Map<String, Object> model = searchModel(lang, m.get("search.title.for", results.query()), results.query());
-        model.put("results", results);
-        model.put("groups", group(results.results()));
-        if (results.suggestion() != null) {
-            model.put("suggestion", results.suggestion());
-            model.put("suggestionUrl", searchUrl(lang, results.suggestion(), 1));
-        }
-        model.put("pageCount", pages);
-        if (results.page() > 1) {
-            model.put("prevUrl", searchUrl(lang, results.query(), results.page() - 1));
-        }
-        if (results.hasNextPage()) {
-            model.put("nextUrl", searchUrl(lang, results.query(), results.page() + 1));
-        }
         boolean nearMiss = nearMiss(results);
-        model.put("nearMiss", nearMiss);
+        List<Card> cards = cards(library, results);
+        List<Card> otherCards = other == null ? List.of() : cards(library, other);
+        String otherLang = null;
         if (nearMiss) {
-            List<SearchHit> foreign = results.fromOtherLanguage() ? results.results() : otherHits;
-            model.put("otherLang", foreign.isEmpty() ? null : foreign.get(0).lang());
-            model.put("otherGroups", group(otherHits));
-            model.put("articles", articles.subList(0, Math.min(articles.size(), ARTICLE_LIST)));
-            model.put("moreArticles", articles.size() > ARTICLE_LIST);
+            List<SearchHit> foreign = results.fromOtherLanguage() ? results.results() : other == null ? List.of() : other.results();
+            otherLang = foreign.isEmpty() ? null : foreign.get(0).lang();
         }
-        return model;
+        return new ResultsPage(null, null, null, null, results, cards,
+                results.suggestion(), results.suggestion() == null ? null : searchUrl(lang, results.suggestion(), 1),
+                new BrowsePages.Pager(results.page(), pageCount(results),
+                        results.page() > 1 ? searchUrl(lang, results.query(), results.page() - 1) : null,
+                        results.hasNextPage() ? searchUrl(lang, results.query(), results.page() + 1) : null),
+                nearMiss, otherLang, nearMiss ? otherCards : List.of(),
+                nearMiss ? articles.subList(0, Math.min(articles.size(), ARTICLE_LIST)) : List.of(),
+                nearMiss && articles.size() > ARTICLE_LIST);
+    }
+
+    /** One card per article, naming where the article lives. */
+    private static List<Card> cards(Library library, SearchResults results) {
+        return results.groups().stream()
+                .map(g -> new Card(g.article(), category(library, g.article()), g.hits()))
+                .toList();
+    }
+
+    private static Category category(Library library, Article article) {
+        return library.catalog().categoryOf(article).orElse(null);
     }
 
     private static int pageCount(SearchResults results) {
         return (int) Math.max(1, Math.ceil(results.total() / (double) results.pageSize()));
     }
 
-    /** The results page's model before searching: the query is in the header's box and the language switch keeps it. */
-    private Map<String, Object> searchModel(String lang, String title, String query) {
+    /** A results page's layout: not for search engines; the query is in the header's box and the language switch keeps it. */
+    private Layout layout(String lang, String title, String query) {
         List<Frame.Alternate> alternates = frame.languages().codes().stream()
-                .map(l -> new Frame.Alternate(l, query.isBlank() ? "/" + l + "/search" : searchUrl(l, query, 1)))
+                .map(l -> new Frame.Alternate(l, query.isBlank() ? SitePage.SEARCH.url(l) : searchUrl(l, query, 1)))
                 .toList();
-        Map<String, Object> model = frame.layout(lang, title, frame.messages(lang).get("search.description"), alternates);
-        Frame.keepOutOfSearchEngines(model);
-        model.put("query", query);
-        model.put("error", null);
-        model.put("results", null);
-        model.put("suggestion", null);
-        model.put("groups", List.of());
-        model.put("prevUrl", null);
-        model.put("nextUrl", null);
-        model.put("missingPage", null);
-        model.put("nearMiss", false);
-        return model;
+        return frame.unindexed(lang, title, frame.messages(lang).get("search.description"), alternates).withQuery(query);
     }
 
     /** Nothing answers the query well: only near misses, nothing at all, or only the other language. */
@@ -198,35 +226,21 @@ public final class SearchPages {
      * The first hits of the same query in the first other language (in the site's order) that has
      * any; none when every such search fell back to another language.
      */
-    private List<SearchHit> otherLanguageHits(Site current, SearchResults results) {
+    private SearchResults otherLanguageHits(Site current, SearchResults results) {
         for (String other : current.languages().codes()) {
             if (other.equals(results.lang())) {
                 continue;
             }
             SearchResults there = search(current, results.query(), other, 1, OTHER_LANGUAGE_HITS);
             if (!there.fromOtherLanguage() && !there.results().isEmpty()) {
-                return there.results();
+                return there;
             }
         }
-        return List.of();
-    }
-
-    /**
-     * One group per article, all its hits together even when others rank between them: groups in the
-     * order of their best hit, hits in rank order. Grouping is per page: an article whose hits run
-     * onto the next page shows there again.
-     */
-    static List<Group> group(List<SearchHit> hits) {
-        Map<String, Group> byArticle = new LinkedHashMap<>();
-        for (SearchHit hit : hits) {
-            byArticle.computeIfAbsent(articleUrl(hit), url -> new Group(hit.title(), url, hit.lang(), new ArrayList<>()))
-                    .hits().add(hit);
-        }
-        return List.copyOf(byArticle.values());
+        return null;
     }
 
     private static String searchUrl(String lang, String q, int page) {
-        return "/" + lang + "/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8) + (page > 1 ? "&page=" + page : "");
+        return SitePage.SEARCH.url(lang) + "?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8) + (page > 1 ? "&page=" + page : "");
     }
 
     /** {@code /api/search?q=…&lang=pt|en&limit=N}, exactly as SPEC says. */
@@ -264,31 +278,13 @@ public final class SearchPages {
             ctx.json(List.of(results.query(), titles, List.of(), urls));
             return;
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("query", results.query());
-        body.put("lang", lang);
-        body.put("total", results.total());
-        List<Map<String, Object>> hits = new ArrayList<>();
+        List<Result> hits = new ArrayList<>();
         for (SearchHit h : results.results()) {
-            Map<String, Object> hit = new LinkedHashMap<>();
-            hit.put("title", h.title());
-            hit.put("section", h.section());
-            hit.put("url", h.url());
-            hit.put("snippet", h.snippet());
-            hit.put("lang", h.lang());
-            // Beyond the contract's fields: where the article lives, {"title","url"}, or null at the top.
-            hit.put("category", current.library().article(articleUrl(h)).flatMap(a -> current.library().catalog().categoryOf(a))
-                    .map(c -> {
-                        Map<String, String> category = new LinkedHashMap<>();
-                        category.put("title", c.title());
-                        category.put("url", c.url());
-                        return category;
-                    }).orElse(null));
-            hits.add(hit);
+            Category category = category(current.library(), h.article());
+            hits.add(new Result(h.title(), h.section(), h.url(), h.snippet(), h.lang(),
+                    category == null ? null : new CategoryLink(category.title(), category.url())));
         }
-        body.put("results", hits);
-        body.put("suggestion", results.suggestion());
-        ctx.json(body);
+        ctx.json(new Answer(results.query(), lang, results.total(), hits, results.suggestion()));
     }
 
     /** {@code /<lang>/error/<CODE>}: 302 to the section that explains it, or a 404 page offering a search. */
@@ -307,13 +303,10 @@ public final class SearchPages {
         Messages m = frame.messages(lang);
         // The language switch keeps the code: the other language may have no article for it either.
         String codePath = "/error/" + URLEncoder.encode(clip(code), StandardCharsets.UTF_8).replace("+", "%20");
-        Map<String, Object> model = frame.layout(lang, m.get("errorcode.title"), "", frame.everyLanguage(codePath));
-        Frame.keepOutOfSearchEngines(model);
-        model.put("code", clip(code));
         // The box starts empty: this page just said the site has no article for the code.
-        model.put("query", "");
+        Layout layout = frame.unindexed(lang, m.get("errorcode.title"), "", frame.everyLanguage(codePath));
         ctx.status(HttpStatus.NOT_FOUND);
-        frame.send(ctx, "error-code", lang, model);
+        responder.send(ctx, new View("error-code", layout, new UnknownCode(clip(code))));
     }
 
     /** A whole number from 1 to max; absent gives the default; anything else is empty (a 400). */

@@ -1,6 +1,6 @@
 package kb.web;
 
-import java.util.Map;
+import java.lang.reflect.RecordComponent;
 import java.util.function.Function;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
@@ -14,11 +14,6 @@ public final class Templates {
     private final TemplateEngine engine = new TemplateEngine();
     private final Function<String, Messages> messages;
     private final Assets assets;
-
-    /** Over fixed strings; for tests that render pages without a site. */
-    public Templates(Map<String, Messages> messages, Assets assets) {
-        this(Map.copyOf(messages)::get, assets);
-    }
 
     /** @param messages the current UI strings of a language, by code */
     public Templates(Function<String, Messages> messages, Assets assets) {
@@ -34,16 +29,47 @@ public final class Templates {
         engine.setMessageResolver(new BundleResolver());
     }
 
-    /** Renders one template with the language's messages and the shared helpers. */
-    public String render(String template, String lang, Map<String, Object> variables) {
+    /** Renders a page: the layout's components and the page model's are the template's variables. */
+    public String render(View view) {
+        Context context = context(view.layout().lang());
+        put(context, view.layout());
+        put(context, view.page());
+        return engine.process(view.template(), context);
+    }
+
+    /** Renders a piece of a page without the layout (the consent form inside an article). */
+    public String fragment(String template, String lang, Record model) {
+        Context context = context(lang);
+        put(context, model);
+        return engine.process(template, context);
+    }
+
+    private Context context(String lang) {
         Messages m = messages.apply(lang);
-        Context context = new Context(m.locale(), variables);
+        Context context = new Context(m.locale());
         context.setVariable("lang", lang);
         // The page's BCP-47 tag, for <html lang>: pt-BR, en, es-ES…
         context.setVariable("htmlLang", m.language().hreflang());
         context.setVariable("msg", m);
         context.setVariable("assets", assets);
-        return engine.process(template, context);
+        return context;
+    }
+
+    /** Each component of the record as a variable; a name taken twice is a mistake in the page's model. */
+    private static void put(Context context, Record model) {
+        for (RecordComponent c : model.getClass().getRecordComponents()) {
+            Object value;
+            try {
+                c.getAccessor().trySetAccessible();
+                value = c.getAccessor().invoke(model);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read " + c.getName() + " of " + model.getClass().getName(), e);
+            }
+            if (context.containsVariable(c.getName()) && !c.getName().equals("lang")) {
+                throw new IllegalStateException(model.getClass().getSimpleName() + "." + c.getName() + " hides a variable of the layout");
+            }
+            context.setVariable(c.getName(), value);
+        }
     }
 
     private final class BundleResolver implements IMessageResolver {

@@ -97,6 +97,15 @@ class ConsentSettingsFileTest {
         assertThat(settings.state()).isEqualTo("ação");
     }
 
+    @Test
+    void theConsentPagesArticlesAreNamedByTranslationKeyAndOptionalSection() throws IOException {
+        ConsentSettings settings = loaded(ConsentSettingsFile.read(write("find_tenant_article = where-id\nconsent_article = about#consent\n")));
+        assertThat(settings.findTenantArticle()).isEqualTo(new ArticleLink("where-id", null));
+        assertThat(settings.consentArticle()).isEqualTo(new ArticleLink("about", "consent"));
+        assertThat(loaded(ConsentSettingsFile.read(write("state=1\n"))).consentArticle())
+                .isEqualTo(new ArticleLink("inbox-calendar-connection-errors", "tenant-admin-consent"));
+    }
+
     @ParameterizedTest(name = "[{index}] {0}")
     @CsvSource(delimiter = '|', textBlock = """
             client_id=not-a-guid                           | client_id "not-a-guid" is not a GUID
@@ -112,6 +121,9 @@ class ConsentSettingsFileTest {
             state=a\\u0007b                                | state "a\\u0007b" contains a control character
             client_id\\u0000=x                             | unknown key "client_id\\u0000"
             clientid=450987b3-a09a-4f14-9b2c-4f301d1e15f5  | unknown key "clientid"; the keys are client_id, scopes, redirect_uri, state
+            find_tenant_article=                           | find_tenant_article "" is not an article's translationKey
+            consent_article=key#                           | consent_article "key#" is not an article's translationKey
+            consent_article=two words                      | consent_article "two words" is not an article's translationKey
             """)
     void invalidValuesAreReportedWithThePathAndTheReason(String line, String reason) throws IOException {
         Path file = write(line + "\n");

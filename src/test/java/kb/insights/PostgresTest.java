@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import kb.Settings;
 import kb.TestServer;
+import kb.TestSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,8 +31,7 @@ class PostgresTest {
     static void start() {
         cluster = PostgresCluster.start();
         url = cluster.createDatabase("kb_replicas");
-        Settings settings = new Settings(0, Path.of("content"));
-        settings = settings.withInsights(settings.insights().withDatabaseUrl(url));
+        Settings settings = TestSettings.withDatabaseUrl(TestSettings.of(Path.of("content")), url);
         replica1 = new TestServer(settings);
         replica2 = new TestServer(settings);
     }

@@ -13,8 +13,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import kb.Settings;
 import kb.TestServer;
+import kb.TestSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,9 +44,8 @@ class UnreachableDatabaseTest {
         }, "black-hole-database");
         accept.setDaemon(true);
         accept.start();
-        Settings settings = new Settings(0, Path.of("content"));
-        server = new TestServer(settings.withInsights(settings.insights()
-                .withDatabaseUrl("jdbc:postgresql://127.0.0.1:" + blackHole.getLocalPort() + "/kb?user=kb")));
+        server = new TestServer(TestSettings.withDatabaseUrl(TestSettings.of(Path.of("content")),
+                "jdbc:postgresql://127.0.0.1:" + blackHole.getLocalPort() + "/kb?user=kb"));
     }
 
     @AfterAll

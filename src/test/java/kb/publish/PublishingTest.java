@@ -15,8 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.xml.parsers.DocumentBuilderFactory;
-import kb.Settings;
 import kb.TestServer;
+import kb.TestSettings;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,7 +38,7 @@ class PublishingTest {
 
     @BeforeAll
     static void start() {
-        server = new TestServer(new Settings(0, Path.of("content"), Optional.of(URI.create(BASE))));
+        server = new TestServer(TestSettings.of(Path.of("content"), Optional.of(URI.create(BASE))));
     }
 
     @AfterAll

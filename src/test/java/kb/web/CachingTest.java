@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import kb.Settings;
 import kb.TestServer;
+import kb.TestSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class CachingTest {
     @BeforeAll
     static void start() {
         // Replicas behind one load balancer publish the same public address.
-        Settings settings = new Settings(0, Path.of("content"), Optional.of(URI.create("https://help.example.com")));
+        Settings settings = TestSettings.of(Path.of("content"), Optional.of(URI.create("https://help.example.com")));
         server = new TestServer(settings);
         replica = new TestServer(settings);
     }

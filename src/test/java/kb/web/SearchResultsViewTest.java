@@ -1,6 +1,7 @@
 package kb.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -10,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import kb.content.Article;
+import kb.content.Languages;
+import kb.content.Library;
 import kb.publish.Head;
 import kb.search.SearchHit;
 import kb.search.SearchResults;
@@ -24,15 +27,23 @@ import org.junit.jupiter.api.Test;
  */
 class SearchResultsViewTest {
     static final Map<String, Messages> MESSAGES = Map.of("pt", new Messages("pt"), "en", new Messages("en"));
-    static final Templates TEMPLATES = new Templates(MESSAGES, Assets.fromClasspath());
+    static final Templates TEMPLATES = new Templates(MESSAGES::get, Assets.fromClasspath());
     static final SearchPages PAGES = new SearchPages(() -> null,
-            new Frame(TEMPLATES, MESSAGES, new Head(() -> URI.create("http://localhost"), (l, k) -> MESSAGES.get(l).get(k))),
-            nanos -> {});
+            new Frame(new Responder(TEMPLATES), MESSAGES::get, () -> Languages.BUILT_IN,
+                    new Head(() -> URI.create("http://localhost"), () -> Languages.BUILT_IN, (l, k) -> MESSAGES.get(l).get(k))),
+            new Responder(TEMPLATES), nanos -> {}, (lang, query, results, source) -> null);
 
     private static SearchHit hit(String lang, String article, String section) {
         String url = "/" + lang + "/" + article + (section == null ? "" : "#" + section);
+        Article of = new Article(lang, "/" + lang + "/" + article, "Artigo " + article, "", Optional.empty(), "", List.of(),
+                List.of(), 1, "", "", List.of(), List.of(), Path.of(lang, article + ".md"));
         return new SearchHit("Artigo " + article, section == null ? null : "Seção " + section, url,
-                "texto com <mark>conexão</mark> &amp; mais", lang);
+                "texto com <mark>conexão</mark> &amp; mais", lang, of);
+    }
+
+    private static String render(SearchResults results, SearchResults other, List<Article> articles) {
+        return TEMPLATES.render(new View("search", PAGES.resultsLayout(results),
+                SearchPages.resultsPage(Library.EMPTY, results, other, articles)));
     }
 
     private static Article article(String lang, int n) {
@@ -50,8 +61,8 @@ class SearchResultsViewTest {
         SearchResults near = results(lang, List.of(hit(lang, "a", "one"), hit(lang, "b", null), hit(lang, "a", "two")),
                 true, false, "conexões perdidas");
         List<Article> articles = IntStream.rangeClosed(1, 25).mapToObj(n -> article(lang, n)).toList();
-        return TEMPLATES.render("search", lang,
-                PAGES.resultsModel(near, List.of(hit(other, "x", "s1"), hit(other, "x", "s2"), hit(other, "y", null)), articles));
+        return render(near, results(other, List.of(hit(other, "x", "s1"), hit(other, "x", "s2"), hit(other, "y", null)), false, false, null),
+                articles);
     }
 
     @Test
@@ -94,8 +105,7 @@ class SearchResultsViewTest {
     @Test
     void goodResultsAreShownAsResultsWithoutTheHelpForNearMisses() {
         List<SearchHit> hits = new ArrayList<>(List.of(hit("pt", "a", "one"), hit("pt", "b", null), hit("pt", "a", "two")));
-        Document doc = Jsoup.parse(TEMPLATES.render("search", "pt",
-                PAGES.resultsModel(results("pt", hits, false, false, null), List.of(), List.of(article("pt", 1)))));
+        Document doc = Jsoup.parse(render(results("pt", hits, false, false, null), null, List.of(article("pt", 1))));
         assertThat(doc.select(".result-count").text()).isEqualTo("3 resultados");
         assertThat(doc.select(".result-group h2 a").eachAttr("href")).containsExactly("/pt/a", "/pt/b");
         assertThat(doc.select(".no-exact, .close-matches, .other-language, .search-articles")).isEmpty();
@@ -112,10 +122,20 @@ class SearchResultsViewTest {
 
     @Test
     void hitsOfOneArticleGoUnderOneCardInTheOrderOfTheirBestHit() {
-        List<SearchPages.Group> groups = SearchPages.group(List.of(hit("pt", "a", "1"), hit("pt", "b", "x"),
-                hit("pt", "a", null), hit("pt", "c", null), hit("pt", "b", "y")));
-        assertThat(groups).extracting(SearchPages.Group::url).containsExactly("/pt/a", "/pt/b", "/pt/c");
+        List<SearchResults.ArticleHits> groups = results("pt", List.of(hit("pt", "a", "1"), hit("pt", "b", "x"),
+                hit("pt", "a", null), hit("pt", "c", null), hit("pt", "b", "y")), false, false, null).groups();
+        assertThat(groups).extracting(g -> g.article().url()).containsExactly("/pt/a", "/pt/b", "/pt/c");
         assertThat(groups.get(0).hits()).extracting(SearchHit::url).containsExactly("/pt/a#1", "/pt/a");
         assertThat(groups.get(1).hits()).extracting(SearchHit::url).containsExactly("/pt/b#x", "/pt/b#y");
+    }
+
+    /** A page model whose component would hide one of the layout's. */
+    record Clash(String title) {}
+
+    @Test
+    void aPageModelCannotHideTheLayoutsVariables() {
+        Layout layout = PAGES.resultsLayout(results("pt", List.of(), false, false, null));
+        assertThatThrownBy(() -> TEMPLATES.render(new View("notfound", layout, new Clash("x"))))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("Clash.title");
     }
 }

@@ -8,16 +8,21 @@ import io.javalin.http.HttpStatus;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import kb.content.Library;
+import kb.insights.Days;
 import kb.insights.Guard;
 import kb.insights.RateLimiter;
 import kb.insights.db.Writer;
+import kb.insights.RefusedPage;
+import kb.web.Api;
 import kb.web.Frame;
+import kb.web.Layout;
+import kb.web.Responder;
+import kb.web.View;
 import kb.web.Messages;
 
 /**
@@ -30,15 +35,21 @@ public final class FeedbackRoutes {
     static final int VOTES_PER_MINUTE = 10;
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** {@code POST /api/feedback}'s answer: the vote taken, and the thanks the page shows. */
+    public record Thanks(String article, String helpful, String message) {}
+
     private final Supplier<Library> library;
     private final Frame frame;
+    private final Responder responder;
     private final Writer writer;
     private final Guard guard;
     private final RateLimiter limiter;
     private final ReaderIds readers;
     private final Clock clock;
 
-    public FeedbackRoutes(Supplier<Library> library, Frame frame, Writer writer, Guard guard, ReaderIds readers, Clock clock) {
+    public FeedbackRoutes(Supplier<Library> library, Frame frame, Responder responder, Writer writer, Guard guard, ReaderIds readers,
+            Clock clock) {
+        this.responder = responder;
         this.library = library;
         this.frame = frame;
         this.writer = writer;
@@ -55,14 +66,9 @@ public final class FeedbackRoutes {
             return;
         }
         String lang = known.get();
-        if (guard.crossSite(ctx)) {
-            refusePage(ctx, lang, HttpStatus.FORBIDDEN, "feedback.error.cross_site", null);
-            return;
-        }
-        long wait = limiter.acquire(Guard.clientAddress(ctx));
-        if (wait > 0) {
-            ctx.header("Retry-After", Long.toString(wait));
-            refusePage(ctx, lang, HttpStatus.TOO_MANY_REQUESTS, "feedback.error.too_many", null);
+        Optional<Guard.Refusal> refused = guard.admit(ctx, limiter);
+        if (refused.isPresent()) {
+            refusePage(ctx, lang, refused.get().status(), "feedback.error." + refused.get().code(), null);
             return;
         }
         Map<String, String> fields;
@@ -113,14 +119,9 @@ public final class FeedbackRoutes {
         String lang = body != null && body.isObject() ? text(body, "lang") : null;
         // Every answer in the language the reader's page is in, when the body says which.
         String messagesLang = library.get().languages().orDefault(lang).code();
-        if (guard.crossSite(ctx)) {
-            error(ctx, HttpStatus.FORBIDDEN, "cross_site", "feedback.error.cross_site", messagesLang);
-            return;
-        }
-        long wait = limiter.acquire(Guard.clientAddress(ctx));
-        if (wait > 0) {
-            ctx.header("Retry-After", Long.toString(wait));
-            error(ctx, HttpStatus.TOO_MANY_REQUESTS, "too_many", "feedback.error.too_many", messagesLang);
+        Optional<Guard.Refusal> refused = guard.admit(ctx, limiter);
+        if (refused.isPresent()) {
+            error(ctx, refused.get().status(), refused.get().code(), "feedback.error." + refused.get().code(), messagesLang);
             return;
         }
         if (tooLarge) {
@@ -148,19 +149,16 @@ public final class FeedbackRoutes {
             return;
         }
         queue(ctx, checked.input());
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("article", checked.input().article());
-        answer.put("helpful", checked.input().helpful() ? "yes" : "no");
-        answer.put("message", frame.messages(messagesLang).get(checked.input().helpful() ? "feedback.thanks.yes"
-                : checked.input().hasDetails() ? "feedback.thanks.sent" : "feedback.thanks.no"));
-        ctx.status(HttpStatus.CREATED).json(answer);
+        ctx.status(HttpStatus.CREATED).json(new Thanks(checked.input().article(), checked.input().helpful() ? "yes" : "no",
+                frame.messages(messagesLang).get(checked.input().helpful() ? "feedback.thanks.yes"
+                        : checked.input().hasDetails() ? "feedback.thanks.sent" : "feedback.thanks.no")));
     }
 
     private void queue(Context ctx, FeedbackInput input) {
         Instant now = clock.instant();
         String userAgent = ctx.header("User-Agent");
         String ua = userAgent == null ? "" : userAgent.length() > 512 ? userAgent.substring(0, 512) : userAgent;
-        writer.offer(new Vote(now.atOffset(ZoneOffset.UTC).toLocalDate().toString(), now.toEpochMilli(),
+        writer.offer(new Vote(Days.of(now).toString(), now.toEpochMilli(),
                 Guard.clientAddress(ctx), ua, input, readers));
     }
 
@@ -170,20 +168,14 @@ public final class FeedbackRoutes {
     }
 
     private void error(Context ctx, HttpStatus status, String code, String key, String lang) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", code);
-        body.put("message", frame.messages(lang).get(key));
-        ctx.status(status).json(body);
+        ctx.status(status).json(new Api.Error(code, frame.messages(lang).get(key)));
     }
 
     /** The page a reader without JavaScript sees when the answer is refused, in the page's language. */
     private void refusePage(Context ctx, String lang, HttpStatus status, String key, String back) {
         Messages m = frame.messages(lang);
-        Map<String, Object> model = frame.layout(lang, m.get("feedback.error.title"), "", frame.everyLanguage("/"));
-        Frame.keepOutOfSearchEngines(model);
-        model.put("message", m.get(key));
-        model.put("back", back);
+        Layout layout = frame.unindexed(lang, m.get("feedback.error.title"), "", frame.everyLanguage("/"));
         ctx.status(status);
-        frame.send(ctx, "refused", lang, model);
+        responder.send(ctx, new View("refused", layout, new RefusedPage(m.get(key), back)));
     }
 }

@@ -13,19 +13,22 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import kb.content.Article;
 import kb.content.Library;
 import kb.insights.feedback.Reason;
+import kb.insights.Days;
+import kb.insights.RefusedPage;
 import kb.web.Frame;
+import kb.web.Layout;
+import kb.web.Responder;
+import kb.web.View;
 import kb.web.Messages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,14 +50,25 @@ public final class InsightsPage {
     /** A choice in a filter. */
     public record Option(String value, String label, boolean selected) {}
 
+    /**
+     * The page's model: a period's numbers for one content language or all.
+     *
+     * @param exportQuery the filter as a query string, for the CSV links and the language switch
+     */
+    public record InsightsView(List<Option> contentOptions, List<Option> periodOptions, String exportQuery, Report.Totals totals,
+            List<ArticleRow> articles, Reason[] reasons, List<Report.QueryStats> top, List<Report.QueryStats> noResult,
+            List<Report.QueryStats> noClick, List<Report.Day> trend, TrendChart votesChart, TrendChart searchesChart) {}
+
     private final Report report;
     private final DataSource db;
     private final Access access;
     private final Frame frame;
+    private final Responder responder;
     private final Supplier<Library> library;
     private final Clock clock;
 
-    public InsightsPage(DataSource db, Access access, Frame frame, Supplier<Library> library, Clock clock) {
+    public InsightsPage(DataSource db, Access access, Frame frame, Responder responder, Supplier<Library> library, Clock clock) {
+        this.responder = responder;
         this.report = new Report(db);
         this.db = db;
         this.access = access;
@@ -81,17 +95,16 @@ public final class InsightsPage {
             refuse(ctx, lang.get(), HttpStatus.SERVICE_UNAVAILABLE, m.get("insights.error.database"));
             return;
         }
-        frame.send(ctx, "insights", lang.get(), model(lang.get(), filter.get(), snapshot));
+        responder.send(ctx, view(lang.get(), filter.get(), snapshot));
         ctx.header("Cache-Control", "no-store");
     }
 
-    private Map<String, Object> model(String lang, Filter f, Report.Snapshot s) {
+    private View view(String lang, Filter f, Report.Snapshot s) {
         Messages m = frame.messages(lang);
         String query = "content=" + (f.lang() == null ? "all" : f.lang()) + "&days=" + f.days();
         List<Frame.Alternate> alternates = library.get().languages().codes().stream()
                 .map(l -> new Frame.Alternate(l, "/insights?lang=" + l + "&" + query)).toList();
-        Map<String, Object> model = frame.layout(lang, m.get("insights.title"), "", alternates);
-        Frame.keepOutOfSearchEngines(model);
+        Layout layout = frame.unindexed(lang, m.get("insights.title"), "", alternates);
         Library lib = library.get();
         List<ArticleRow> articles = new ArrayList<>();
         for (Report.ArticleStats a : s.articles()) {
@@ -113,25 +126,14 @@ public final class InsightsPage {
             periodOptions.add(new Option(Integer.toString(d), m.get("insights.filter.days.n", d), d == f.days()));
         }
         Locale locale = m.locale();
-        model.put("filter", f);
-        model.put("contentOptions", contentOptions);
-        model.put("periodOptions", periodOptions);
-        model.put("exportQuery", query);
-        model.put("totals", s.totals());
-        model.put("articles", articles);
-        model.put("reasons", Reason.values());
-        model.put("top", s.top());
-        model.put("noResult", s.noResult());
-        model.put("noClick", s.noClick());
-        model.put("trend", s.trend());
-        model.put("votesChart", TrendChart.of(s.trend(), List.of(
+        TrendChart votes = TrendChart.of(s.trend(), List.of(
                 new TrendChart.Series("series-yes", m.get("insights.chart.yes"), Report.Day::yes),
-                new TrendChart.Series("series-no", m.get("insights.chart.no"), Report.Day::no)), locale));
-        model.put("searchesChart", TrendChart.of(s.trend(), List.of(
+                new TrendChart.Series("series-no", m.get("insights.chart.no"), Report.Day::no)), locale);
+        TrendChart searches = TrendChart.of(s.trend(), List.of(
                 new TrendChart.Series("series-found", m.get("insights.chart.found"), Report.Day::found),
-                new TrendChart.Series("series-empty", m.get("insights.chart.empty"), Report.Day::empty)), locale));
-        model.put("searchLinkLang", f.lang());
-        return model;
+                new TrendChart.Series("series-empty", m.get("insights.chart.empty"), Report.Day::empty)), locale);
+        return new View("insights", layout, new InsightsView(contentOptions, periodOptions, query, s.totals(), articles,
+                Reason.values(), s.top(), s.noResult(), s.noClick(), s.trend(), votes, searches));
     }
 
     /** {@code /insights/feedback.csv}: every answer in the period, oldest first, after a header row. */
@@ -250,17 +252,14 @@ public final class InsightsPage {
             }
             days = Integer.parseInt(daysParam);
         }
-        return Optional.of(new Filter(contentLang, days, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)));
+        return Optional.of(new Filter(contentLang, days, Days.today(clock)));
     }
 
     private void refuse(Context ctx, String lang, HttpStatus status, String message) {
-        Map<String, Object> model = frame.layout(lang, frame.messages(lang).get("insights.title"), "",
+        Layout layout = frame.unindexed(lang, frame.messages(lang).get("insights.title"), "",
                 List.of(new Frame.Alternate(lang, "/insights?lang=" + lang)));
-        Frame.keepOutOfSearchEngines(model);
-        model.put("message", message);
-        model.put("back", "/insights?lang=" + lang);
         ctx.status(status);
-        frame.send(ctx, "refused", lang, model);
+        responder.send(ctx, new View("refused", layout, new RefusedPage(message, "/insights?lang=" + lang)));
         ctx.header("Cache-Control", "no-store");
     }
 

@@ -35,7 +35,7 @@ public final class Report {
     public record QueryStats(String query, String lang, long searches, long results, long clicked, String lastDay) {
         /** The results page for the query, so the team sees what the reader saw. */
         public String url() {
-            return "/" + lang + "/search?q=" + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8);
+            return kb.web.SitePage.SEARCH.url(lang) + "?q=" + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8);
         }
     }
 

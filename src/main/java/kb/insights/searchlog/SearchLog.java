@@ -4,12 +4,12 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import kb.content.Languages;
+import kb.insights.Days;
 import kb.insights.Guard;
 import kb.insights.RateLimiter;
 import kb.insights.Text;
@@ -107,17 +107,9 @@ public final class SearchLog {
 
     private boolean allowed(Context ctx) {
         ctx.header("Cache-Control", "no-store");
-        if (guard.crossSite(ctx)) {
-            ctx.status(HttpStatus.FORBIDDEN).result("");
-            return false;
-        }
-        long wait = limiter.acquire(Guard.clientAddress(ctx));
-        if (wait > 0) {
-            ctx.header("Retry-After", Long.toString(wait));
-            ctx.status(HttpStatus.TOO_MANY_REQUESTS).result("");
-            return false;
-        }
-        return true;
+        Optional<Guard.Refusal> refused = guard.admit(ctx, limiter);
+        refused.ifPresent(r -> ctx.status(r.status()).result(""));
+        return refused.isEmpty();
     }
 
     private static Optional<String> param(Context ctx, String name) {
@@ -155,6 +147,6 @@ public final class SearchLog {
     }
 
     private static String day(Instant now) {
-        return now.atOffset(ZoneOffset.UTC).toLocalDate().toString();
+        return Days.of(now).toString();
     }
 }

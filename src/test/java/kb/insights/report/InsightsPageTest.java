@@ -13,6 +13,7 @@ import java.util.Map;
 import kb.PageTypes;
 import kb.Settings;
 import kb.TestServer;
+import kb.TestSettings;
 import kb.insights.Db;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -175,7 +176,7 @@ class InsightsPageTest {
     @Test
     void aPasswordIsGeneratedIntoTheDataFolderWhenNoneIsSet() throws Exception {
         Path data = Files.createTempDirectory("kb-insights-password");
-        Settings settings = new Settings(0, Path.of("content")).withDataDir(data);
+        Settings settings = TestSettings.withDataDir(TestSettings.of(Path.of("content")), data);
         try (TestServer own = TestServer.withoutInsightsPassword(settings)) {
             Path file = data.resolve(Access.PASSWORD_FILE);
             String password = Files.readString(file).strip();

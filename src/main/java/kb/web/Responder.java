@@ -1,0 +1,51 @@
+package kb.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
+import kb.Site;
+
+/**
+ * Sends HTML pages: rendered for the request, or prepared once per content version and answered
+ * from memory with a strong ETag, gzip when the client takes it, and 304 when it already has it.
+ * Either way with a known length, so a page goes out in one write, never as chunks that a replica
+ * dying mid-answer could cut.
+ */
+public final class Responder {
+    private final Templates templates;
+    private final PageCache cache = new PageCache();
+
+    public Responder(Templates templates) {
+        this.templates = templates;
+    }
+
+    /** A page that depends on the request: rendered now, revalidated every time. */
+    public void send(Context ctx, View view) {
+        byte[] body = templates.render(view).getBytes(StandardCharsets.UTF_8);
+        ctx.contentType("text/html; charset=utf-8");
+        ctx.header("Cache-Control", "no-cache");
+        ctx.header("Content-Length", Integer.toString(body.length));
+        ctx.result(body);
+    }
+
+    /** A page that depends only on the content version: {@code view} is called once per version and key. */
+    public void sendCached(Context ctx, Site site, String key, Supplier<View> view) {
+        PageCache.Page page = cache.get(site, key, () -> templates.render(view.get()));
+        ctx.header("ETag", page.etag());
+        ctx.header("Cache-Control", "public, max-age=60, must-revalidate");
+        ctx.header("Vary", "Accept-Encoding");
+        if (Http.matches(ctx.header("If-None-Match"), page.etag())) {
+            ctx.status(HttpStatus.NOT_MODIFIED);
+            return;
+        }
+        ctx.contentType("text/html; charset=utf-8");
+        boolean gzip = Http.acceptsGzip(ctx.header("Accept-Encoding"));
+        byte[] body = gzip ? page.gzip() : page.html();
+        if (gzip) {
+            ctx.header("Content-Encoding", "gzip");
+        }
+        ctx.header("Content-Length", Integer.toString(body.length));
+        ctx.result(body);
+    }
+}
