@@ -40,6 +40,11 @@ public final class Main {
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
     private static final String STARTED = "kb.started";
+    /**
+     * How long the content folder must be still before a change is loaded: an editor's save, or a
+     * {@code git pull}, is a burst of events a few milliseconds apart, and becomes one reload.
+     */
+    private static final long WATCH_QUIET_MILLIS = 100;
 
     private Main() {}
 
@@ -103,9 +108,9 @@ public final class Main {
 
     private static FolderWatcher watch(SiteLoader loader, AtomicReference<Site> current, Metrics metrics) {
         try {
-            return FolderWatcher.start(loader.contentDir(), Duration.ofMillis(300), () -> {
+            return FolderWatcher.start(loader.contentDir(), Duration.ofMillis(WATCH_QUIET_MILLIS), changed -> {
                 try {
-                    Site next = checked(loader.load(current.get()), loader.contentDir());
+                    Site next = checked(loader.load(current.get(), changed), loader.contentDir());
                     current.set(next);
                     metrics.reloaded(next.version());
                     // A language added to languages.yaml gets its gauge; the existing ones are kept as they are.

@@ -96,8 +96,16 @@ final class SiteLoader {
 
     /** A reload: broken files and a broken settings file keep what {@code previous} had. */
     Site load(Site previous) {
+        return load(previous, null);
+    }
+
+    /**
+     * A reload after a change to the given paths (absolute; null when unknown): only changed
+     * article files are read again.
+     */
+    Site load(Site previous, Set<java.nio.file.Path> changed) {
         long start = System.nanoTime();
-        Library library = loader.load(contentDir, previous == null ? Library.EMPTY : previous.library());
+        Library library = loader.load(contentDir, previous == null ? Library.EMPTY : previous.library(), changed);
         ConsentSettingsFile.Result consent = ConsentSettingsFile.read(contentDir.resolve(ConsentSettingsFile.NAME));
         if (consent instanceof ConsentSettingsFile.Result.Invalid invalid) {
             LOG.warn("content problem: {}", invalid.message());

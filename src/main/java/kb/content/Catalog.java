@@ -56,9 +56,9 @@ public final class Catalog {
             }
             byLang.computeIfAbsent(a.lang(), k -> new ArrayList<>()).add(a);
         }
-        articlesIn.replaceAll((k, list) -> list.stream().sorted(ARTICLE_ORDER).toList());
+        articlesIn.replaceAll((k, list) -> ArticleOrder.byWeightThenTitle(list));
         byLang.forEach((lang, list) -> {
-            List<Article> sorted = list.stream().sorted(ARTICLE_ORDER).toList();
+            List<Article> sorted = ArticleOrder.byWeightThenTitle(list);
             Map<String, Tag> named = new LinkedHashMap<>();
             for (Article a : sorted) {
                 for (String slug : tagSlugs(a)) {
@@ -71,7 +71,7 @@ public final class Catalog {
             named.values().stream().sorted(Comparator.comparing(Tag::name, String.CASE_INSENSITIVE_ORDER))
                     .forEach(t -> counted.put(t.slug(), new Tag(lang, t.slug(), t.name(), tagged.get(lang + "/" + t.slug()).size())));
             tags.put(lang, counted);
-            recent.put(lang, list.stream().sorted(NEWEST_FIRST).limit(RECENT).toList());
+            recent.put(lang, ArticleOrder.newest(list, RECENT));
         });
         matchTranslations(languages, translation);
     }

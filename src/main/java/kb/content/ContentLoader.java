@@ -37,6 +37,10 @@ public final class ContentLoader {
     private final MarkdownRenderer renderer;
     private final Set<String> sitePages;
     private final ArticleStore store;
+    /** Each article's links as the last check parsed them: a reload parses only the changed articles' links. */
+    private final Map<Path, LinkChecker.Parsed> parsedLinks = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The folders' descriptions as the last load read them. */
+    private volatile IndexFiles lastIndexFiles;
 
     /**
      * A loader whose link check knows only articles and language homes: a link to any other page
@@ -78,17 +82,51 @@ public final class ContentLoader {
      * last good version, so an author's half-finished edit never takes an article down.
      */
     public Library load(Path contentDir, Library previous) {
+        return load(contentDir, previous, null);
+    }
+
+    /**
+     * Loads the folder again after a change to the given paths (absolute, as a folder watcher
+     * reports them): only those files are read; every other article is the previous load's. When
+     * the change may reach beyond single articles (a folder, an {@code _index.md}, the languages
+     * file) or {@code changed} is null, every file is looked at, as {@link #load(Path, Library)} does.
+     */
+    public Library load(Path contentDir, Library previous, Set<Path> changed) {
         LanguagesFile.Result languagesFile = LanguagesFile.read(contentDir, previous.languages());
         Languages languages = languagesFile.languages();
         store.prepare(languages);
-        List<Path> files = markdownFiles(contentDir).stream().filter(f -> !isIndex(f)).toList();
+        Set<Path> touched = articlesTouched(contentDir, previous, changed);
+        List<Path> files;
+        if (touched == null) {
+            files = markdownFiles(contentDir).stream().filter(f -> !isIndex(f)).toList();
+        } else {
+            // The previous files, the touched ones that exist now, and the ones that had problems (read again, to report them again).
+            java.util.TreeSet<Path> relative = new java.util.TreeSet<>(previous.sources());
+            previous.problems().forEach(p -> relative.add(p.file()));
+            for (Path t : touched) {
+                if (Files.isRegularFile(contentDir.resolve(t))) {
+                    relative.add(t);
+                } else {
+                    relative.remove(t);
+                }
+            }
+            touched.addAll(previous.problems().stream().map(Problem::file).toList());
+            files = relative.stream().filter(r -> r.toString().endsWith(".md") && !isIndex(r)).map(contentDir::resolve).toList();
+        }
         List<Outcome> outcomes = files.parallelStream()
-                .map(file -> read(contentDir, file, previous, languages))
+                .map(file -> {
+                    Path relative = contentDir.relativize(file);
+                    Optional<Article> same = touched == null || touched.contains(relative) ? Optional.empty() : previous.bySource(relative);
+                    return same.isPresent() && languages.contains(same.get().lang())
+                            ? new Outcome(same, List.of(), previous.fingerprint(relative))
+                            : read(contentDir, file, previous, languages);
+                })
                 .toList();
 
         List<Problem> problems = new ArrayList<>();
         languagesFile.problem().ifPresent(problems::add);
-        Map<String, Article> byUrl = new HashMap<>();
+        // In file order (the files are listed sorted): the first file to claim a URL or a translation keeps it.
+        Map<String, Article> byUrl = new java.util.LinkedHashMap<>();
         Map<String, Path> claimedBy = new HashMap<>();
         MessageDigest version = sha256();
         Map<Path, byte[]> fingerprints = new HashMap<>();
@@ -114,14 +152,20 @@ public final class ContentLoader {
         }
         List<Article> articles = dropDuplicateTranslations(byUrl, problems);
         Map<String, String> aliases = aliases(articles, byUrl.keySet(), problems);
-        Map<Path, FrontMatter> indexes = indexFiles(contentDir, version, problems);
+        // Folders' _index.md files: read again only when the change may concern them.
+        IndexFiles indexFiles = touched != null && lastIndexFiles != null ? lastIndexFiles : indexFiles(contentDir);
+        lastIndexFiles = indexFiles;
+        indexFiles.digested().forEach(version::update);
+        problems.addAll(indexFiles.problems());
+        Map<Path, FrontMatter> indexes = indexFiles.indexes();
         List<Category> categories = categories(languages, articles, indexes, problems);
         problems.sort(Comparator.comparing(p -> p.file().toString()));
         for (Problem p : problems) {
             LOG.warn("content problem: {}", p);
         }
         Library unchecked = new Library(languages, articles, categories, aliases, problems);
-        List<BrokenLink> broken = new LinkChecker(unchecked, sitePages).check(contentDir);
+        parsedLinks.keySet().retainAll(unchecked.sources());
+        List<BrokenLink> broken = new LinkChecker(unchecked, sitePages, parsedLinks).check(contentDir);
         for (BrokenLink b : broken) {
             LOG.warn("content problem: {}", b);
         }
@@ -129,6 +173,32 @@ public final class ContentLoader {
                 articles.stream().collect(Collectors.groupingBy(Article::lang, Collectors.counting())),
                 contentDir, problems.size(), broken.size());
         return unchecked.checked(broken, fingerprints, HexFormat.of().formatHex(version.digest()).substring(0, 16));
+    }
+
+    /**
+     * The article files among the changed paths, relative to the content folder; null when a change
+     * may reach further (a folder, an {@code _index.md}, the languages file, an unknown set) and
+     * every file must be looked at. Other files (an editor's temporary files, synonyms, UI strings)
+     * are no article's.
+     */
+    private static Set<Path> articlesTouched(Path contentDir, Library previous, Set<Path> changed) {
+        if (changed == null || previous.sources().isEmpty()) {
+            return null;
+        }
+        Set<Path> touched = new java.util.HashSet<>();
+        for (Path path : changed) {
+            Path relative = contentDir.toAbsolutePath().relativize(path.toAbsolutePath());
+            String name = relative.getFileName() == null ? "" : relative.getFileName().toString();
+            if (relative.startsWith("..") || name.equals(INDEX) || name.equals(LanguagesFile.NAME) || Files.isDirectory(path)) {
+                return null;
+            }
+            if (name.endsWith(".md")) {
+                touched.add(relative);
+            } else if (!Files.exists(path) && previous.sources().stream().anyMatch(s -> s.startsWith(relative))) {
+                return null; // a folder of articles went away
+            }
+        }
+        return touched;
     }
 
     private static boolean isIndex(Path file) {
@@ -139,24 +209,33 @@ public final class ContentLoader {
      * The {@code _index.md} of each folder below a language folder, by folder (relative to the
      * content folder); one that cannot be read is reported and its folder gets the default title.
      */
-    private static Map<Path, FrontMatter> indexFiles(Path contentDir, MessageDigest version, List<Problem> problems) {
+    private static IndexFiles indexFiles(Path contentDir) {
         Map<Path, FrontMatter> indexes = new HashMap<>();
+        List<Problem> problems = new ArrayList<>();
+        List<byte[]> digested = new ArrayList<>();
         for (Path file : markdownFiles(contentDir).stream().filter(ContentLoader::isIndex).toList()) {
             Path relative = contentDir.relativize(file);
-            version.update(relative.toString().getBytes(StandardCharsets.UTF_8));
+            digested.add(relative.toString().getBytes(StandardCharsets.UTF_8));
             if (relative.getNameCount() < 3) {
                 continue; // beside the language folders or at the top of one: no category to describe
             }
             try {
                 byte[] bytes = readBytes(file);
-                version.update(bytes);
+                digested.add(bytes);
                 indexes.put(relative.getParent(), FrontMatter.parseIndex(decode(bytes)));
             } catch (FrontMatter.Invalid e) {
                 problems.add(new Problem(relative, e.getMessage()));
             }
         }
-        return indexes;
+        return new IndexFiles(Map.copyOf(indexes), List.copyOf(problems), List.copyOf(digested));
     }
+
+    /**
+     * What the folders' {@code _index.md} files gave.
+     *
+     * @param digested what of them goes into the content version: each path, and the bytes of each that was read
+     */
+    private record IndexFiles(Map<Path, FrontMatter> indexes, List<Problem> problems, List<byte[]> digested) {}
 
     /**
      * Every folder below a language folder that holds articles (or an {@code _index.md}) is a
@@ -355,7 +434,7 @@ public final class ContentLoader {
     private static List<Article> dropDuplicateTranslations(Map<String, Article> byUrl, List<Problem> problems) {
         Map<String, Article> seen = new HashMap<>();
         List<Article> kept = new ArrayList<>();
-        for (Article a : byUrl.values().stream().sorted(Comparator.comparing(Article::source)).toList()) {
+        for (Article a : List.copyOf(byUrl.values())) {
             if (!a.translationKey().isEmpty()) {
                 Article earlier = seen.putIfAbsent(a.lang() + "\0" + a.translationKey(), a);
                 if (earlier != null) {

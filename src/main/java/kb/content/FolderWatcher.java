@@ -9,6 +9,9 @@ import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
@@ -27,11 +30,13 @@ public final class FolderWatcher implements AutoCloseable {
 
     private final Path root;
     private final Duration quiet;
-    private final Runnable onChange;
+    private final Consumer<Set<Path>> onChange;
+    /** What changed since the last callback; null once the events overflowed (anything may have changed). */
+    private Set<Path> changed = new HashSet<>();
     private final WatchService service;
     private final Thread thread;
 
-    private FolderWatcher(Path root, Duration quiet, Runnable onChange) throws IOException {
+    private FolderWatcher(Path root, Duration quiet, Consumer<Set<Path>> onChange) throws IOException {
         this.root = root;
         this.quiet = quiet;
         this.onChange = onChange;
@@ -41,8 +46,12 @@ public final class FolderWatcher implements AutoCloseable {
         this.thread.setDaemon(true);
     }
 
-    /** Starts watching; {@code onChange} runs on the watcher's own thread after {@code quiet} without events. */
-    public static FolderWatcher start(Path root, Duration quiet, Runnable onChange) throws IOException {
+    /**
+     * Starts watching; {@code onChange} runs on the watcher's own thread after {@code quiet} without
+     * events, with the paths that were created, modified or deleted meanwhile (files and folders),
+     * or null when the system lost track of them (anything may have changed).
+     */
+    public static FolderWatcher start(Path root, Duration quiet, Consumer<Set<Path>> onChange) throws IOException {
         FolderWatcher watcher = new FolderWatcher(root, quiet, onChange);
         watcher.thread.start();
         return watcher;
@@ -71,8 +80,10 @@ public final class FolderWatcher implements AutoCloseable {
                 while ((next = service.poll(quiet.toMillis(), TimeUnit.MILLISECONDS)) != null) {
                     handle(next);
                 }
+                Set<Path> paths = changed;
+                changed = new HashSet<>();
                 try {
-                    onChange.run();
+                    onChange.accept(paths == null ? null : Set.copyOf(paths));
                 } catch (RuntimeException e) {
                     LOG.error("reload after a content change failed; the previous content stays in use", e);
                 }
@@ -87,8 +98,15 @@ public final class FolderWatcher implements AutoCloseable {
         for (WatchEvent<?> event : key.pollEvents()) {
             if (event.kind() == OVERFLOW) {
                 registerTree(root);
-            } else if (event.kind() == ENTRY_CREATE) {
-                registerTree(dir.resolve((Path) event.context()));
+                changed = null;
+                continue;
+            }
+            Path path = dir.resolve((Path) event.context());
+            if (changed != null) {
+                changed.add(path);
+            }
+            if (event.kind() == ENTRY_CREATE) {
+                registerTree(path);
             }
         }
         if (!key.reset() && dir.equals(root)) {

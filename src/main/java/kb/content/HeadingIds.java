@@ -33,6 +33,26 @@ public final class HeadingIds {
 
     /** The slug of a text, without uniqueness: {@code "Conexão à API"} becomes {@code "conexao-a-api"}. */
     public static String slug(String text) {
+        String known = SLUGS.get(text);
+        if (known != null) {
+            return known;
+        }
+        if (SLUGS.size() > MAX_REMEMBERED) {
+            SLUGS.clear();
+        }
+        String slug = slugOf(text);
+        SLUGS.put(text, slug);
+        return slug;
+    }
+
+    /**
+     * Slugs already made: tags and folder names repeat across thousands of articles, and every
+     * load lists them again. Bounded: past the limit it starts over.
+     */
+    private static final java.util.Map<String, String> SLUGS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_REMEMBERED = 50_000;
+
+    private static String slugOf(String text) {
         String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
         String withoutMarks = MARKS.matcher(decomposed).replaceAll("");
         String lower = withoutMarks.toLowerCase(Locale.ROOT);

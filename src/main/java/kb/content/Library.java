@@ -1,7 +1,6 @@
 package kb.content;
 
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,12 +42,13 @@ public final class Library {
         this.bySource = articles.stream().collect(Collectors.toUnmodifiableMap(Article::source, a -> a));
         this.aliases = Map.copyOf(aliases);
         this.problems = List.copyOf(problems);
-        Comparator<Article> order = Comparator.comparingInt(Article::weight)
-                .thenComparing(a -> a.lastmod().orElse(java.time.LocalDate.MIN), Comparator.reverseOrder())
-                .thenComparing(Article::title, String.CASE_INSENSITIVE_ORDER);
+        Map<String, List<Article>> byLanguage = new HashMap<>();
+        for (Article a : articles) {
+            byLanguage.computeIfAbsent(a.lang(), k -> new java.util.ArrayList<>()).add(a);
+        }
         Map<String, List<Article>> lists = new HashMap<>();
         for (String lang : languages.codes()) {
-            lists.put(lang, articles.stream().filter(a -> a.lang().equals(lang)).sorted(order).toList());
+            lists.put(lang, ArticleOrder.byWeightThenNewest(byLanguage.getOrDefault(lang, List.of())));
         }
         this.byLang = Map.copyOf(lists);
         Map<String, Map<String, Article>> keys = new HashMap<>();
@@ -128,6 +128,11 @@ public final class Library {
     /** A digest of every content file's path and bytes: equal on every replica serving the same files. */
     public String version() {
         return version;
+    }
+
+    /** The files the articles were loaded from (relative to the content folder). */
+    java.util.Set<Path> sources() {
+        return bySource.keySet();
     }
 
     /** The article loaded from a file (path relative to the content folder). */

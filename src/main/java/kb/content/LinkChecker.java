@@ -31,19 +31,44 @@ final class LinkChecker {
 
     private final Library library;
     private final Set<String> sitePages;
+    private final Map<Path, Parsed> parsed;
+
+    /** An article's links as resolved paths and fragments: parsed once per article, checked on every load. */
+    record Parsed(Article article, List<Target> targets) {}
+
+    /**
+     * One href, resolved against the article's URL.
+     *
+     * @param path     the decoded path; null when the link cannot break (external, empty) or is not valid
+     * @param fragment the decoded fragment, or null
+     * @param local    whether the link stays on the page ({@code #…} or {@code ?…})
+     * @param invalid  whether the href is not a valid URI
+     */
+    record Target(String href, String path, String fragment, boolean local, boolean invalid) {}
 
     /**
      * @param sitePages pages that exist in every language besides the articles, as the path after
      *                  {@code /<lang>}: {@code "/"}, {@code "/admin-consent"}, {@code "/search"}
      */
     LinkChecker(Library library, Set<String> sitePages) {
+        this(library, sitePages, new HashMap<>());
+    }
+
+    /**
+     * @param parsed each article's links as an earlier check parsed them, by source; updated for
+     *               the articles that changed, so a reload parses only their links
+     */
+    LinkChecker(Library library, Set<String> sitePages, Map<Path, Parsed> parsed) {
         this.library = library;
         this.sitePages = Set.copyOf(sitePages);
+        this.parsed = parsed;
     }
+
 
     /** Every broken internal link of every article, in file order. */
     List<BrokenLink> check(Path contentDir) {
         return library.all().stream()
+                .filter(article -> !brokenIn(article).isEmpty())
                 .sorted(Comparator.comparing(Article::source))
                 .map(article -> {
                     List<Found> found = brokenIn(article);
@@ -61,27 +86,42 @@ final class LinkChecker {
 
     /** Each broken href of the article with its reason, in document order. */
     List<Found> brokenIn(Article article) {
+        Parsed p = parsed.get(article.source());
+        if (p == null || p.article() != article) {
+            p = new Parsed(article, article.links().stream().map(href -> parse(article, href)).toList());
+            parsed.put(article.source(), p);
+        }
         List<Found> broken = new ArrayList<>();
-        for (String href : article.links()) {
-            reasonIfBroken(article, href).ifPresent(reason -> broken.add(new Found(href, reason)));
+        for (Target target : p.targets()) {
+            reasonIfBroken(article, target).ifPresent(reason -> broken.add(new Found(target.href(), reason)));
         }
         return broken;
     }
 
-    private Optional<String> reasonIfBroken(Article from, String href) {
+    private static Target parse(Article from, String href) {
         if (href.isEmpty() || href.startsWith("//") || SCHEME.matcher(href).find()) {
-            return Optional.empty();
+            return new Target(href, null, null, false, false);
         }
-        String path;
-        String fragment;
         try {
             URI uri = URI.create(from.url()).resolve(new URI(href));
-            path = decode(uri.getRawPath() == null ? "" : uri.getRawPath());
-            fragment = uri.getRawFragment() == null ? null : decode(uri.getRawFragment());
+            String path = decode(uri.getRawPath() == null ? "" : uri.getRawPath());
+            String fragment = uri.getRawFragment() == null ? null : decode(uri.getRawFragment());
+            return new Target(href, path, fragment, href.startsWith("#") || href.startsWith("?"), false);
         } catch (URISyntaxException | IllegalArgumentException e) {
+            return new Target(href, null, null, false, true);
+        }
+    }
+
+    private Optional<String> reasonIfBroken(Article from, Target link) {
+        if (link.invalid()) {
             return Optional.of("not a valid link");
         }
-        if (href.startsWith("#") || href.startsWith("?")) {
+        String path = link.path();
+        String fragment = link.fragment();
+        if (path == null) {
+            return Optional.empty();
+        }
+        if (link.local()) {
             return sectionMissing(from, fragment, "on this page");
         }
         Optional<String> lang = library.languages().codes().stream()
@@ -89,7 +129,11 @@ final class LinkChecker {
         if (lang.isEmpty()) {
             return Optional.empty();
         }
-        String bare = path.length() > 1 ? path.replaceAll("/+$", "") : path;
+        int end = path.length();
+        while (end > 1 && path.charAt(end - 1) == '/') {
+            end--;
+        }
+        String bare = path.substring(0, end);
         Optional<Article> target = library.article(bare).or(() -> library.redirectFor(bare).flatMap(library::article));
         if (target.isPresent()) {
             return sectionMissing(target.get(), fragment, "in " + target.get().url());

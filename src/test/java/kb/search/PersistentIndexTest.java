@@ -1,0 +1,189 @@
+package kb.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import kb.content.Article;
+import kb.content.ArticleStore;
+import kb.content.ContentLoader;
+import kb.content.Languages;
+import kb.content.Library;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The index kept in the data folder: work grows with what changed. An edit parses and indexes one
+ * file; a restart with the same files parses none; files changed while the site was stopped are
+ * the only ones redone; a data folder that cannot be read is built again.
+ */
+class PersistentIndexTest {
+    @TempDir
+    Path content;
+    @TempDir
+    Path data;
+
+    /** The engine as the loader sees it, counting the files handed over (parsed and indexed). */
+    private static final class Counting implements ArticleStore {
+        final SearchEngine engine;
+        final List<Path> parsed = new ArrayList<>();
+
+        Counting(SearchEngine engine) {
+            this.engine = engine;
+        }
+
+        @Override
+        public void prepare(Languages languages) {
+            engine.prepare(languages);
+        }
+
+        @Override
+        public Optional<Stored> stored(Path relative) {
+            return engine.stored(relative);
+        }
+
+        @Override
+        public synchronized Article keep(Article parsed, long size, long modified, byte[] fingerprint) {
+            this.parsed.add(parsed.source());
+            return engine.keep(parsed, size, modified, fingerprint);
+        }
+    }
+
+    /** One run of the site: an engine on the data folder and a loader that asks it. */
+    private final class Run implements AutoCloseable {
+        final Counting store = new Counting(SearchEngine.onDisk(data.resolve("index")));
+        final ContentLoader loader = new ContentLoader(Set.of(), Set.of("/"), store);
+        Library library;
+        SearchIndex index;
+
+        Run load() {
+            library = loader.load(content);
+            index = store.engine.publish(library, content);
+            return this;
+        }
+
+        Run reload(Path... changed) {
+            Set<Path> paths = Set.of(Stream.of(changed).map(p -> content.resolve(p).toAbsolutePath()).toArray(Path[]::new));
+            library = loader.load(content, library, paths);
+            index = store.engine.publish(library, content);
+            return this;
+        }
+
+        List<String> urls(String query, String lang) {
+            return index.search(query, lang, 10).results().stream().map(SearchHit::url).toList();
+        }
+
+        @Override
+        public void close() {
+            store.engine.close();
+        }
+    }
+
+    private void write(String path, String title, String body) throws IOException {
+        Path file = content.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "---\ntitle: \"" + title + "\"\n---\n\nIntro.\n\n## Seção {#secao}\n\n" + body + "\n", StandardCharsets.UTF_8);
+    }
+
+    private void threeArticles() throws IOException {
+        write("pt/a.md", "Calendário compartilhado", "O calendário da equipe não sincroniza.");
+        write("pt/b.md", "Caixa de entrada", "Mensagens presas na caixa de saída.");
+        write("en/c.md", "Shared calendar", "The team calendar does not sync.");
+    }
+
+    @Test
+    void anEditParsesAndIndexesOnlyTheEditedFile() throws Exception {
+        threeArticles();
+        try (Run run = new Run().load()) {
+            assertThat(run.store.parsed).hasSize(3);
+            assertThat(run.index.languageIndex("pt").reader().numDocs()).as("2 articles: each itself, its section, its words").isEqualTo(6);
+            run.store.parsed.clear();
+
+            write("pt/b.md", "Caixa de entrada", "Mensagens presas na caixa de saída; quarentena do antispam.");
+            run.reload(Path.of("pt/b.md"));
+
+            assertThat(run.store.parsed).containsExactly(Path.of("pt/b.md"));
+            assertThat(run.urls("quarentena", "pt")).containsExactly("/pt/b#secao");
+            assertThat(run.urls("sincroniza", "pt")).contains("/pt/a#secao");
+            // The edited file's documents replaced its old ones: as many live documents as before.
+            assertThat(run.index.languageIndex("pt").reader().numDocs()).isEqualTo(6);
+            // Its old documents are gone: the word it no longer has finds only the other article.
+            write("pt/b.md", "Caixa de entrada", "Sem mensagens.");
+            run.reload(Path.of("pt/b.md"));
+            assertThat(run.urls("quarentena", "pt")).isEmpty();
+            assertThat(run.index.full(run.library.article("/pt/b").orElseThrow()).html()).contains("Sem mensagens.");
+        }
+    }
+
+    @Test
+    void aRestartWithTheSameFilesParsesNothingAndServesTheSame() throws Exception {
+        threeArticles();
+        List<String> before;
+        String html;
+        try (Run first = new Run().load()) {
+            before = first.urls("calendário", "pt");
+            html = first.index.full(first.library.article("/pt/a").orElseThrow()).html();
+        }
+        try (Run second = new Run().load()) {
+            assertThat(second.store.parsed).isEmpty();
+            assertThat(second.urls("calendário", "pt")).isEqualTo(before);
+            Article a = second.library.article("/pt/a").orElseThrow();
+            assertThat(a.hasBody()).as("the library holds the article slim").isFalse();
+            assertThat(second.index.full(a).html()).isEqualTo(html);
+            // Typos are corrected against the words the first run counted.
+            assertThat(second.index.search("calendaro", "pt", 10).suggestion()).isEqualTo("calendário");
+            assertThat(second.index.urlForErrorCode("pt", "NOT_A_CODE_HERE")).isEmpty();
+        }
+    }
+
+    @Test
+    void filesChangedAddedOrRemovedWhileStoppedAreTheOnlyOnesRedone() throws Exception {
+        threeArticles();
+        try (Run first = new Run().load()) {
+            assertThat(first.store.parsed).hasSize(3);
+        }
+        write("pt/a.md", "Calendário compartilhado", "Agora fala de delegação.");
+        write("pt/d.md", "Novo artigo", "Sobre delegação também.");
+        Files.delete(content.resolve("en/c.md"));
+        try (Run second = new Run().load()) {
+            assertThat(second.store.parsed).containsExactlyInAnyOrder(Path.of("pt/a.md"), Path.of("pt/d.md"));
+            assertThat(second.urls("delegação", "pt")).containsExactlyInAnyOrder("/pt/a#secao", "/pt/d#secao");
+            assertThat(second.urls("calendar", "en")).noneMatch(u -> u.startsWith("/en/"));
+            assertThat(second.library.article("/en/c")).isEmpty();
+        }
+    }
+
+    @Test
+    void anUnreadableDataFolderIsBuiltAgainNotACrash() throws Exception {
+        threeArticles();
+        try (Run first = new Run().load()) {
+            assertThat(first.urls("calendário", "pt")).isNotEmpty();
+        }
+        // Every file of the Portuguese index overwritten with garbage, the English one deleted.
+        try (Stream<Path> files = Files.list(data.resolve("index/pt"))) {
+            for (Path f : files.toList()) {
+                Files.write(f, "not an index".getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        try (Stream<Path> files = Files.walk(data.resolve("index/en"))) {
+            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(f);
+            }
+        }
+        try (Run second = new Run().load()) {
+            assertThat(second.store.parsed).hasSize(3);
+            assertThat(second.urls("sincroniza", "pt")).contains("/pt/a#secao");
+            assertThat(second.urls("sync", "en")).contains("/en/c#secao");
+        }
+        try (Run third = new Run().load()) {
+            assertThat(third.store.parsed).as("the rebuilt folder is used by the next start").isEmpty();
+        }
+    }
+}
