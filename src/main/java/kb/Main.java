@@ -161,6 +161,9 @@ public final class Main {
             config.jetty.modifyServer(server -> {
                 server.setStopTimeout(10_000);
                 server.setRequestLog(accessLog);
+                // Javalin puts its servlet context inside this wrapper: article pages already
+                // prepared are answered before the servlet layer (see CachedPages).
+                server.setHandler(new kb.web.CachedPages(site, responder, metrics::request));
             });
             // Javalin's own request logger would take Jetty's RequestLog slot, so metrics use before/after.
             config.routes.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));

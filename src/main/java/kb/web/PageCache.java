@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.zip.GZIPOutputStream;
 import kb.Site;
@@ -16,20 +17,59 @@ import kb.Site;
  */
 final class PageCache {
     /** A page ready to send. */
-    record Page(byte[] html, byte[] gzip, String etag) {}
+    record Page(byte[] html, byte[] gzip, String etag) {
+        long size() {
+            return html.length + gzip.length + 64L;
+        }
+    }
 
-    private record Generation(Site site, Map<String, Page> pages) {}
+    /**
+     * At most this many bytes of prepared pages are kept per content version: a crawler walking ten
+     * thousand articles must not hold them all on the heap. Past it, pages are dropped (in no
+     * particular order) and rendered again when asked for.
+     */
+    static final long MAX_BYTES = 64L * 1024 * 1024;
 
-    private volatile Generation generation = new Generation(null, new ConcurrentHashMap<>());
+    private record Generation(Site site, Map<String, Page> pages, AtomicLong bytes) {}
+
+    private volatile Generation generation = new Generation(null, new ConcurrentHashMap<>(), new AtomicLong());
 
     /** The page for this key in this content version, rendering it on first use. */
     Page get(Site site, String key, Supplier<String> render) {
         Generation g = generation;
         if (g.site() != site) {
-            g = new Generation(site, new ConcurrentHashMap<>());
+            g = new Generation(site, new ConcurrentHashMap<>(), new AtomicLong());
             generation = g;
         }
-        return g.pages().computeIfAbsent(key, k -> prepare(render.get()));
+        Page known = g.pages().get(key);
+        if (known != null) {
+            return known;
+        }
+        Page page = prepare(render.get());
+        Page earlier = g.pages().putIfAbsent(key, page);
+        if (earlier != null) {
+            return earlier;
+        }
+        if (g.bytes().addAndGet(page.size()) > MAX_BYTES) {
+            trim(g);
+        }
+        return page;
+    }
+
+    /** The page for this key if it is already prepared for this content version; null otherwise. */
+    Page peek(Site site, String key) {
+        Generation g = generation;
+        return g.site() == site ? g.pages().get(key) : null;
+    }
+
+    private static void trim(Generation g) {
+        var it = g.pages().entrySet().iterator();
+        while (g.bytes().get() > MAX_BYTES * 3 / 4 && it.hasNext()) {
+            Map.Entry<String, Page> e = it.next();
+            if (g.pages().remove(e.getKey(), e.getValue())) {
+                g.bytes().addAndGet(-e.getValue().size());
+            }
+        }
     }
 
     static Page prepare(String html) {

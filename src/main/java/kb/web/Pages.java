@@ -101,8 +101,13 @@ public final class Pages {
         // and after No the optional details. Each state is one more cached page.
         String asked = ctx.queryParam("feedback");
         String feedback = asked != null && FEEDBACK_STATES.contains(asked) ? asked : null;
-        responder.sendCached(ctx, current, "article:" + article.url() + (feedback == null ? "" : "?feedback=" + feedback),
+        responder.sendCached(ctx, current, articleKey(article.url(), feedback),
                 () -> articleView(current, article, feedback));
+    }
+
+    /** The key of an article page in the page cache, for the article's URL and its feedback state (null for none). */
+    static String articleKey(String url, String feedback) {
+        return "article:" + url + (feedback == null ? "" : "?feedback=" + feedback);
     }
 
     private static final java.util.Set<String> FEEDBACK_STATES = java.util.Set.of("yes", "no", "sent");

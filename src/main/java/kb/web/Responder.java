@@ -15,6 +15,8 @@ import kb.Site;
 public final class Responder {
     private final Templates templates;
     private final PageCache cache = new PageCache();
+    /** How long a prepared page may be used without asking again: a minute, then revalidated by ETag. */
+    static final String CACHE_CONTROL = "public, max-age=60, must-revalidate";
 
     public Responder(Templates templates) {
         this.templates = templates;
@@ -30,10 +32,15 @@ public final class Responder {
     }
 
     /** A page that depends only on the content version: {@code view} is called once per version and key. */
+    /** The page for the key if it is already prepared for this content version; null otherwise. */
+    PageCache.Page prepared(Site site, String key) {
+        return cache.peek(site, key);
+    }
+
     public void sendCached(Context ctx, Site site, String key, Supplier<View> view) {
         PageCache.Page page = cache.get(site, key, () -> templates.render(view.get()));
         ctx.header("ETag", page.etag());
-        ctx.header("Cache-Control", "public, max-age=60, must-revalidate");
+        ctx.header("Cache-Control", CACHE_CONTROL);
         ctx.header("Vary", "Accept-Encoding");
         if (Http.matches(ctx.header("If-None-Match"), page.etag())) {
             ctx.status(HttpStatus.NOT_MODIFIED);

@@ -1,0 +1,76 @@
+package kb.web;
+
+import java.nio.ByteBuffer;
+import java.util.function.Supplier;
+import kb.Site;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Answers a GET of an article page already prepared for the current content version straight
+ * from Jetty, ahead of the servlet layer: the same bytes and headers the article route sends
+ * (see {@link Responder#sendCached}), without routing, servlet wrappers and per-request handlers.
+ * Anything else (a first request, a query string, another page, another method) goes through
+ * the site's routes as usual, and is what prepares the page.
+ */
+public final class CachedPages extends Handler.Wrapper {
+    /** What an answered request reports: method, route, status and milliseconds, as the routes do. */
+    @FunctionalInterface
+    public interface Served {
+        void request(String method, String route, int status, double millis);
+    }
+
+    /** The route name the article route reports in metrics. */
+    static final String ROUTE = "/{lang}/<path>";
+
+    private final Supplier<Site> site;
+    private final Responder responder;
+    private final Served served;
+
+    public CachedPages(Supplier<Site> site, Responder responder, Served served) {
+        this.site = site;
+        this.responder = responder;
+        this.served = served;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        if (!"GET".equals(request.getMethod()) || request.getHttpURI().getQuery() != null) {
+            return super.handle(request, response, callback);
+        }
+        long started = System.nanoTime();
+        PageCache.Page page = responder.prepared(site.get(), Pages.articleKey(request.getHttpURI().getPath(), null));
+        if (page == null) {
+            return super.handle(request, response, callback);
+        }
+        HttpFields.Mutable headers = response.getHeaders();
+        SecurityHeaders.HEADERS.forEach(headers::put);
+        headers.put(HttpHeader.ETAG, page.etag());
+        headers.put(HttpHeader.CACHE_CONTROL, Responder.CACHE_CONTROL);
+        headers.put(HttpHeader.VARY, "Accept-Encoding");
+        int status;
+        if (Http.matches(request.getHeaders().get(HttpHeader.IF_NONE_MATCH), page.etag())) {
+            status = HttpStatus.NOT_MODIFIED_304;
+            response.setStatus(status);
+            response.write(true, null, callback);
+        } else {
+            status = HttpStatus.OK_200;
+            boolean gzip = Http.acceptsGzip(request.getHeaders().get(HttpHeader.ACCEPT_ENCODING));
+            byte[] body = gzip ? page.gzip() : page.html();
+            headers.put(HttpHeader.CONTENT_TYPE, "text/html;charset=utf-8");
+            if (gzip) {
+                headers.put(HttpHeader.CONTENT_ENCODING, "gzip");
+            }
+            headers.put(HttpHeader.CONTENT_LENGTH, body.length);
+            response.setStatus(status);
+            response.write(true, ByteBuffer.wrap(body), callback);
+        }
+        served.request("GET", ROUTE, status, (System.nanoTime() - started) / 1e6);
+        return true;
+    }
+}
