@@ -44,7 +44,7 @@ public final class Main {
      * How long the content folder must be still before a change is loaded: an editor's save, or a
      * {@code git pull}, is a burst of events a few milliseconds apart, and becomes one reload.
      */
-    private static final long WATCH_QUIET_MILLIS = 100;
+    private static final long WATCH_QUIET_MILLIS = 50;
 
     private Main() {}
 

@@ -60,11 +60,17 @@ public final class Catalog {
         byLang.forEach((lang, list) -> {
             List<Article> sorted = ArticleOrder.byWeightThenTitle(list);
             Map<String, Tag> named = new LinkedHashMap<>();
+            String prefix = lang + "/";
+            java.util.Set<String> seen = new java.util.HashSet<>();
             for (Article a : sorted) {
-                for (String slug : tagSlugs(a)) {
-                    String name = a.tags().stream().filter(t -> HeadingIds.slug(t).equals(slug)).findFirst().orElse(slug);
-                    named.putIfAbsent(slug, new Tag(lang, slug, name, 0));
-                    tagged.computeIfAbsent(lang + "/" + slug, k -> new ArrayList<>()).add(a);
+                seen.clear();
+                for (String tag : a.tags()) {
+                    String slug = HeadingIds.slug(tag);
+                    // A tag's name is as the first article (in list order) writes it, the first of its spellings there.
+                    if (!slug.isEmpty() && seen.add(slug)) {
+                        named.putIfAbsent(slug, new Tag(lang, slug, tag, 0));
+                        tagged.computeIfAbsent(prefix + slug, k -> new ArrayList<>()).add(a);
+                    }
                 }
             }
             Map<String, Tag> counted = new LinkedHashMap<>();
@@ -118,6 +124,14 @@ public final class Catalog {
                 translations.putIfAbsent(key, there);
             }
         });
+    }
+
+    /**
+     * Which category and tag pages exist: what a link to a page that is not an article depends on.
+     * Equal for two catalogs with the same pages.
+     */
+    Object shape() {
+        return List.of(categories.keySet(), tagged.keySet());
     }
 
     /** What holds a page: the category one folder up, or the language's top ({@code /pt}). */

@@ -165,7 +165,8 @@ public final class ContentLoader {
         }
         Library unchecked = new Library(languages, articles, categories, aliases, problems);
         parsedLinks.keySet().retainAll(unchecked.sources());
-        List<BrokenLink> broken = new LinkChecker(unchecked, sitePages, parsedLinks).check(contentDir);
+        List<BrokenLink> broken = new LinkChecker(unchecked, sitePages, parsedLinks,
+                touched == null ? null : changedPaths(previous, articles)).check(contentDir);
         for (BrokenLink b : broken) {
             LOG.warn("content problem: {}", b);
         }
@@ -199,6 +200,36 @@ public final class ContentLoader {
             }
         }
         return touched;
+    }
+
+    /**
+     * The URLs and aliases of the articles that came, went or changed since the previous load:
+     * the links that lead to them are checked again.
+     */
+    private static Set<String> changedPaths(Library previous, List<Article> articles) {
+        Set<String> paths = new java.util.HashSet<>();
+        Set<Path> now = new java.util.HashSet<>();
+        for (Article a : articles) {
+            now.add(a.source());
+            Optional<Article> before = previous.bySource(a.source());
+            if (before.isEmpty() || before.get() != a) {
+                addPaths(a, paths);
+                before.ifPresent(b -> addPaths(b, paths));
+            }
+        }
+        for (Path source : previous.sources()) {
+            if (!now.contains(source)) {
+                previous.bySource(source).ifPresent(b -> addPaths(b, paths));
+            }
+        }
+        return paths;
+    }
+
+    private static void addPaths(Article a, Set<String> paths) {
+        paths.add(a.url());
+        for (String alias : a.aliases()) {
+            normalizeAlias(alias).ifPresent(paths::add);
+        }
     }
 
     private static boolean isIndex(Path file) {

@@ -34,17 +34,18 @@ final class LinkChecker {
     private final Map<Path, Parsed> parsed;
 
     /** An article's links as resolved paths and fragments: parsed once per article, checked on every load. */
-    record Parsed(Article article, List<Target> targets) {}
+    record Parsed(Article article, List<Target> targets, List<Found> found, Object shape) {}
 
     /**
      * One href, resolved against the article's URL.
      *
      * @param path     the decoded path; null when the link cannot break (external, empty) or is not valid
+     * @param bare     the path without trailing slashes: what it is looked up as
      * @param fragment the decoded fragment, or null
      * @param local    whether the link stays on the page ({@code #…} or {@code ?…})
      * @param invalid  whether the href is not a valid URI
      */
-    record Target(String href, String path, String fragment, boolean local, boolean invalid) {}
+    record Target(String href, String path, String bare, String fragment, boolean local, boolean invalid) {}
 
     /**
      * @param sitePages pages that exist in every language besides the articles, as the path after
@@ -59,10 +60,24 @@ final class LinkChecker {
      *               the articles that changed, so a reload parses only their links
      */
     LinkChecker(Library library, Set<String> sitePages, Map<Path, Parsed> parsed) {
+        this(library, sitePages, parsed, null);
+    }
+
+    /**
+     * @param touched the paths (article URLs and aliases) whose target changed since the check that
+     *                filled {@code parsed}: an unchanged article none of whose links leads to one
+     *                of them keeps its findings; null to check every article
+     */
+    LinkChecker(Library library, Set<String> sitePages, Map<Path, Parsed> parsed, Set<String> touched) {
         this.library = library;
         this.sitePages = Set.copyOf(sitePages);
         this.parsed = parsed;
+        this.touched = touched;
+        this.shape = library.catalog().shape();
     }
+
+    private final Set<String> touched;
+    private final Object shape;
 
 
     /** Every broken internal link of every article, in file order. */
@@ -87,28 +102,60 @@ final class LinkChecker {
     /** Each broken href of the article with its reason, in document order. */
     List<Found> brokenIn(Article article) {
         Parsed p = parsed.get(article.source());
+        List<Target> targets;
         if (p == null || p.article() != article) {
-            p = new Parsed(article, article.links().stream().map(href -> parse(article, href)).toList());
-            parsed.put(article.source(), p);
+            targets = article.links().stream().map(href -> parse(article, href)).toList();
+        } else if (touched != null && sameShape(p.shape()) && !leadsTo(p.targets(), touched)) {
+            return p.found();
+        } else {
+            targets = p.targets();
         }
         List<Found> broken = new ArrayList<>();
-        for (Target target : p.targets()) {
+        for (Target target : targets) {
             reasonIfBroken(article, target).ifPresent(reason -> broken.add(new Found(target.href(), reason)));
         }
+        parsed.put(article.source(), new Parsed(article, targets, List.copyOf(broken), shape));
         return broken;
+    }
+
+    /** Whether the pages an earlier check knew are this one's: compared once per earlier catalog, not per article. */
+    private boolean sameShape(Object earlier) {
+        if (earlier == shape || earlier == knownSame) {
+            return true;
+        }
+        if (earlier.equals(shape)) {
+            knownSame = earlier;
+            return true;
+        }
+        return false;
+    }
+
+    private Object knownSame;
+
+    private static boolean leadsTo(List<Target> targets, Set<String> touched) {
+        for (Target t : targets) {
+            if (t.bare() != null && touched.contains(t.bare())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Target parse(Article from, String href) {
         if (href.isEmpty() || href.startsWith("//") || SCHEME.matcher(href).find()) {
-            return new Target(href, null, null, false, false);
+            return new Target(href, null, null, null, false, false);
         }
         try {
             URI uri = URI.create(from.url()).resolve(new URI(href));
             String path = decode(uri.getRawPath() == null ? "" : uri.getRawPath());
             String fragment = uri.getRawFragment() == null ? null : decode(uri.getRawFragment());
-            return new Target(href, path, fragment, href.startsWith("#") || href.startsWith("?"), false);
+            int end = path.length();
+            while (end > 1 && path.charAt(end - 1) == '/') {
+                end--;
+            }
+            return new Target(href, path, path.substring(0, end), fragment, href.startsWith("#") || href.startsWith("?"), false);
         } catch (URISyntaxException | IllegalArgumentException e) {
-            return new Target(href, null, null, false, true);
+            return new Target(href, null, null, null, false, true);
         }
     }
 
@@ -129,11 +176,7 @@ final class LinkChecker {
         if (lang.isEmpty()) {
             return Optional.empty();
         }
-        int end = path.length();
-        while (end > 1 && path.charAt(end - 1) == '/') {
-            end--;
-        }
-        String bare = path.substring(0, end);
+        String bare = link.bare();
         Optional<Article> target = library.article(bare).or(() -> library.redirectFor(bare).flatMap(library::article));
         if (target.isPresent()) {
             return sectionMissing(target.get(), fragment, "in " + target.get().url());

@@ -112,7 +112,9 @@ final class IndexStore implements Closeable {
                 .setOpenMode(fresh ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND)
                 .setRAMBufferSizeMB(48)
                 .setUseCompoundFile(false)
-                .setCommitOnClose(false);
+                .setCommitOnClose(false)
+                // A commit after an edit does not wait for small segments to be merged.
+                .setMaxFullFlushMergeWaitMillis(0);
         this.writer = new IndexWriter(directory, config);
         boolean done = false;
         try {
@@ -197,7 +199,12 @@ final class IndexStore implements Closeable {
         WordCounts.Target target = targets.get();
         target.into = counted;
         try {
-            writer.updateDocuments(new Term(PATH, key(slim)), documents(article, size, modified, fingerprint, found, counted));
+            Iterable<Document> docs = documents(article, size, modified, fingerprint, found, counted);
+            if (known.containsKey(slim.source())) {
+                writer.updateDocuments(new Term(PATH, key(slim)), docs);
+            } else {
+                writer.addDocuments(docs); // nothing to replace: a first start adds without buffering deletes
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -205,7 +212,7 @@ final class IndexStore implements Closeable {
         }
         known.put(slim.source(), new ArticleStore.Stored(slim, size, modified, fingerprint));
         codes.put(slim.source(), found);
-        pending.put(slim.source(), counted.toBytes());
+        pending.put(slim.source(), counted.bytes());
         return slim;
     }
 
@@ -264,7 +271,7 @@ final class IndexStore implements Closeable {
                     doc.add(new SortedDocValuesField(PATH, new BytesRef(path)));
                     doc.add(new NumericDocValuesField(SECTION, NONE));
                     doc.add(new StringField(WORDS_OF, path, Field.Store.NO));
-                    doc.add(new StoredField(WORDS, counted.toBytes()));
+                    doc.add(new StoredField(WORDS, counted.bytes()));
                     return doc;
                 }
                 throw new NoSuchElementException();

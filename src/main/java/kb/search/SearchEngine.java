@@ -167,14 +167,15 @@ public final class SearchEngine implements ArticleStore, Closeable {
     public synchronized SearchIndex publish(Library library, Map<String, Synonyms> synonyms) {
         long started = System.nanoTime();
         prepare(library.languages());
-        Map<String, LanguageIndex> byLang = new HashMap<>();
-        try {
-            for (String lang : library.languages().codes()) {
+        // The languages in parallel: after a first start, each has its last buffered documents to write.
+        Map<String, LanguageIndex> byLang = new java.util.concurrent.ConcurrentHashMap<>();
+        library.languages().codes().parallelStream().forEach(lang -> {
+            try {
                 byLang.put(lang, stores.get(lang).publish(library.articles(lang), synonyms.getOrDefault(lang, Synonyms.none())));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot update the search index of " + lang, e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot update the search index", e);
-        }
+        });
         SearchIndex index = new SearchIndex(library, byLang);
         LOG.info("search index published in {} ms: {}", (System.nanoTime() - started) / 1_000_000, index.describe());
         return index;

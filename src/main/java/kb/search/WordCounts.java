@@ -53,6 +53,16 @@ final class WordCounts {
         // Lucene's map cannot remove: a word no article uses any more stays with a count of 0, unseen.
     }
 
+    private byte[] bytes;
+
+    /** {@link #toBytes} made once: for counts no longer changing (one article's, once it is indexed). */
+    byte[] bytes() {
+        if (bytes == null) {
+            bytes = toBytes();
+        }
+        return bytes;
+    }
+
     /** One line per word: the word, a tab, its count. */
     byte[] toBytes() {
         StringBuilder out = new StringBuilder(counts.size() * 12);

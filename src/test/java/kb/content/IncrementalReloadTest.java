@@ -1,0 +1,64 @@
+package kb.content;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import kb.ContentFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A reload told which files changed reads only those, yet what depends on them elsewhere follows:
+ * a link in an unchanged article to a section that the edit removed is reported, and the report
+ * goes away when the section comes back; articles added and removed are listed.
+ */
+class IncrementalReloadTest {
+    @TempDir
+    Path dir;
+
+    private final ContentLoader loader = new ContentLoader(Set.of(), Set.of("/"));
+
+    private Set<Path> changed(String... paths) {
+        return Set.of(java.util.Arrays.stream(paths).map(p -> dir.resolve(p).toAbsolutePath()).toArray(Path[]::new));
+    }
+
+    @Test
+    void linksIntoAnEditedArticleAreCheckedAgain() throws Exception {
+        ContentFiles.write(dir, "pt/a.md", "---\ntitle: A\n---\n\nVeja [a seção](/pt/b#passos).\n");
+        ContentFiles.write(dir, "pt/b.md", "---\ntitle: B\n---\n\n## Passos {#passos}\n\nTexto.\n");
+        Library first = loader.load(dir);
+        assertThat(first.brokenLinks()).isEmpty();
+
+        ContentFiles.write(dir, "pt/b.md", "---\ntitle: B\n---\n\n## Outros {#outros}\n\nTexto.\n");
+        Library second = loader.load(dir, first, changed("pt/b.md"));
+        assertThat(second.article("/pt/a")).containsSame(first.article("/pt/a").orElseThrow());
+        assertThat(second.brokenLinks()).singleElement()
+                .satisfies(b -> assertThat(b.file()).isEqualTo(Path.of("pt/a.md")))
+                .satisfies(b -> assertThat(b.reason()).contains("#passos"));
+
+        ContentFiles.write(dir, "pt/b.md", "---\ntitle: B\n---\n\n## Passos {#passos}\n\nDe volta.\n");
+        Library third = loader.load(dir, second, changed("pt/b.md"));
+        assertThat(third.brokenLinks()).isEmpty();
+
+        Files.delete(dir.resolve("pt/b.md"));
+        Library fourth = loader.load(dir, third, changed("pt/b.md"));
+        assertThat(fourth.article("/pt/b")).isEmpty();
+        assertThat(fourth.brokenLinks()).singleElement().satisfies(b -> assertThat(b.reason()).contains("/pt/b"));
+
+        ContentFiles.write(dir, "pt/c.md", "---\ntitle: C\n---\n\nNovo.\n");
+        Library fifth = loader.load(dir, fourth, changed("pt/c.md"));
+        assertThat(fifth.articles("pt")).extracting(Article::url).containsExactlyInAnyOrder("/pt/a", "/pt/c");
+    }
+
+    @Test
+    void aChangeToAFolderLooksAtEveryFile() throws Exception {
+        ContentFiles.write(dir, "pt/a.md", "---\ntitle: A\n---\n\nTexto.\n");
+        Library first = loader.load(dir);
+        // A folder moved in with its files: the watcher reports the folder, not each file.
+        ContentFiles.write(dir, "pt/novo/b.md", "---\ntitle: B\n---\n\nTexto.\n");
+        Library second = loader.load(dir, first, changed("pt/novo"));
+        assertThat(second.article("/pt/novo/b")).isPresent();
+    }
+}
