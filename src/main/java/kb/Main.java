@@ -70,10 +70,14 @@ public final class Main {
      */
     public static Javalin start(Settings settings) {
         SiteLoader loader = new SiteLoader(settings.contentDir(), settings.dataDir());
-        AtomicReference<Site> current = new AtomicReference<>(checked(loader.load(), loader.contentDir()));
+        // The content loads on its own thread while this one makes the web layer (loading its
+        // classes, reading templates): the port opens once both are done.
+        java.util.concurrent.FutureTask<Site> loading = new java.util.concurrent.FutureTask<>(
+                () -> checked(loader.load(), loader.contentDir()));
+        Thread loader0 = new Thread(loading, "content-load");
+        loader0.start();
+        AtomicReference<Site> current = new AtomicReference<>();
         Metrics metrics = new Metrics();
-        metrics.served(current.get().version());
-        FolderWatcher watcher = watch(loader, current, metrics);
         AccessLog accessLog = new AccessLog();
         // The default base URL needs the real port, known once the server has started.
         AtomicReference<Javalin> started = new AtomicReference<>();
@@ -81,6 +85,12 @@ public final class Main {
         Insights insights = Insights.start(settings.dataDir(), settings.insights(), metrics.registry(), base, Clock.systemUTC());
         Javalin app = create(current::get, base, metrics, accessLog, insights);
         started.set(app);
+        current.set(loaded(loading));
+        metrics.served(current.get().version());
+        for (String lang : current.get().languages().codes()) {
+            metrics.articles(current, lang, c -> c.get().library().articles(lang).size());
+        }
+        FolderWatcher watcher = watch(loader, current, metrics);
         app.unsafe.events.serverStopped(() -> {
             if (watcher != null) {
                 watcher.close();
@@ -93,6 +103,24 @@ public final class Main {
         LOG.info("serving {} on http://localhost:{}/ as {}", settings.contentDir().toAbsolutePath(), app.port(),
                 settings.publicBase(app.port()));
         return app;
+    }
+
+    /** The site the loading thread made; its failure is this thread's. */
+    private static Site loaded(java.util.concurrent.FutureTask<Site> loading) {
+        try {
+            return loading.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the content loaded", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException("loading the content failed", e.getCause());
+        }
     }
 
     /**
@@ -143,10 +171,6 @@ public final class Main {
         Pages pages = new Pages(site, frame, responder, browse, Map.of(SitePage.ADMIN_CONSENT.embed(), consent::embed));
         Insights.Routes insight = insights.routes(() -> site.get().library(), frame, responder);
         SearchPages search = new SearchPages(site, frame, responder, metrics::searched, insight.searches()::record);
-        for (String lang : site.get().languages().codes()) {
-            metrics.articles(site, lang, s -> s.get().library().articles(lang).size());
-        }
-
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jsonMapper(Json.mapper());

@@ -125,6 +125,11 @@ public final class Library {
         return Optional.ofNullable(byTranslationKey.getOrDefault(article.translationKey(), Map.of()).get(lang));
     }
 
+    /** The article of a language with this translation key, if there is one. */
+    public Optional<Article> byTranslationKey(String translationKey, String lang) {
+        return Optional.ofNullable(byTranslationKey.getOrDefault(translationKey, Map.of()).get(lang));
+    }
+
     /** A digest of every content file's path and bytes: equal on every replica serving the same files. */
     public String version() {
         return version;

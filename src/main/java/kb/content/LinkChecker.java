@@ -52,7 +52,7 @@ final class LinkChecker {
      *                  {@code /<lang>}: {@code "/"}, {@code "/admin-consent"}, {@code "/search"}
      */
     LinkChecker(Library library, Set<String> sitePages) {
-        this(library, sitePages, new HashMap<>());
+        this(library, sitePages, new java.util.concurrent.ConcurrentHashMap<>());
     }
 
     /**
@@ -82,8 +82,9 @@ final class LinkChecker {
 
     /** Every broken internal link of every article, in file order. */
     List<BrokenLink> check(Path contentDir) {
-        return library.all().stream()
-                .filter(article -> !brokenIn(article).isEmpty())
+        // Each article on its own: in parallel (a first load checks every link of the site).
+        List<Article> withBroken = library.all().parallelStream().filter(article -> !brokenIn(article).isEmpty()).toList();
+        return withBroken.stream()
                 .sorted(Comparator.comparing(Article::source))
                 .map(article -> {
                     List<Found> found = brokenIn(article);
@@ -130,7 +131,7 @@ final class LinkChecker {
         return false;
     }
 
-    private Object knownSame;
+    private volatile Object knownSame;
 
     private static boolean leadsTo(List<Target> targets, Set<String> touched) {
         for (Target t : targets) {

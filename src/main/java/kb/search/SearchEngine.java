@@ -6,7 +6,9 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -61,18 +63,21 @@ public final class SearchEngine implements ArticleStore, Closeable {
      */
     @Override
     public synchronized void prepare(Languages languages) {
+        List<Language> toOpen = new ArrayList<>();
         for (Language language : languages.all()) {
-            String recipe = language.analysis();
-            if (recipe.equals(analysisOf.get(language.code()))) {
-                continue;
+            if (!language.analysis().equals(analysisOf.get(language.code()))) {
+                toOpen.add(language);
             }
+        }
+        // In parallel: a restart reads each language's articles from its index.
+        toOpen.parallelStream().forEach(language -> {
             IndexStore old = stores.remove(language.code());
             if (old != null) {
                 closeQuietly(old);
             }
             stores.put(language.code(), open(language));
-            analysisOf.put(language.code(), recipe);
-        }
+            analysisOf.put(language.code(), language.analysis());
+        });
     }
 
     private IndexStore open(Language language) {

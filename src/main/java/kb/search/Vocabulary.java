@@ -26,12 +26,11 @@ final class Vocabulary {
 
     private final Map<String, Integer> counts;
     private final Map<String, String> writtenForm;
-    private final IndexReader words;
+    private volatile IndexReader words;
 
-    private Vocabulary(Map<String, Integer> counts, Map<String, String> writtenForm, IndexReader words) {
+    private Vocabulary(Map<String, Integer> counts, Map<String, String> writtenForm) {
         this.counts = Map.copyOf(counts);
         this.writtenForm = Map.copyOf(writtenForm);
-        this.words = words;
     }
 
     static Vocabulary of(WordCounts counted) throws IOException {
@@ -50,17 +49,29 @@ final class Vocabulary {
             }
         });
 
-        ByteBuffersDirectory directory = new ByteBuffersDirectory();
-        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(new WhitespaceAnalyzer()))) {
-            FieldType docsOnly = new FieldType();
-            docsOnly.setTokenized(true);
-            docsOnly.setIndexOptions(IndexOptions.DOCS);
-            docsOnly.setOmitNorms(true);
-            Document doc = new Document();
-            doc.add(new Field(WORD, String.join(" ", counts.keySet()), docsOnly));
-            writer.addDocument(doc);
+        return new Vocabulary(counts, written);
+    }
+
+    /**
+     * The one-document index of every word, made when a typo is first looked up in this version of
+     * the vocabulary rather than at every start and edit: most versions are never asked.
+     */
+    private static IndexReader wordIndex(java.util.Set<String> words) {
+        try {
+            ByteBuffersDirectory directory = new ByteBuffersDirectory();
+            try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(new WhitespaceAnalyzer()))) {
+                FieldType docsOnly = new FieldType();
+                docsOnly.setTokenized(true);
+                docsOnly.setIndexOptions(IndexOptions.DOCS);
+                docsOnly.setOmitNorms(true);
+                Document doc = new Document();
+                doc.add(new Field(WORD, String.join(" ", words), docsOnly));
+                writer.addDocument(doc);
+            }
+            return DirectoryReader.open(directory);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
-        return new Vocabulary(counts, written, DirectoryReader.open(directory));
     }
 
     /** Whether the articles use the word (accent-free, lower case). */
@@ -80,7 +91,17 @@ final class Vocabulary {
 
     /** Every word, accent-free, as the terms of field {@link #WORD}. */
     IndexReader reader() {
-        return words;
+        IndexReader r = words;
+        if (r == null) {
+            synchronized (this) {
+                r = words;
+                if (r == null) {
+                    r = wordIndex(counts.keySet());
+                    words = r;
+                }
+            }
+        }
+        return r;
     }
 
     int size() {

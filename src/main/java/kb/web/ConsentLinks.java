@@ -24,7 +24,7 @@ public final class ConsentLinks {
 
     /** The article a link names in a language, when that language has it. */
     static Optional<Article> article(Library library, ArticleLink link, String lang) {
-        return library.articles(lang).stream().filter(a -> a.translationKey().equals(link.translationKey())).findFirst();
+        return library.byTranslationKey(link.translationKey(), lang);
     }
 
     /** The URL a link leads to in a language ({@code #section} included); empty when it leads nowhere there. */
