@@ -59,22 +59,12 @@ final class ArticleOrder {
         return List.of(out);
     }
 
-    /** Titles already folded: a reload sorts the same titles again. Bounded: past the limit it starts over. */
-    private static final java.util.Map<String, String> FOLDED = new java.util.concurrent.ConcurrentHashMap<>();
-    private static final int MAX_REMEMBERED = 200_000;
+    /** Titles already folded: a reload sorts the same titles again. */
+    private static final Remembered FOLDED = new Remembered(ArticleOrder::foldChars, 200_000);
 
     /** Each char as {@link String#CASE_INSENSITIVE_ORDER} compares it: upper case, then lower case. */
     static String fold(String s) {
-        String known = FOLDED.get(s);
-        if (known != null) {
-            return known;
-        }
-        if (FOLDED.size() > MAX_REMEMBERED) {
-            FOLDED.clear();
-        }
-        String folded = foldChars(s);
-        FOLDED.put(s, folded);
-        return folded;
+        return FOLDED.of(s);
     }
 
     private static String foldChars(String s) {

@@ -33,24 +33,11 @@ public final class HeadingIds {
 
     /** The slug of a text, without uniqueness: {@code "Conexão à API"} becomes {@code "conexao-a-api"}. */
     public static String slug(String text) {
-        String known = SLUGS.get(text);
-        if (known != null) {
-            return known;
-        }
-        if (SLUGS.size() > MAX_REMEMBERED) {
-            SLUGS.clear();
-        }
-        String slug = slugOf(text);
-        SLUGS.put(text, slug);
-        return slug;
+        return SLUGS.of(text);
     }
 
-    /**
-     * Slugs already made: tags and folder names repeat across thousands of articles, and every
-     * load lists them again. Bounded: past the limit it starts over.
-     */
-    private static final java.util.Map<String, String> SLUGS = new java.util.concurrent.ConcurrentHashMap<>();
-    private static final int MAX_REMEMBERED = 50_000;
+    /** Tags and folder names repeat across thousands of articles, and every load lists them again. */
+    private static final Remembered SLUGS = new Remembered(HeadingIds::slugOf, 50_000);
 
     private static String slugOf(String text) {
         String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
