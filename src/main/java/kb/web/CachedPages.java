@@ -12,11 +12,12 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Answers a GET of an article page already prepared for the current content version straight
- * from Jetty, ahead of the servlet layer: the same bytes and headers the article route sends
- * (see {@link Responder#sendCached}), without routing, servlet wrappers and per-request handlers.
- * Anything else (a first request, a query string, another page, another method) goes through
- * the site's routes as usual, and is what prepares the page.
+ * Answers a GET of a page already prepared for the current content version (an article, a
+ * language's home, a category or tag page, the consent page: whatever a route sent with
+ * {@link Responder#sendCached} for that path with no query) straight from Jetty, ahead of the
+ * servlet layer: the same bytes and headers the route sends, without routing, servlet wrappers and
+ * per-request handlers. Anything else (a first request, a query string, another method) goes
+ * through the site's routes as usual, and is what prepares the page.
  */
 public final class CachedPages extends Handler.Wrapper {
     /** What an answered request reports: method, route, status and milliseconds, as the routes do. */
@@ -24,9 +25,6 @@ public final class CachedPages extends Handler.Wrapper {
     public interface Served {
         void request(String method, String route, int status, double millis);
     }
-
-    /** The route name the article route reports in metrics. */
-    static final String ROUTE = "/{lang}/<path>";
 
     private final Supplier<Site> site;
     private final Responder responder;
@@ -44,10 +42,11 @@ public final class CachedPages extends Handler.Wrapper {
             return super.handle(request, response, callback);
         }
         long started = System.nanoTime();
-        PageCache.Page page = responder.prepared(site.get(), Pages.articleKey(request.getHttpURI().getPath(), null));
-        if (page == null) {
+        PageCache.Routed routed = responder.prepared(site.get(), request.getHttpURI().getPath());
+        if (routed == null) {
             return super.handle(request, response, callback);
         }
+        PageCache.Page page = routed.page();
         HttpFields.Mutable headers = response.getHeaders();
         SecurityHeaders.HEADERS.forEach(headers::put);
         headers.put(HttpHeader.ETAG, page.etag());
@@ -70,7 +69,7 @@ public final class CachedPages extends Handler.Wrapper {
             response.setStatus(status);
             response.write(true, ByteBuffer.wrap(body), callback);
         }
-        served.request("GET", ROUTE, status, (System.nanoTime() - started) / 1e6);
+        served.request("GET", routed.route(), status, (System.nanoTime() - started) / 1e6);
         return true;
     }
 }

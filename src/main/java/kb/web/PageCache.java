@@ -30,15 +30,22 @@ final class PageCache {
      */
     static final long MAX_BYTES = 64L * 1024 * 1024;
 
-    private record Generation(Site site, Map<String, Page> pages, AtomicLong bytes) {}
+    /** A prepared page as a GET of its path without a query answers it, and the route that prepared it. */
+    record Routed(Page page, String route) {}
 
-    private volatile Generation generation = new Generation(null, new ConcurrentHashMap<>(), new AtomicLong());
+    private record Generation(Site site, Map<String, Page> pages, AtomicLong bytes, Map<String, Routed> byPath) {
+        Generation(Site site) {
+            this(site, new ConcurrentHashMap<>(), new AtomicLong(), new ConcurrentHashMap<>());
+        }
+    }
+
+    private volatile Generation generation = new Generation(null);
 
     /** The page for this key in this content version, rendering it on first use. */
     Page get(Site site, String key, Supplier<String> render) {
         Generation g = generation;
         if (g.site() != site) {
-            g = new Generation(site, new ConcurrentHashMap<>(), new AtomicLong());
+            g = new Generation(site);
             generation = g;
         }
         Page known = g.pages().get(key);
@@ -56,13 +63,25 @@ final class PageCache {
         return page;
     }
 
-    /** The page for this key if it is already prepared for this content version; null otherwise. */
-    Page peek(Site site, String key) {
+    /**
+     * Remembers that a GET of this path (with no query) is answered by this page in this content
+     * version, by the given route.
+     */
+    void answers(Site site, String path, Page page, String route) {
         Generation g = generation;
-        return g.site() == site ? g.pages().get(key) : null;
+        if (g.site() == site) {
+            g.byPath().put(path, new Routed(page, route));
+        }
+    }
+
+    /** The page a GET of this path (with no query) is answered by in this content version; null when not known. */
+    Routed at(Site site, String path) {
+        Generation g = generation;
+        return g.site() == site ? g.byPath().get(path) : null;
     }
 
     private static void trim(Generation g) {
+        g.byPath().clear();
         var it = g.pages().entrySet().iterator();
         while (g.bytes().get() > MAX_BYTES * 3 / 4 && it.hasNext()) {
             Map.Entry<String, Page> e = it.next();

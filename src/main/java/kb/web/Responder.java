@@ -31,14 +31,21 @@ public final class Responder {
         ctx.result(body);
     }
 
-    /** A page that depends only on the content version: {@code view} is called once per version and key. */
-    /** The page for the key if it is already prepared for this content version; null otherwise. */
-    PageCache.Page prepared(Site site, String key) {
-        return cache.peek(site, key);
+    /**
+     * The page a GET of this path without a query was answered with in this content version, and
+     * by which route; null when none was yet (see {@link CachedPages}).
+     */
+    PageCache.Routed prepared(Site site, String path) {
+        return cache.at(site, path);
     }
 
+    /** A page that depends only on the content version: {@code view} is called once per version and key. */
     public void sendCached(Context ctx, Site site, String key, Supplier<View> view) {
         PageCache.Page page = cache.get(site, key, () -> templates.render(view.get()));
+        if (ctx.queryString() == null && ctx.method() == io.javalin.http.HandlerType.GET) {
+            var matched = ctx.endpoints().matchedHttpEndpoint();
+            cache.answers(site, ctx.path(), page, matched == null ? "unmatched" : matched.path);
+        }
         ctx.header("ETag", page.etag());
         ctx.header("Cache-Control", CACHE_CONTROL);
         ctx.header("Vary", "Accept-Encoding");

@@ -44,6 +44,14 @@ class CachedPagesTest {
 
         // The answer with a query string is the route's own: the thanks after a vote.
         assertThat(server.get(PAGE + "?feedback=yes").body()).isEqualTo(first.body()).isNotEqualTo(cached.body());
+        // The same for a language's home and the consent page.
+        for (String other : java.util.List.of("/pt/", "/en/admin-consent")) {
+            HttpResponse<String> a = server.get(other);
+            HttpResponse<String> b = server.get(other);
+            assertThat(b.statusCode()).isEqualTo(200);
+            assertThat(b.body()).isEqualTo(a.body());
+            assertThat(headers(b)).isEqualTo(headers(a));
+        }
         // A POST to the same path is not a page: the routes answer it.
         assertThat(server.post(PAGE, "", Map.of()).statusCode()).isNotEqualTo(200);
     }
