@@ -74,6 +74,8 @@ final class IndexStore implements Closeable {
     private static final String FILE = "file";
     private static final String CODES = "codes";
     private static final String WORDS = "stored_words";
+    /** A section document's text, stored: snippets are cut from it without reading the article's body. */
+    static final String SECTION_TEXT = "stored_text";
     /** Commit data: what wrote the index (see {@link #stamp}), and the language's word counts. */
     static final String STAMP_KEY = "kb.stamp";
     private static final String WORDS_KEY = "kb.words";
@@ -250,6 +252,8 @@ final class IndexStore implements Closeable {
             doc.add(new Field(Analysis.CONTEXT, title, TEXT));
             doc.add(new Field(Analysis.HEADING, section.heading(), TEXT));
             doc.add(new Field(Analysis.BODY, section.text(), TEXT));
+            // What a snippet is cut from: read for the few sections a results page shows.
+            doc.add(new StoredField(SECTION_TEXT, section.text()));
             docs.add(doc);
         }
         return () -> new Iterator<>() {

@@ -242,9 +242,7 @@ final class LanguageIndex {
 
     /** A result for the reader: titles as text, the snippet as escaped HTML with marks. */
     SearchHit hit(Entry entry, MatchedTerms matched) throws IOException {
-        Article article = full(entry.article());
-        Entry whole = new Entry(article, entry.section() == null ? null : article.section(entry.section().id()).orElse(entry.section()));
-        String snippet = snippets.snippet(whole.text(), matched);
+        String snippet = snippets.snippet(text(entry), matched);
         return new SearchHit(entry.article().title(), entry.section() == null ? null : entry.section().heading(),
                 entry.url(), snippet, entry.article().lang(), entry.article());
     }
@@ -276,6 +274,46 @@ final class LanguageIndex {
 
     DirectoryReader reader() {
         return reader;
+    }
+
+    /**
+     * The text a snippet of the entry is cut from: an article's description and intro (held in
+     * memory), or a section's text, read from its document's stored field when the library holds
+     * the article slim.
+     */
+    private String text(Entry entry) throws IOException {
+        if (entry.section() == null || entry.section().text() != null) {
+            return entry.text();
+        }
+        Integer doc = docOf().get(entry);
+        org.apache.lucene.util.BytesRef stored = null;
+        if (doc != null) {
+            org.apache.lucene.index.IndexableField f = searcher.storedFields().document(doc, java.util.Set.of(IndexStore.SECTION_TEXT))
+                    .getField(IndexStore.SECTION_TEXT);
+            String text = f == null ? null : f.stringValue();
+            if (text != null) {
+                return text.isBlank() ? entry.section().heading() : text;
+            }
+        }
+        Article article = full(entry.article());
+        return new Entry(article, article.section(entry.section().id()).orElse(entry.section())).text();
+    }
+
+    private volatile Map<Entry, Integer> docOf;
+
+    /** Each entry's document: made once per index version, when the first snippet is asked for. */
+    private Map<Entry, Integer> docOf() {
+        Map<Entry, Integer> m = docOf;
+        if (m == null) {
+            m = new java.util.IdentityHashMap<>(entryOfDoc.length);
+            for (int doc = 0; doc < entryOfDoc.length; doc++) {
+                if (entryOfDoc[doc] != null) {
+                    m.put(entryOfDoc[doc], doc);
+                }
+            }
+            docOf = m;
+        }
+        return m;
     }
 
     /** The article with its body, read from this index when the library holds it slim. */

@@ -134,6 +134,8 @@ class PersistentIndexTest {
         try (Run second = new Run().load()) {
             assertThat(second.store.parsed).isEmpty();
             assertThat(second.urls("calendário", "pt")).isEqualTo(before);
+            // Snippets are cut from the stored section text, the article being slim in memory.
+            assertThat(second.index.search("sincroniza", "pt", 10).results().get(0).snippet()).contains("<mark>sincroniza</mark>");
             Article a = second.library.article("/pt/a").orElseThrow();
             assertThat(a.hasBody()).as("the library holds the article slim").isFalse();
             assertThat(second.index.full(a).html()).isEqualTo(html);
