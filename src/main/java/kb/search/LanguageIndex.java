@@ -305,6 +305,15 @@ final class LanguageIndex {
     private Map<Entry, Integer> docOf() {
         Map<Entry, Integer> m = docOf;
         if (m == null) {
+            return makeDocOf();
+        }
+        return m;
+    }
+
+    /** Once, whoever asks first; the others wait for it rather than each making their own. */
+    private synchronized Map<Entry, Integer> makeDocOf() {
+        Map<Entry, Integer> m = docOf;
+        if (m == null) {
             m = new java.util.IdentityHashMap<>(entryOfDoc.length);
             for (int doc = 0; doc < entryOfDoc.length; doc++) {
                 if (entryOfDoc[doc] != null) {
