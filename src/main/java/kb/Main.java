@@ -74,8 +74,8 @@ public final class Main {
         // classes, reading templates): the port opens once both are done.
         java.util.concurrent.FutureTask<Site> loading = new java.util.concurrent.FutureTask<>(
                 () -> checked(loader.load(), loader.contentDir()));
-        Thread loader0 = new Thread(loading, "content-load");
-        loader0.start();
+        Thread loadingThread = new Thread(loading, "content-load");
+        loadingThread.start();
         AtomicReference<Site> current = new AtomicReference<>();
         Metrics metrics = new Metrics();
         AccessLog accessLog = new AccessLog();

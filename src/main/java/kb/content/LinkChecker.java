@@ -83,20 +83,17 @@ final class LinkChecker {
     /** Every broken internal link of every article, in file order. */
     List<BrokenLink> check(Path contentDir) {
         // Each article on its own: in parallel (a first load checks every link of the site).
-        List<Article> withBroken = library.all().parallelStream().filter(article -> !brokenIn(article).isEmpty()).toList();
-        return withBroken.stream()
-                .sorted(Comparator.comparing(Article::source))
-                .map(article -> {
-                    List<Found> found = brokenIn(article);
-                    if (found.isEmpty()) {
-                        return List.<BrokenLink>of();
-                    }
-                    Lines lines = new Lines(source(contentDir.resolve(article.source())));
-                    return found.stream()
-                            .map(f -> new BrokenLink(article.source(), lines.of(f.href()), f.href(), f.reason()))
-                            .toList();
+        record Broken(Article article, List<Found> found) {}
+        return library.all().parallelStream()
+                .map(article -> new Broken(article, brokenIn(article)))
+                .filter(b -> !b.found().isEmpty())
+                .sorted(Comparator.comparing(b -> b.article().source()))
+                .toList().stream()
+                .flatMap(b -> {
+                    // The file is read only for an article with a broken link, to say on which line.
+                    Lines lines = new Lines(source(contentDir.resolve(b.article().source())));
+                    return b.found().stream().map(f -> new BrokenLink(b.article().source(), lines.of(f.href()), f.href(), f.reason()));
                 })
-                .flatMap(List::stream)
                 .toList();
     }
 

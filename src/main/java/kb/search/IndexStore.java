@@ -420,6 +420,24 @@ final class IndexStore implements Closeable {
         return entries;
     }
 
+    /**
+     * A section's stored text, found by its article's path and its position there; null when the
+     * index holds none for it.
+     */
+    static String sectionText(IndexSearcher searcher, Entry entry) throws IOException {
+        int position = entry.article().sections().indexOf(entry.section());
+        TopDocs docs = searcher.search(new TermQuery(new Term(PATH, key(entry.article()))), entry.article().sections().size() + 2);
+        for (org.apache.lucene.search.ScoreDoc sd : docs.scoreDocs) {
+            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+            LeafReaderContext leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(sd.doc, leaves));
+            NumericDocValues section = leaf.reader().getNumericDocValues(SECTION);
+            if (section != null && section.advanceExact(sd.doc - leaf.docBase) && section.longValue() == position) {
+                return searcher.storedFields().document(sd.doc, Set.of(SECTION_TEXT)).get(SECTION_TEXT);
+            }
+        }
+        return null;
+    }
+
     /** The body of an article this index holds, read from the given reader (the one its searches use). */
     static Article withBody(DirectoryReader reader, Article article) throws IOException {
         if (article.hasBody()) {

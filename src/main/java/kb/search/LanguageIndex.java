@@ -285,44 +285,12 @@ final class LanguageIndex {
         if (entry.section() == null || entry.section().text() != null) {
             return entry.text();
         }
-        Integer doc = docOf().get(entry);
-        org.apache.lucene.util.BytesRef stored = null;
-        if (doc != null) {
-            org.apache.lucene.index.IndexableField f = searcher.storedFields().document(doc, java.util.Set.of(IndexStore.SECTION_TEXT))
-                    .getField(IndexStore.SECTION_TEXT);
-            String text = f == null ? null : f.stringValue();
-            if (text != null) {
-                return text.isBlank() ? entry.section().heading() : text;
-            }
+        String text = IndexStore.sectionText(searcher, entry);
+        if (text != null) {
+            return text.isBlank() ? entry.section().heading() : text;
         }
         Article article = full(entry.article());
         return new Entry(article, article.section(entry.section().id()).orElse(entry.section())).text();
-    }
-
-    private volatile Map<Entry, Integer> docOf;
-
-    /** Each entry's document: made once per index version, when the first snippet is asked for. */
-    private Map<Entry, Integer> docOf() {
-        Map<Entry, Integer> m = docOf;
-        if (m == null) {
-            return makeDocOf();
-        }
-        return m;
-    }
-
-    /** Once, whoever asks first; the others wait for it rather than each making their own. */
-    private synchronized Map<Entry, Integer> makeDocOf() {
-        Map<Entry, Integer> m = docOf;
-        if (m == null) {
-            m = new java.util.IdentityHashMap<>(entryOfDoc.length);
-            for (int doc = 0; doc < entryOfDoc.length; doc++) {
-                if (entryOfDoc[doc] != null) {
-                    m.put(entryOfDoc[doc], doc);
-                }
-            }
-            docOf = m;
-        }
-        return m;
     }
 
     /** The article with its body, read from this index when the library holds it slim. */

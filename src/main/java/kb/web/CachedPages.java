@@ -49,26 +49,11 @@ public final class CachedPages extends Handler.Wrapper {
         PageCache.Page page = routed.page();
         HttpFields.Mutable headers = response.getHeaders();
         SecurityHeaders.HEADERS.forEach(headers::put);
-        headers.put(HttpHeader.ETAG, page.etag());
-        headers.put(HttpHeader.CACHE_CONTROL, Responder.CACHE_CONTROL);
-        headers.put(HttpHeader.VARY, "Accept-Encoding");
-        int status;
-        if (Http.matches(request.getHeaders().get(HttpHeader.IF_NONE_MATCH), page.etag())) {
-            status = HttpStatus.NOT_MODIFIED_304;
-            response.setStatus(status);
-            response.write(true, null, callback);
-        } else {
-            status = HttpStatus.OK_200;
-            boolean gzip = Http.acceptsGzip(request.getHeaders().get(HttpHeader.ACCEPT_ENCODING));
-            byte[] body = gzip ? page.gzip() : page.html();
-            headers.put(HttpHeader.CONTENT_TYPE, "text/html;charset=utf-8");
-            if (gzip) {
-                headers.put(HttpHeader.CONTENT_ENCODING, "gzip");
-            }
-            headers.put(HttpHeader.CONTENT_LENGTH, body.length);
-            response.setStatus(status);
-            response.write(true, ByteBuffer.wrap(body), callback);
-        }
+        byte[] body = routed.page().answer(request.getHeaders().get(HttpHeader.IF_NONE_MATCH),
+                request.getHeaders().get(HttpHeader.ACCEPT_ENCODING), headers::put);
+        int status = body == null ? HttpStatus.NOT_MODIFIED_304 : HttpStatus.OK_200;
+        response.setStatus(status);
+        response.write(true, body == null ? null : ByteBuffer.wrap(body), callback);
         served.request("GET", routed.route(), status, (System.nanoTime() - started) / 1e6);
         return true;
     }

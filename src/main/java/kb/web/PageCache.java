@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import java.util.zip.GZIPOutputStream;
 import kb.Site;
@@ -21,7 +22,32 @@ final class PageCache {
         long size() {
             return html.length + gzip.length + 64L;
         }
+
+        /**
+         * What a request with these headers gets, whoever sends it (the route, or {@link CachedPages}
+         * ahead of it): 304 when it has this version, else the bytes, gzipped when it takes gzip.
+         * The headers are put through {@code header}; the body is null for a 304.
+         */
+        byte[] answer(String ifNoneMatch, String acceptEncoding, BiConsumer<String, String> header) {
+            header.accept("ETag", etag);
+            header.accept("Cache-Control", CACHE_CONTROL);
+            header.accept("Vary", "Accept-Encoding");
+            if (Http.matches(ifNoneMatch, etag)) {
+                return null;
+            }
+            boolean gzipped = Http.acceptsGzip(acceptEncoding);
+            byte[] body = gzipped ? gzip : html;
+            header.accept("Content-Type", "text/html;charset=utf-8");
+            if (gzipped) {
+                header.accept("Content-Encoding", "gzip");
+            }
+            header.accept("Content-Length", Integer.toString(body.length));
+            return body;
+        }
     }
+
+    /** How long a prepared page may be used without asking again: a minute, then revalidated by ETag. */
+    static final String CACHE_CONTROL = "public, max-age=60, must-revalidate";
 
     /**
      * At most this many bytes of prepared pages are kept per content version: a crawler walking ten

@@ -15,8 +15,6 @@ import kb.Site;
 public final class Responder {
     private final Templates templates;
     private final PageCache cache = new PageCache();
-    /** How long a prepared page may be used without asking again: a minute, then revalidated by ETag. */
-    static final String CACHE_CONTROL = "public, max-age=60, must-revalidate";
 
     public Responder(Templates templates) {
         this.templates = templates;
@@ -46,20 +44,11 @@ public final class Responder {
             var matched = ctx.endpoints().matchedHttpEndpoint();
             cache.answers(site, ctx.path(), page, matched == null ? "unmatched" : matched.path);
         }
-        ctx.header("ETag", page.etag());
-        ctx.header("Cache-Control", CACHE_CONTROL);
-        ctx.header("Vary", "Accept-Encoding");
-        if (Http.matches(ctx.header("If-None-Match"), page.etag())) {
+        byte[] body = page.answer(ctx.header("If-None-Match"), ctx.header("Accept-Encoding"), ctx::header);
+        if (body == null) {
             ctx.status(HttpStatus.NOT_MODIFIED);
             return;
         }
-        ctx.contentType("text/html; charset=utf-8");
-        boolean gzip = Http.acceptsGzip(ctx.header("Accept-Encoding"));
-        byte[] body = gzip ? page.gzip() : page.html();
-        if (gzip) {
-            ctx.header("Content-Encoding", "gzip");
-        }
-        ctx.header("Content-Length", Integer.toString(body.length));
         ctx.result(body);
     }
 }
