@@ -6,7 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -245,11 +247,24 @@ final class IndexStore implements Closeable {
         whole.add(new StoredField(BODY, ArticleCodec.body(article)));
         docs.add(whole);
         ReplayedTokens title = ReplayedTokens.of(writer.getAnalyzer(), Analysis.CONTEXT, article.title());
-        for (int i = 0; i < article.sections().size(); i++) {
-            Section section = article.sections().get(i);
+        // The headings a section sits under, nearest last: "Grant consent for the whole tenant"
+        // is about admin consent because it sits under "Need admin approval".
+        List<Section> sections = article.sections();
+        ReplayedTokens[] headings = new ReplayedTokens[sections.size()];
+        Deque<Integer> open = new ArrayDeque<>();
+        for (int i = 0; i < sections.size(); i++) {
+            Section section = sections.get(i);
+            while (!open.isEmpty() && sections.get(open.peekLast()).level() >= section.level()) {
+                open.removeLast();
+            }
             Document doc = new Document();
             common(doc, path, i, article, section);
             doc.add(new Field(Analysis.CONTEXT, title, TEXT));
+            for (int parent : open) {
+                doc.add(new Field(Analysis.CONTEXT, headings[parent], TEXT));
+            }
+            open.addLast(i);
+            headings[i] = ReplayedTokens.of(writer.getAnalyzer(), Analysis.CONTEXT, section.heading());
             doc.add(new Field(Analysis.HEADING, section.heading(), TEXT));
             doc.add(new Field(Analysis.BODY, section.text(), TEXT));
             // What a snippet is cut from: read for the few sections a results page shows.

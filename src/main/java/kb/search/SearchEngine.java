@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
 public final class SearchEngine implements ArticleStore, Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(SearchEngine.class);
     /** Bumped whenever what the index holds changes shape; an index of another version is built again. */
-    private static final int VERSION = 2;
+    private static final int VERSION = 3;
 
     private final Path folder;
     private final Map<String, IndexStore> stores = new ConcurrentHashMap<>();
