@@ -1,32 +1,21 @@
 package kb.search;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.FieldType;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexOptions;
-import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.store.ByteBuffersDirectory;
 
 /**
  * The words the articles use, accent-free, with how often they occur and how they are written
  * ({@code permissoes} is written {@code permissões}): what typos are corrected against. Made once
- * per index from the words the build counted; the words are also held in a one-document Lucene
- * index, whose term dictionary is what the spell checker walks.
+ * per index from the words the build counted.
  */
 final class Vocabulary {
-    /** The field of the one document that holds every word. */
-    static final String WORD = "word";
-
     private final Map<String, Integer> counts;
     private final Map<String, String> writtenForm;
-    private volatile IndexReader words;
+    private volatile Map<Integer, String[][]> buckets;
 
     private Vocabulary(Map<String, Integer> counts, Map<String, String> writtenForm) {
         this.counts = Map.copyOf(counts);
@@ -52,26 +41,115 @@ final class Vocabulary {
         return new Vocabulary(counts, written);
     }
 
+    /** A word close to another, and how close: 1 - edits / the shorter one's length. */
+    record Near(String word, float similarity) {}
+
     /**
-     * The one-document index of every word, made when a typo is first looked up in this version of
-     * the vocabulary rather than at every start and edit: most versions are never asked.
+     * The words within {@code edits} edits of a word it does not contain (insertions, deletions,
+     * substitutions and swaps of two neighbouring letters), that begin with the same letter, the
+     * word itself excluded. The words are kept by first letter and length, sorted; a lookup compares
+     * only the words of that letter and a length within reach, each with a bounded edit distance.
      */
-    private static IndexReader wordIndex(java.util.Set<String> words) {
-        try {
-            ByteBuffersDirectory directory = new ByteBuffersDirectory();
-            try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(new WhitespaceAnalyzer()))) {
-                FieldType docsOnly = new FieldType();
-                docsOnly.setTokenized(true);
-                docsOnly.setIndexOptions(IndexOptions.DOCS);
-                docsOnly.setOmitNorms(true);
-                Document doc = new Document();
-                doc.add(new Field(WORD, String.join(" ", words), docsOnly));
-                writer.addDocument(doc);
-            }
-            return DirectoryReader.open(directory);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+    List<Near> near(String folded, int edits) {
+        if (folded.isEmpty()) {
+            return List.of();
         }
+        String[][] byLength = byFirstLetter().get(folded.codePointAt(0));
+        if (byLength == null) {
+            return List.of();
+        }
+        int[] q = folded.codePoints().toArray();
+        List<Near> out = new ArrayList<>();
+        int[][] rows = new int[3][q.length + 1];
+        for (int len = Math.max(1, q.length - edits); len <= q.length + edits && len < byLength.length; len++) {
+            String[] words = byLength[len];
+            if (words == null) {
+                continue;
+            }
+            for (String w : words) {
+                if (w.equals(folded)) {
+                    continue;
+                }
+                int d = distance(q, w.codePoints().toArray(), edits, rows);
+                if (d <= edits) {
+                    out.add(new Near(w, 1f - (float) d / Math.min(q.length, len)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The optimal-string-alignment distance (a swap of two neighbours is one edit), or
+     * {@code max + 1} as soon as it must exceed {@code max}.
+     */
+    static int distance(int[] a, int[] b, int max, int[][] rows) {
+        if (Math.abs(a.length - b.length) > max) {
+            return max + 1;
+        }
+        int n = a.length;
+        if (rows[0].length < n + 1) {
+            rows = new int[3][n + 1];
+        }
+        int[] twoBack = rows[0];
+        int[] back = rows[1];
+        int[] row = rows[2];
+        for (int j = 0; j <= n; j++) {
+            back[j] = j;
+        }
+        for (int i = 1; i <= b.length; i++) {
+            row[0] = i;
+            int best = row[0];
+            for (int j = 1; j <= n; j++) {
+                int cost = a[j - 1] == b[i - 1] ? 0 : 1;
+                int v = Math.min(Math.min(back[j] + 1, row[j - 1] + 1), back[j - 1] + cost);
+                if (i > 1 && j > 1 && a[j - 1] == b[i - 2] && a[j - 2] == b[i - 1]) {
+                    v = Math.min(v, twoBack[j - 2] + 1);
+                }
+                row[j] = v;
+                best = Math.min(best, v);
+            }
+            if (best > max) {
+                return max + 1;
+            }
+            int[] t = twoBack;
+            twoBack = back;
+            back = row;
+            row = t;
+        }
+        return back[n];
+    }
+
+    /** The words by first letter, then by length: made when a typo is first looked up in this version. */
+    private Map<Integer, String[][]> byFirstLetter() {
+        Map<Integer, String[][]> b = buckets;
+        if (b == null) {
+            synchronized (this) {
+                b = buckets;
+                if (b == null) {
+                    Map<Integer, Map<Integer, List<String>>> grouped = new HashMap<>();
+                    for (String w : counts.keySet()) {
+                        if (!w.isEmpty()) {
+                            grouped.computeIfAbsent(w.codePointAt(0), k -> new HashMap<>())
+                                    .computeIfAbsent(w.codePointCount(0, w.length()), k -> new ArrayList<>()).add(w);
+                        }
+                    }
+                    b = new HashMap<>();
+                    for (Map.Entry<Integer, Map<Integer, List<String>>> letter : grouped.entrySet()) {
+                        int longest = letter.getValue().keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
+                        String[][] byLength = new String[longest + 1][];
+                        letter.getValue().forEach((len, words) -> {
+                            String[] sorted = words.toArray(new String[0]);
+                            Arrays.sort(sorted);
+                            byLength[len] = sorted;
+                        });
+                        b.put(letter.getKey(), byLength);
+                    }
+                    buckets = b;
+                }
+            }
+        }
+        return b;
     }
 
     /** Whether the articles use the word (accent-free, lower case). */
@@ -87,21 +165,6 @@ final class Vocabulary {
     /** The word as the articles most often write it. */
     String written(String folded) {
         return writtenForm.getOrDefault(folded, folded);
-    }
-
-    /** Every word, accent-free, as the terms of field {@link #WORD}. */
-    IndexReader reader() {
-        IndexReader r = words;
-        if (r == null) {
-            synchronized (this) {
-                r = words;
-                if (r == null) {
-                    r = wordIndex(counts.keySet());
-                    words = r;
-                }
-            }
-        }
-        return r;
     }
 
     int size() {
