@@ -76,8 +76,11 @@ final class IndexStore implements Closeable {
     private static final String FILE = "file";
     private static final String CODES = "codes";
     private static final String WORDS = "stored_words";
-    /** A section document's text, stored: snippets are cut from it without reading the article's body. */
-    static final String SECTION_TEXT = "stored_text";
+    /**
+     * A section document's text, as a doc value: snippets are cut from it without reading the
+     * article's body, and reading it decompresses nothing (stored fields do, a block at a time).
+     */
+    static final String SECTION_TEXT = "section_text";
     /** Commit data: what wrote the index (see {@link #stamp}), and the language's word counts. */
     static final String STAMP_KEY = "kb.stamp";
     private static final String WORDS_KEY = "kb.words";
@@ -268,7 +271,7 @@ final class IndexStore implements Closeable {
             doc.add(new Field(Analysis.HEADING, section.heading(), TEXT));
             doc.add(new Field(Analysis.BODY, section.text(), TEXT));
             // What a snippet is cut from: read for the few sections a results page shows.
-            doc.add(new StoredField(SECTION_TEXT, section.text()));
+            doc.add(new BinaryDocValuesField(SECTION_TEXT, new BytesRef(section.text())));
             docs.add(doc);
         }
         return () -> new Iterator<>() {
@@ -435,23 +438,14 @@ final class IndexStore implements Closeable {
         return entries;
     }
 
-    /**
-     * A section's stored text, found by its article's path and its position there; null when the
-     * index holds none for it.
-     */
-    static String sectionText(IndexSearcher searcher, Entry entry) throws IOException {
-        int position = entry.article().sections().indexOf(entry.section());
-        TopDocs docs = searcher.search(new TermQuery(new Term(PATH, key(entry.article()))), entry.article().sections().size() + 2);
-        for (org.apache.lucene.search.ScoreDoc sd : docs.scoreDocs) {
-            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-            LeafReaderContext leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(sd.doc, leaves));
-            NumericDocValues section = leaf.reader().getNumericDocValues(SECTION);
-            if (section != null && section.advanceExact(sd.doc - leaf.docBase) && section.longValue() == position) {
-                return searcher.storedFields().document(sd.doc, Set.of(SECTION_TEXT)).get(SECTION_TEXT);
-            }
-        }
-        return null;
+    /** The text of the section a document stands for (a doc value: no search, no decompression); null when none. */
+    static String sectionText(org.apache.lucene.index.IndexReader reader, int doc) throws IOException {
+        List<LeafReaderContext> leaves = reader.leaves();
+        LeafReaderContext leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves));
+        BinaryDocValues text = leaf.reader().getBinaryDocValues(SECTION_TEXT);
+        return text != null && text.advanceExact(doc - leaf.docBase) ? text.binaryValue().utf8ToString() : null;
     }
+
 
     /** The body of an article this index holds, read from the given reader (the one its searches use). */
     static Article withBody(DirectoryReader reader, Article article) throws IOException {

@@ -72,13 +72,14 @@ final class LanguageIndex {
      * The ranked entries for a query.
      *
      * @param entries    best first, grouped so that an article and its sections do not crowd the list
+     * @param docs       the document of each entry, in the same order (where its snippet's text is)
      * @param exactCount how many entries matched every word exactly (before typos were allowed)
      * @param query      the Lucene query that produced the entries, for snippets; null when none
      * @param correction the query with its unknown words corrected, when it found few entries exactly
      * @param partial    whether the best entry lacks a word of the query: the entries are near misses
      */
-    record Ranking(List<Entry> entries, int exactCount, Query query, Optional<String> correction, boolean partial) {
-        static final Ranking NONE = new Ranking(List.of(), 0, null, Optional.empty(), false);
+    record Ranking(List<Entry> entries, int[] docs, int exactCount, Query query, Optional<String> correction, boolean partial) {
+        static final Ranking NONE = new Ranking(List.of(), new int[0], 0, null, Optional.empty(), false);
     }
 
     /** A word of another language, searched in this one as the sections that the other language finds it in. */
@@ -105,7 +106,7 @@ final class LanguageIndex {
         // With one word, "any of the words" is "every word": only a word matching nothing needs more.
         boolean oneWordFound = strict.concepts().size() == 1 && !exact.entries().isEmpty();
         if (exact.entries().size() >= FEW || oneWordFound) {
-            return new Ranking(exact.entries(), exact.entries().size(), allWords, Optional.empty(), false);
+            return new Ranking(exact.entries(), exact.docs(), exact.entries().size(), allWords, Optional.empty(), false);
         }
         Typos typos = new Typos(vocabulary);
         QueryFactory.Plan plan = queries.withTypos(userQuery, typos);
@@ -151,7 +152,7 @@ final class LanguageIndex {
         Query any = plan.anyWords(coverage);
         Found found = run(any, deadline);
         boolean partial = !found.entries().isEmpty() && (approximate || !matchesAll(found.topDoc(), plan.concepts()));
-        return new Ranking(found.entries(), exact.entries().size(), any, correction(userQuery, typos), partial);
+        return new Ranking(found.entries(), found.docs(), exact.entries().size(), any, correction(userQuery, typos), partial);
     }
 
     /** A single typed word (not a run of words with synonyms) made of findable parts. */
@@ -240,9 +241,9 @@ final class LanguageIndex {
         return strict.isEmpty() ? 0 : run(strict.allWords(), deadline).entries().size();
     }
 
-    /** A result for the reader: titles as text, the snippet as escaped HTML with marks. */
-    SearchHit hit(Entry entry, MatchedTerms matched) throws IOException {
-        String snippet = snippets.snippet(text(entry), matched);
+    /** A result for the reader: titles as text, the snippet as escaped HTML with marks; {@code doc} is the entry's document. */
+    SearchHit hit(Entry entry, int doc, MatchedTerms matched) throws IOException {
+        String snippet = snippets.snippet(text(entry, doc), matched);
         return new SearchHit(entry.article().title(), entry.section() == null ? null : entry.section().heading(),
                 entry.url(), snippet, entry.article().lang(), entry.article());
     }
@@ -281,11 +282,11 @@ final class LanguageIndex {
      * memory), or a section's text, read from its document's stored field when the library holds
      * the article slim.
      */
-    private String text(Entry entry) throws IOException {
+    private String text(Entry entry, int doc) throws IOException {
         if (entry.section() == null || entry.section().text() != null) {
             return entry.text();
         }
-        String text = IndexStore.sectionText(searcher, entry);
+        String text = IndexStore.sectionText(reader, doc);
         if (text != null) {
             return text.isBlank() ? entry.section().heading() : text;
         }
@@ -323,8 +324,8 @@ final class LanguageIndex {
         return total;
     }
 
-    /** The grouped entries of a query, and its best document (-1 when none). */
-    private record Found(List<Entry> entries, int topDoc) {}
+    /** The grouped entries of a query, their documents, and its best document (-1 when none). */
+    private record Found(List<Entry> entries, int[] docs, int topDoc) {}
 
     /** The grouped entries for a query; what was found so far if the deadline passes meanwhile. */
     private Found run(Query query, long deadline) throws IOException {
@@ -336,14 +337,21 @@ final class LanguageIndex {
         for (ScoreDoc sd : top.scoreDocs) {
             Entry entry = entryOfDoc[sd.doc];
             if (entry != null) {
-                ranked.add(new Scored(entry, sd.score));
+                ranked.add(new Scored(entry, sd.score, sd.doc));
             }
         }
-        return new Found(group(ranked), top.scoreDocs.length == 0 ? -1 : top.scoreDocs[0].doc);
+        List<Scored> grouped = group(ranked);
+        List<Entry> entries = new ArrayList<>(grouped.size());
+        int[] docs = new int[grouped.size()];
+        for (int i = 0; i < docs.length; i++) {
+            entries.add(grouped.get(i).entry());
+            docs[i] = grouped.get(i).doc();
+        }
+        return new Found(entries, docs, top.scoreDocs.length == 0 ? -1 : top.scoreDocs[0].doc);
     }
 
-    /** An entry with its score for one query. */
-    record Scored(Entry entry, float score) {}
+    /** An entry with its score for one query, and its document. */
+    record Scored(Entry entry, float score, int doc) {}
 
     /**
      * One article should not fill the top with itself and its sections. When a section scores
@@ -352,7 +360,7 @@ final class LanguageIndex {
      * article stands alone for its weaker sections. Each article then gives at most
      * {@link #PER_ARTICLE} entries.
      */
-    static List<Entry> group(List<Scored> ranked) {
+    static List<Scored> group(List<Scored> ranked) {
         Map<String, Float> articleScore = new HashMap<>();
         Map<String, Scored> bestSection = new HashMap<>();
         for (Scored s : ranked) {
@@ -363,7 +371,7 @@ final class LanguageIndex {
                 bestSection.putIfAbsent(article, s);
             }
         }
-        List<Entry> out = new ArrayList<>();
+        List<Scored> out = new ArrayList<>();
         Set<String> shown = new HashSet<>();
         Map<String, Integer> perArticle = new HashMap<>();
         for (Scored s : ranked) {
@@ -371,18 +379,19 @@ final class LanguageIndex {
             Float own = articleScore.get(article);
             Scored best = bestSection.get(article);
             boolean articleStands = own != null && (best == null || best.score() < SECTION_RATIO * own);
-            Entry pick;
+            Scored pick;
             if (s.entry().section() == null) {
-                pick = articleStands ? s.entry() : best.entry();
+                pick = articleStands ? s : best;
             } else if (articleStands) {
                 continue;
             } else {
-                pick = s.entry();
+                pick = s;
             }
-            if (shown.contains(pick.url()) || perArticle.merge(article, 1, Integer::sum) > PER_ARTICLE) {
+            String url = pick.entry().url();
+            if (shown.contains(url) || perArticle.merge(article, 1, Integer::sum) > PER_ARTICLE) {
                 continue;
             }
-            shown.add(pick.url());
+            shown.add(url);
             out.add(pick);
         }
         return out;

@@ -138,7 +138,7 @@ public final class SearchIndex {
             MatchedTerms matched = MatchedTerms.of(ranking.query());
             int from = (pageNo - 1) * size;
             for (int i = from; i < Math.min(entries.size(), from + size); i++) {
-                hits.add(source.hit(entries.get(i), matched));
+                hits.add(source.hit(entries.get(i), ranking.docs()[i], matched));
             }
             return new SearchResults(query.text(), lang, entries.size(), hits, suggestion, source != home, pageNo, size, ranking.partial());
         } catch (IOException | RuntimeException e) {

@@ -20,15 +20,15 @@ class GroupingTest {
     }
 
     private static LanguageIndex.Scored doc(Article a, float score) {
-        return new LanguageIndex.Scored(new Entry(a, null), score);
+        return new LanguageIndex.Scored(new Entry(a, null), score, -1);
     }
 
     private static LanguageIndex.Scored section(Article a, int i, float score) {
-        return new LanguageIndex.Scored(new Entry(a, a.sections().get(i)), score);
+        return new LanguageIndex.Scored(new Entry(a, a.sections().get(i)), score, -1);
     }
 
     private static List<String> urls(List<LanguageIndex.Scored> ranked) {
-        return LanguageIndex.group(ranked).stream().map(Entry::url).toList();
+        return LanguageIndex.group(ranked).stream().map(s -> s.entry().url()).toList();
     }
 
     @Test
