@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The orders articles are listed in, sorted on keys computed once per article rather than on
@@ -23,13 +24,13 @@ final class ArticleOrder {
     }
 
     private static final Comparator<Keyed> WEIGHT_NEWEST_TITLE = Comparator.comparingInt(Keyed::weight)
-            .thenComparingLong(Keyed::newest).thenComparing(Keyed::title);
+            .thenComparingLong(Keyed::newest).thenComparing(Keyed::title).thenComparing(Keyed::url);
     private static final Comparator<Keyed> WEIGHT_TITLE_URL = Comparator.comparingInt(Keyed::weight)
             .thenComparing(Keyed::title).thenComparing(Keyed::url);
     private static final Comparator<Keyed> NEWEST_TITLE_URL = Comparator.comparingLong(Keyed::newest)
             .thenComparing(Keyed::title).thenComparing(Keyed::url);
 
-    /** By weight, then newest first, then title: the library's lists. */
+    /** By weight, then newest first, then title (then URL): the library's lists. */
     static List<Article> byWeightThenNewest(Collection<Article> articles) {
         return sorted(articles, WEIGHT_NEWEST_TITLE);
     }
@@ -43,6 +44,45 @@ final class ArticleOrder {
     static List<Article> newest(Collection<Article> articles, int limit) {
         List<Article> all = sorted(articles, NEWEST_TITLE_URL);
         return all.size() <= limit ? all : List.copyOf(all.subList(0, limit));
+    }
+
+    /** {@link #byWeightThenNewest} of a list sorted so, without some articles and with others. */
+    static List<Article> byWeightThenNewest(List<Article> sorted, Set<Article> gone, List<Article> come) {
+        return patched(sorted, gone, come, WEIGHT_NEWEST_TITLE);
+    }
+
+    /** {@link #byWeightThenTitle} of a list sorted so, without some articles and with others. */
+    static List<Article> byWeightThenTitle(List<Article> sorted, Set<Article> gone, List<Article> come) {
+        return patched(sorted, gone, come, WEIGHT_TITLE_URL);
+    }
+
+    /**
+     * A sorted list without the articles that went (by identity) and with the ones that came, each
+     * put in its place by a binary search: what an edit changes in a list, in the list's length
+     * plus a few comparisons, instead of sorting it all again.
+     */
+    private static List<Article> patched(List<Article> sorted, Set<Article> gone, List<Article> come, Comparator<Keyed> order) {
+        List<Article> out = new java.util.ArrayList<>(sorted.size() + come.size());
+        for (Article a : sorted) {
+            if (!gone.contains(a)) {
+                out.add(a);
+            }
+        }
+        for (Article a : come) {
+            Keyed key = Keyed.of(a);
+            int lo = 0;
+            int hi = out.size();
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (order.compare(Keyed.of(out.get(mid)), key) <= 0) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            out.add(lo, a);
+        }
+        return java.util.Collections.unmodifiableList(out);
     }
 
     private static List<Article> sorted(Collection<Article> articles, Comparator<Keyed> order) {

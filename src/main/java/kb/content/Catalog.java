@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.HashSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 
@@ -80,6 +82,139 @@ public final class Catalog {
             recent.put(lang, ArticleOrder.newest(list, RECENT));
         });
         matchTranslations(languages, translation);
+    }
+
+    /** Whether this catalog was made with exactly these categories. */
+    boolean hasCategories(List<Category> others) {
+        return others.size() == categories.size() && others.stream().allMatch(c -> c.equals(categories.get(c.url())));
+    }
+
+    /**
+     * This catalog without the articles that went (by identity) and with those that came, the
+     * categories being the same: only the lists, counts and tags they are in are patched; the
+     * categories' translations are matched again (a walk of the categories' articles, no sorting).
+     */
+    Catalog after(Languages languages, Set<Article> gone, List<Article> come, BiFunction<Article, String, Optional<Article>> translation) {
+        return new Catalog(this, languages, gone, come, translation);
+    }
+
+    private Catalog(Catalog previous, Languages languages, Set<Article> gone, List<Article> come,
+            BiFunction<Article, String, Optional<Article>> translation) {
+        this.categories = previous.categories;
+        subcategories.putAll(previous.subcategories);
+        articlesIn.putAll(previous.articlesIn);
+        counts.putAll(previous.counts);
+        tagged.putAll(previous.tagged);
+        recent.putAll(previous.recent);
+        Map<String, List<Article>> cameTo = new HashMap<>();
+        Set<String> holders = new HashSet<>();
+        Map<String, List<Article>> cameToTag = new HashMap<>();
+        Set<String> tagsTouched = new HashSet<>();
+        Set<String> langsTouched = new HashSet<>();
+        for (Article a : gone) {
+            String holder = holder(a.url());
+            holders.add(holder);
+            for (String at = holder; categories.containsKey(at); at = holder(at)) {
+                counts.merge(at, -1, Integer::sum);
+            }
+            for (String slug : tagSlugs(a)) {
+                tagsTouched.add(a.lang() + "/" + slug);
+            }
+            langsTouched.add(a.lang());
+        }
+        for (Article a : come) {
+            String holder = holder(a.url());
+            holders.add(holder);
+            cameTo.computeIfAbsent(holder, k -> new ArrayList<>()).add(a);
+            for (String at = holder; categories.containsKey(at); at = holder(at)) {
+                counts.merge(at, 1, Integer::sum);
+            }
+            for (String slug : tagSlugs(a)) {
+                tagsTouched.add(a.lang() + "/" + slug);
+                cameToTag.computeIfAbsent(a.lang() + "/" + slug, k -> new ArrayList<>()).add(a);
+            }
+            langsTouched.add(a.lang());
+        }
+        counts.values().removeIf(n -> n == 0);
+        for (String holder : holders) {
+            List<Article> list = ArticleOrder.byWeightThenTitle(articlesIn.getOrDefault(holder, List.of()), gone,
+                    cameTo.getOrDefault(holder, List.of()));
+            if (list.isEmpty()) {
+                articlesIn.remove(holder);
+            } else {
+                articlesIn.put(holder, list);
+            }
+        }
+        for (String key : tagsTouched) {
+            List<Article> list = ArticleOrder.byWeightThenTitle(tagged.getOrDefault(key, List.of()), gone,
+                    cameToTag.getOrDefault(key, List.of()));
+            if (list.isEmpty()) {
+                tagged.remove(key);
+            } else {
+                tagged.put(key, list);
+            }
+        }
+        for (String lang : languages.codes()) {
+            Map<String, Tag> before = previous.tags.getOrDefault(lang, Map.of());
+            if (!langsTouched.contains(lang)) {
+                if (previous.tags.containsKey(lang)) {
+                    tags.put(lang, before);
+                }
+                continue;
+            }
+            // The touched tags' names and counts again; a tag's name is as the first article of its list writes it.
+            Map<String, Tag> named = new HashMap<>(before);
+            String prefix = lang + "/";
+            for (String key : tagsTouched) {
+                if (!key.startsWith(prefix)) {
+                    continue;
+                }
+                String slug = key.substring(prefix.length());
+                List<Article> list = tagged.get(key);
+                if (list == null) {
+                    named.remove(slug);
+                } else {
+                    String name = list.get(0).tags().stream().filter(t -> HeadingIds.slug(t).equals(slug)).findFirst().orElse(slug);
+                    named.put(slug, new Tag(lang, slug, name, list.size()));
+                }
+            }
+            if (named.isEmpty() && !previous.tags.containsKey(lang)) {
+                continue;
+            }
+            Map<String, Tag> sorted = new LinkedHashMap<>();
+            named.values().stream().sorted(Comparator.comparing(Tag::name, String.CASE_INSENSITIVE_ORDER))
+                    .forEach(t -> sorted.put(t.slug(), t));
+            tags.put(lang, sorted);
+            recent.put(lang, recentAfter(previous.recent.getOrDefault(lang, List.of()), lang, gone, come));
+        }
+        matchTranslations(languages, translation);
+    }
+
+    /**
+     * The newest articles of a language after a change: the previous ones and those that came,
+     * unless one of the previous ones went (then the next newest is unknown here and every article
+     * of the language is looked at).
+     */
+    private List<Article> recentAfter(List<Article> before, String lang, Set<Article> gone, List<Article> come) {
+        List<Article> candidates = new ArrayList<>();
+        for (Article a : before) {
+            if (gone.contains(a)) {
+                List<Article> all = new ArrayList<>();
+                articlesIn.forEach((holder, list) -> {
+                    if (holder.equals("/" + lang) || holder.startsWith("/" + lang + "/")) {
+                        all.addAll(list);
+                    }
+                });
+                return ArticleOrder.newest(all, RECENT);
+            }
+            candidates.add(a);
+        }
+        for (Article a : come) {
+            if (a.lang().equals(lang)) {
+                candidates.add(a);
+            }
+        }
+        return ArticleOrder.newest(candidates, RECENT);
     }
 
     /**

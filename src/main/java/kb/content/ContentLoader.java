@@ -163,7 +163,7 @@ public final class ContentLoader {
         for (Problem p : problems) {
             LOG.warn("content problem: {}", p);
         }
-        Library unchecked = new Library(languages, articles, categories, aliases, problems);
+        Library unchecked = Library.after(previous, languages, articles, categories, aliases, problems);
         parsedLinks.keySet().retainAll(unchecked.sources());
         List<BrokenLink> broken = new LinkChecker(unchecked, sitePages, parsedLinks,
                 touched == null ? null : changedPaths(previous, articles)).check(contentDir);

@@ -1,10 +1,14 @@
 package kb.content;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -60,6 +64,103 @@ public final class Library {
         this.byTranslationKey = keys.entrySet().stream()
                 .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> Map.copyOf(e.getValue())));
         this.catalog = new Catalog(languages, articles, categories, this::translation);
+    }
+
+    /**
+     * The library of a reload: {@code articles} as the loader found them, most of them the very
+     * objects {@code previous} holds. When only a few came, went or changed, and the languages and
+     * categories are the same, the previous library's maps and sorted lists are patched (each
+     * list in its length plus a few comparisons) instead of built and sorted again; otherwise it
+     * is built anew. Either way the result is the same library.
+     */
+    static Library after(Library previous, Languages languages, List<Article> articles, List<Category> categories,
+            Map<String, String> aliases, List<Problem> problems) {
+        if (previous.byUrl.isEmpty() || !previous.languages.equals(languages) || !previous.catalog.hasCategories(categories)) {
+            return new Library(languages, articles, categories, aliases, problems);
+        }
+        Set<Article> now = java.util.Collections.newSetFromMap(new IdentityHashMap<>(articles.size() * 2));
+        now.addAll(articles);
+        List<Article> come = new ArrayList<>();
+        for (Article a : articles) {
+            Article before = previous.bySource.get(a.source());
+            if (before != a) {
+                come.add(a);
+            }
+        }
+        Set<Article> gone = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        for (List<Article> list : previous.byLang.values()) {
+            for (Article a : list) {
+                if (!now.contains(a)) {
+                    gone.add(a);
+                }
+            }
+        }
+        if (come.size() + gone.size() > Math.max(PATCH_LIMIT, articles.size() / 20)) {
+            return new Library(languages, articles, categories, aliases, problems);
+        }
+        return new Library(previous, languages, gone, come, aliases, problems);
+    }
+
+    /** More changes than this (or a twentieth of the articles) and a reload builds the library anew. */
+    private static final int PATCH_LIMIT = 64;
+
+    private Library(Library previous, Languages languages, Set<Article> gone, List<Article> come, Map<String, String> aliases,
+            List<Problem> problems) {
+        this.languages = languages;
+        this.brokenLinks = List.of();
+        this.version = "unversioned";
+        this.fingerprints = Map.of();
+        Map<String, Article> urls = new HashMap<>(previous.byUrl);
+        Map<Path, Article> sources = new HashMap<>(previous.bySource);
+        Map<String, Map<String, Article>> keys = new HashMap<>(previous.byTranslationKey);
+        Set<String> keysTouched = new HashSet<>();
+        for (Article a : gone) {
+            // By identity: an article's equals would walk its whole body and sections.
+            if (urls.get(a.url()) == a) {
+                urls.remove(a.url());
+            }
+            if (sources.get(a.source()) == a) {
+                sources.remove(a.source());
+            }
+            if (!a.translationKey().isEmpty()) {
+                keysTouched.add(a.translationKey());
+            }
+        }
+        for (Article a : come) {
+            urls.put(a.url(), a);
+            sources.put(a.source(), a);
+            if (!a.translationKey().isEmpty()) {
+                keysTouched.add(a.translationKey());
+            }
+        }
+        for (String key : keysTouched) {
+            Map<String, Article> inner = new HashMap<>(previous.byTranslationKey.getOrDefault(key, Map.of()));
+            inner.values().removeIf(gone::contains);
+            for (Article a : come) {
+                if (a.translationKey().equals(key)) {
+                    inner.put(a.lang(), a);
+                }
+            }
+            if (inner.isEmpty()) {
+                keys.remove(key);
+            } else {
+                keys.put(key, Map.copyOf(inner));
+            }
+        }
+        this.byUrl = java.util.Collections.unmodifiableMap(urls);
+        this.bySource = java.util.Collections.unmodifiableMap(sources);
+        this.byTranslationKey = java.util.Collections.unmodifiableMap(keys);
+        this.aliases = Map.copyOf(aliases);
+        this.problems = List.copyOf(problems);
+        Map<String, List<Article>> lists = new HashMap<>();
+        for (String lang : languages.codes()) {
+            List<Article> came = come.stream().filter(a -> a.lang().equals(lang)).toList();
+            List<Article> before = previous.byLang.getOrDefault(lang, List.of());
+            boolean touched = !came.isEmpty() || before.stream().anyMatch(gone::contains);
+            lists.put(lang, touched ? ArticleOrder.byWeightThenNewest(before, gone, came) : before);
+        }
+        this.byLang = Map.copyOf(lists);
+        this.catalog = previous.catalog.after(languages, gone, come, this::translation);
     }
 
     /**

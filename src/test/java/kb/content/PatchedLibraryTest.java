@@ -1,0 +1,115 @@
+package kb.content;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import kb.ContentFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A reload after a few edits patches the previous library's lists instead of sorting everything
+ * again; what readers see must be exactly what a fresh load of the same files gives: every list
+ * in its order, the counts, the tags with their names, the recent articles, the translations.
+ */
+class PatchedLibraryTest {
+    @TempDir
+    Path dir;
+
+    private static final String[] FOLDERS = {"", "mail/", "mail/rules/", "security/"};
+    private static final String[] TAGS = {"OAuth", "oauth", "Segurança", "seguranca", "mail", "Calendar", "rules"};
+    private static final String[] TITLES = {"Alpha", "alpha", "Beta", "Gamma", "Delta", "Zeta", "Étoile", "beta"};
+
+    private String article(Random random, String lang, int n) {
+        StringBuilder tags = new StringBuilder();
+        for (int i = 0; i < random.nextInt(3); i++) {
+            tags.append(i == 0 ? "" : ", ").append('"').append(TAGS[random.nextInt(TAGS.length)]).append('"');
+        }
+        return "---\ntitle: \"" + TITLES[random.nextInt(TITLES.length)] + " " + random.nextInt(4) + "\"\n"
+                + (random.nextBoolean() ? "weight: " + random.nextInt(3) + "\n" : "")
+                + (random.nextInt(4) > 0 ? "lastmod: 2024-0" + (1 + random.nextInt(9)) + "-1" + random.nextInt(10) + "\n" : "")
+                + (random.nextBoolean() ? "translationKey: k" + random.nextInt(12) + "\n" : "")
+                + "tags: [" + tags + "]\n---\n\nText " + n + " in " + lang + ".\n";
+    }
+
+    private static String path(Random random, String lang, int n) {
+        return lang + "/" + FOLDERS[random.nextInt(FOLDERS.length)] + "a" + n + ".md";
+    }
+
+    @Test
+    void aPatchedLibraryListsExactlyWhatAFreshLoadLists() throws Exception {
+        Random random = new Random(42);
+        List<String> files = new ArrayList<>();
+        for (int n = 0; n < 60; n++) {
+            String lang = n % 2 == 0 ? "pt" : "en";
+            String path = path(random, lang, n);
+            files.add(path);
+            ContentFiles.write(dir, path, article(random, lang, n));
+        }
+        ContentLoader loader = new ContentLoader(Set.of(), Set.of("/"));
+        Library library = loader.load(dir);
+        int next = 1000;
+        for (int step = 0; step < 60; step++) {
+            List<Path> changed = new ArrayList<>();
+            int edits = 1 + random.nextInt(3);
+            for (int e = 0; e < edits; e++) {
+                int kind = random.nextInt(6);
+                if (kind == 0 && files.size() > 10) {
+                    String gone = files.remove(random.nextInt(files.size()));
+                    Files.deleteIfExists(dir.resolve(gone));
+                    changed.add(dir.resolve(gone));
+                } else if (kind == 1) {
+                    String lang = random.nextBoolean() ? "pt" : "en";
+                    String path = path(random, lang, next++);
+                    files.add(path);
+                    ContentFiles.write(dir, path, article(random, lang, next));
+                    changed.add(dir.resolve(path));
+                } else {
+                    String path = files.get(random.nextInt(files.size()));
+                    ContentFiles.write(dir, path, article(random, path.substring(0, 2), step));
+                    changed.add(dir.resolve(path));
+                }
+            }
+            library = loader.load(dir, library, Set.copyOf(changed));
+            Library fresh = new ContentLoader(Set.of(), Set.of("/")).load(dir);
+            assertThat(view(library)).as("after step %d", step).isEqualTo(view(fresh));
+        }
+    }
+
+    /** What readers can see of a library, as text. */
+    private static List<String> view(Library library) {
+        List<String> out = new ArrayList<>();
+        Catalog catalog = library.catalog();
+        for (String lang : library.languages().codes()) {
+            out.add(lang + " articles " + urls(library.articles(lang)));
+            out.add(lang + " top " + urls(catalog.topArticles(lang)));
+            out.add(lang + " recent " + urls(catalog.recent(lang)));
+            out.add(lang + " tags " + catalog.tags(lang));
+            for (Tag tag : catalog.tags(lang)) {
+                out.add(lang + " tag " + tag.slug() + " " + urls(catalog.articles(tag)));
+            }
+            for (Category c : catalog.categories(lang)) {
+                out.add(c.url() + " " + catalog.articleCount(c) + " " + urls(catalog.articles(c)) + " " + catalog.subcategories(c));
+                for (String other : library.languages().codes()) {
+                    out.add(c.url() + " in " + other + " " + catalog.translation(c, other).map(Category::url));
+                }
+            }
+            for (Article a : library.articles(lang)) {
+                for (String other : library.languages().codes()) {
+                    out.add(a.url() + " in " + other + " " + library.translation(a, other).map(Article::url)
+                            + " tags " + catalog.tagsOf(a) + " related " + urls(catalog.related(a)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<String> urls(List<Article> articles) {
+        return articles.stream().map(Article::url).toList();
+    }
+}
