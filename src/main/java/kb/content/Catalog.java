@@ -1,5 +1,6 @@
 package kb.content;
 
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -187,7 +188,30 @@ public final class Catalog {
             tags.put(lang, sorted);
             recent.put(lang, recentAfter(previous.recent.getOrDefault(lang, List.of()), lang, gone, come));
         }
-        matchTranslations(languages, translation);
+        if (sameHomesAndKeys(gone, come)) {
+            translations.putAll(previous.translations);
+        } else {
+            matchTranslations(languages, translation);
+        }
+    }
+
+    /**
+     * Whether the articles that came are the ones that went, each in the same folder with the same
+     * translation key (an edit of a title, a text, tags): then no category's translation changes.
+     */
+    private boolean sameHomesAndKeys(Set<Article> gone, List<Article> come) {
+        if (gone.size() != come.size()) {
+            return false;
+        }
+        Map<Path, Article> before = new HashMap<>();
+        gone.forEach(a -> before.put(a.source(), a));
+        for (Article a : come) {
+            Article b = before.get(a.source());
+            if (b == null || !b.url().equals(a.url()) || !b.lang().equals(a.lang()) || !b.translationKey().equals(a.translationKey())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

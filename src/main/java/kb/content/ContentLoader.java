@@ -163,10 +163,11 @@ public final class ContentLoader {
         for (Problem p : problems) {
             LOG.warn("content problem: {}", p);
         }
-        Library unchecked = Library.after(previous, languages, articles, categories, aliases, problems);
+        Library.Delta delta = Library.delta(previous, articles);
+        Library unchecked = Library.after(previous, delta, languages, articles, categories, aliases, problems);
         parsedLinks.keySet().retainAll(unchecked.sources());
         List<BrokenLink> broken = new LinkChecker(unchecked, sitePages, parsedLinks,
-                touched == null ? null : changedPaths(previous, articles)).check(contentDir);
+                touched == null ? null : changedPaths(delta)).check(contentDir);
         for (BrokenLink b : broken) {
             LOG.warn("content problem: {}", b);
         }
@@ -206,22 +207,10 @@ public final class ContentLoader {
      * The URLs and aliases of the articles that came, went or changed since the previous load:
      * the links that lead to them are checked again.
      */
-    private static Set<String> changedPaths(Library previous, List<Article> articles) {
+    private static Set<String> changedPaths(Library.Delta delta) {
         Set<String> paths = new java.util.HashSet<>();
-        Set<Path> now = new java.util.HashSet<>();
-        for (Article a : articles) {
-            now.add(a.source());
-            Optional<Article> before = previous.bySource(a.source());
-            if (before.isEmpty() || before.get() != a) {
-                addPaths(a, paths);
-                before.ifPresent(b -> addPaths(b, paths));
-            }
-        }
-        for (Path source : previous.sources()) {
-            if (!now.contains(source)) {
-                previous.bySource(source).ifPresent(b -> addPaths(b, paths));
-            }
-        }
+        delta.come().forEach(a -> addPaths(a, paths));
+        delta.gone().forEach(a -> addPaths(a, paths));
         return paths;
     }
 

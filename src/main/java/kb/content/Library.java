@@ -73,17 +73,19 @@ public final class Library {
      * list in its length plus a few comparisons) instead of built and sorted again; otherwise it
      * is built anew. Either way the result is the same library.
      */
-    static Library after(Library previous, Languages languages, List<Article> articles, List<Category> categories,
-            Map<String, String> aliases, List<Problem> problems) {
-        if (previous.byUrl.isEmpty() || !previous.languages.equals(languages) || !previous.catalog.hasCategories(categories)) {
-            return new Library(languages, articles, categories, aliases, problems);
-        }
+    /**
+     * What a reload changed: the articles that came (new, or a new version of a file) and the
+     * articles of the previous library that went (removed, or replaced by a new version), by identity.
+     */
+    record Delta(List<Article> come, Set<Article> gone) {}
+
+    /** The articles of {@code articles} that {@code previous} does not hold, and those of {@code previous} that are no longer there. */
+    static Delta delta(Library previous, List<Article> articles) {
         Set<Article> now = java.util.Collections.newSetFromMap(new IdentityHashMap<>(articles.size() * 2));
         now.addAll(articles);
         List<Article> come = new ArrayList<>();
         for (Article a : articles) {
-            Article before = previous.bySource.get(a.source());
-            if (before != a) {
+            if (previous.bySource.get(a.source()) != a) {
                 come.add(a);
             }
         }
@@ -95,10 +97,16 @@ public final class Library {
                 }
             }
         }
-        if (come.size() + gone.size() > Math.max(PATCH_LIMIT, articles.size() / 20)) {
+        return new Delta(come, gone);
+    }
+
+    static Library after(Library previous, Delta delta, Languages languages, List<Article> articles, List<Category> categories,
+            Map<String, String> aliases, List<Problem> problems) {
+        if (previous.byUrl.isEmpty() || !previous.languages.equals(languages) || !previous.catalog.hasCategories(categories)
+                || delta.come().size() + delta.gone().size() > Math.max(PATCH_LIMIT, articles.size() / 20)) {
             return new Library(languages, articles, categories, aliases, problems);
         }
-        return new Library(previous, languages, gone, come, aliases, problems);
+        return new Library(previous, languages, delta.gone(), delta.come(), aliases, problems);
     }
 
     /** More changes than this (or a twentieth of the articles) and a reload builds the library anew. */

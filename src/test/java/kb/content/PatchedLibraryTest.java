@@ -69,6 +69,12 @@ class PatchedLibraryTest {
                     files.add(path);
                     ContentFiles.write(dir, path, article(random, lang, next));
                     changed.add(dir.resolve(path));
+                } else if (kind == 2) {
+                    // Only the title: the file's folder and translation key stay.
+                    String path = files.get(random.nextInt(files.size()));
+                    String text = Files.readString(dir.resolve(path));
+                    ContentFiles.write(dir, path, text.replaceFirst("title: \"[^\"]*\"", "title: \"" + TITLES[random.nextInt(TITLES.length)] + " " + step + "\""));
+                    changed.add(dir.resolve(path));
                 } else {
                     String path = files.get(random.nextInt(files.size()));
                     ContentFiles.write(dir, path, article(random, path.substring(0, 2), step));
