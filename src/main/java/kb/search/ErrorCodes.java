@@ -62,7 +62,11 @@ final class ErrorCodes {
                 continue;
             }
             for (Found f : found) {
-                (f.prominent() ? prominent : anywhere).putIfAbsent(f.code(), new Place(article, f.sectionId()));
+                Map<String, Place> into = f.prominent() ? prominent : anywhere;
+                // Most codes are named again and again: look before making a place.
+                if (!into.containsKey(f.code())) {
+                    into.put(f.code(), new Place(article, f.sectionId()));
+                }
             }
         }
         anywhere.putAll(prominent);
