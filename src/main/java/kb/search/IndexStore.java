@@ -361,7 +361,7 @@ final class IndexStore implements Closeable {
             vocabulary = Vocabulary.of(words);
         }
         publishedSynonyms = synonyms;
-        published = new LanguageIndex(analysis, reader, entries(reader), vocabulary, new QueryFactory(analysis, synonyms),
+        published = new LanguageIndex(analysis, reader, entries(reader), vocabulary, new QueryFactory(analysis, synonyms, reader),
                 ErrorCodes.of(served, a -> codes.get(a.source())));
         if (next != null && previous != null) {
             Retirement.later(previous);

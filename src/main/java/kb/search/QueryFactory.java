@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -55,8 +56,11 @@ final class QueryFactory {
     private final QueryBuilder builder;
     private final Synonyms synonyms;
     private final FillerWords fillers;
+    /** The index the queries are for: whether an identifier is there whole. */
+    private final IndexReader reader;
 
-    QueryFactory(Analysis analysis, Synonyms synonyms) {
+    QueryFactory(Analysis analysis, Synonyms synonyms, IndexReader reader) {
+        this.reader = reader;
         this.builder = new QueryBuilder(analysis.forQuery());
         this.builder.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
         this.synonyms = synonyms;
@@ -284,7 +288,10 @@ final class QueryFactory {
         String identifier = Identifiers.lookupForm(typed);
         if (identifier != null) {
             String term = Analysis.identifierTerm(identifier);
-            boolean partial = identifier.length() >= 4 && (identifier.indexOf('_') >= 0 || identifier.indexOf('.') >= 0);
+            // The start of a longer code or scope ("OFFICE_ERROR"): also the identifiers that begin
+            // with it, unless it is one itself (building a prefix automaton costs more than the search).
+            boolean partial = identifier.length() >= 4 && (identifier.indexOf('_') >= 0 || identifier.indexOf('.') >= 0)
+                    && !isTerm(term);
             for (String field : new String[] {Analysis.HEADING, Analysis.BODY}) {
                 disjuncts.add(new BoostQuery(new TermQuery(new Term(field, term)), IDENT_EXACT));
                 if (partial) {
@@ -295,6 +302,14 @@ final class QueryFactory {
             }
         }
         return new DisjunctionMaxQuery(disjuncts, TIE_BREAKER);
+    }
+
+    private boolean isTerm(String term) {
+        try {
+            return reader.docFreq(new Term(Analysis.BODY, term)) > 0 || reader.docFreq(new Term(Analysis.HEADING, term)) > 0;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private void addField(List<Query> disjuncts, String field, float boost, Map<String, Float> variants) {
