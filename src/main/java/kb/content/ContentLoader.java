@@ -98,28 +98,24 @@ public final class ContentLoader {
         Set<Path> touched = articlesTouched(contentDir, previous, changed);
         List<Path> files;
         if (touched == null) {
-            files = markdownFiles(contentDir).stream().filter(f -> !isIndex(f)).toList();
+            files = markdownFiles(contentDir).stream().filter(f -> !isIndex(f)).map(contentDir::relativize).toList();
         } else {
             // The previous files, the touched ones that exist now, and the ones that had problems (read again, to report them again).
-            java.util.TreeSet<Path> relative = new java.util.TreeSet<>(previous.sources());
-            previous.problems().forEach(p -> relative.add(p.file()));
+            List<Path> relative = sortedSources(previous);
+            previous.problems().forEach(p -> place(relative, p.file(), true));
             for (Path t : touched) {
-                if (Files.isRegularFile(contentDir.resolve(t))) {
-                    relative.add(t);
-                } else {
-                    relative.remove(t);
-                }
+                place(relative, t, Files.isRegularFile(contentDir.resolve(t)));
             }
             touched.addAll(previous.problems().stream().map(Problem::file).toList());
-            files = relative.stream().filter(r -> r.toString().endsWith(".md") && !isIndex(r)).map(contentDir::resolve).toList();
+            files = relative.stream().filter(r -> r.toString().endsWith(".md") && !isIndex(r)).toList();
         }
+        // Relative to the content folder, in file order.
         List<Outcome> outcomes = files.parallelStream()
-                .map(file -> {
-                    Path relative = contentDir.relativize(file);
+                .map(relative -> {
                     Optional<Article> same = touched == null || touched.contains(relative) ? Optional.empty() : previous.bySource(relative);
                     return same.isPresent() && languages.contains(same.get().lang())
                             ? new Outcome(same, List.of(), previous.fingerprint(relative))
-                            : read(contentDir, file, previous, languages);
+                            : read(contentDir, contentDir.resolve(relative), previous, languages);
                 })
                 .toList();
 
@@ -174,7 +170,36 @@ public final class ContentLoader {
         LOG.info("loaded {} articles ({}) from {}, {} problem(s), {} broken link(s)", articles.size(),
                 articles.stream().collect(Collectors.groupingBy(Article::lang, Collectors.counting())),
                 contentDir, problems.size(), broken.size());
-        return unchecked.checked(broken, fingerprints, HexFormat.of().formatHex(version.digest()).substring(0, 16));
+        Library loaded = unchecked.checked(broken, fingerprints, HexFormat.of().formatHex(version.digest()).substring(0, 16));
+        // The articles are in file order: their sources, sorted, for the next reload to start from.
+        lastSources = new Sources(loaded, articles.stream().map(Article::source).toList());
+        return loaded;
+    }
+
+    /** The sorted sources of the library this loader made last, so a reload after an edit sorts nothing. */
+    private record Sources(Library library, List<Path> sorted) {}
+
+    private volatile Sources lastSources;
+
+    /** The sources of a library, sorted, in a list the caller may change. */
+    private List<Path> sortedSources(Library library) {
+        Sources last = lastSources;
+        if (last != null && last.library() == library) {
+            return new ArrayList<>(last.sorted());
+        }
+        List<Path> sorted = new ArrayList<>(library.sources());
+        java.util.Collections.sort(sorted);
+        return sorted;
+    }
+
+    /** Puts a path into a sorted list, or takes it out, keeping it sorted. */
+    private static void place(List<Path> sorted, Path path, boolean present) {
+        int at = java.util.Collections.binarySearch(sorted, path);
+        if (present && at < 0) {
+            sorted.add(-at - 1, path);
+        } else if (!present && at >= 0) {
+            sorted.remove(at);
+        }
     }
 
     /**
