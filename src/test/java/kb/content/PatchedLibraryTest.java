@@ -87,6 +87,28 @@ class PatchedLibraryTest {
         }
     }
 
+    @Test
+    void aCategorysTranslationFollowsItsArticlesTranslationKeys() throws Exception {
+        ContentFiles.write(dir, "pt/seguranca/a.md", "---\ntitle: A\ntranslationKey: a\n---\n\nTexto.\n");
+        ContentFiles.write(dir, "pt/seguranca/b.md", "---\ntitle: B\ntranslationKey: b\n---\n\nTexto.\n");
+        ContentFiles.write(dir, "en/security/a.md", "---\ntitle: A\ntranslationKey: a\n---\n\nText.\n");
+        ContentFiles.write(dir, "en/security/b.md", "---\ntitle: B\ntranslationKey: b\n---\n\nText.\n");
+        ContentFiles.write(dir, "en/mail/c.md", "---\ntitle: C\ntranslationKey: c\n---\n\nText.\n");
+        ContentFiles.write(dir, "en/mail/d.md", "---\ntitle: D\ntranslationKey: d\n---\n\nText.\n");
+        ContentLoader loader = new ContentLoader(Set.of(), Set.of("/"));
+        Library library = loader.load(dir);
+        assertThat(library.catalog().translation(library.catalog().category("/pt/seguranca").orElseThrow(), "en").map(Category::url))
+                .contains("/en/security");
+        // Both Portuguese articles now translate articles of mail/: the folder's translation moves there.
+        ContentFiles.write(dir, "pt/seguranca/a.md", "---\ntitle: A\ntranslationKey: c\n---\n\nTexto.\n");
+        ContentFiles.write(dir, "pt/seguranca/b.md", "---\ntitle: B\ntranslationKey: d\n---\n\nTexto.\n");
+        library = loader.load(dir, library, Set.of(dir.resolve("pt/seguranca/a.md"), dir.resolve("pt/seguranca/b.md")));
+        Library fresh = new ContentLoader(Set.of(), Set.of("/")).load(dir);
+        assertThat(view(library)).isEqualTo(view(fresh));
+        assertThat(library.catalog().translation(library.catalog().category("/pt/seguranca").orElseThrow(), "en").map(Category::url))
+                .contains("/en/mail");
+    }
+
     /** What readers can see of a library, as text. */
     private static List<String> view(Library library) {
         List<String> out = new ArrayList<>();
