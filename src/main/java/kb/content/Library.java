@@ -28,6 +28,9 @@ public final class Library {
     private final Catalog catalog;
     private final Languages languages;
 
+    /** The order of a language's articles ({@link #articles}): by weight, then newest first, then title, then URL. */
+    public static final java.util.Comparator<Article> ORDER = ArticleOrder.LIBRARY;
+
     /** No articles at all: what a first load compares against. */
     public static final Library EMPTY = new Library(Languages.BUILT_IN, List.of(), List.of(), Map.of(), List.of(), List.of(), Map.of(), "empty");
 
@@ -189,7 +192,8 @@ public final class Library {
         this.byTranslationKey = base.byTranslationKey;
         this.catalog = base.catalog;
         this.brokenLinks = List.copyOf(brokenLinks);
-        this.fingerprints = Map.copyOf(fingerprints);
+        // The loader's own map, made for this library: wrapped, not copied (twenty thousand entries at each edit).
+        this.fingerprints = java.util.Collections.unmodifiableMap(fingerprints);
         this.version = version;
     }
 

@@ -31,7 +31,7 @@ final class ErrorCodes {
     private final Map<String, Place> places;
 
     private ErrorCodes(Map<String, Place> places) {
-        this.places = Map.copyOf(places);
+        this.places = java.util.Collections.unmodifiableMap(places);
     }
 
     /**
@@ -71,6 +71,52 @@ final class ErrorCodes {
         }
         anywhere.putAll(prominent);
         return new ErrorCodes(anywhere);
+    }
+
+    /** An article and the codes it names. */
+    record Named(Article article, List<Found> found) {}
+
+    /**
+     * These places, with the given codes placed again among the articles that name them ({@code
+     * order} being the library's): a code no served article names any more has no place.
+     */
+    ErrorCodes with(Map<String, List<Named>> named, java.util.Comparator<Article> order) {
+        Map<String, Place> changed = new HashMap<>(places);
+        named.forEach((code, where) -> {
+            Place prominent = null;
+            Article prominentAt = null;
+            Place anywhere = null;
+            Article anywhereAt = null;
+            for (Named n : where) {
+                // As of() reads an article: its first prominent naming of the code, and its first other one.
+                Found first = null;
+                Found firstOther = null;
+                for (Found f : n.found()) {
+                    if (f.code().equals(code)) {
+                        if (f.prominent() && first == null) {
+                            first = f;
+                        } else if (!f.prominent() && firstOther == null) {
+                            firstOther = f;
+                        }
+                    }
+                }
+                if (first != null && (prominentAt == null || order.compare(n.article(), prominentAt) < 0)) {
+                    prominent = new Place(n.article(), first.sectionId());
+                    prominentAt = n.article();
+                }
+                if (firstOther != null && (anywhereAt == null || order.compare(n.article(), anywhereAt) < 0)) {
+                    anywhere = new Place(n.article(), firstOther.sectionId());
+                    anywhereAt = n.article();
+                }
+            }
+            Place place = prominent != null ? prominent : anywhere;
+            if (place == null) {
+                changed.remove(code);
+            } else {
+                changed.put(code, place);
+            }
+        });
+        return new ErrorCodes(changed);
     }
 
     /** The codes an article (with its body) names, in the order it names them. */

@@ -94,6 +94,12 @@ final class IndexStore implements Closeable {
     private final ThreadLocal<WordCounts.Target> targets = ThreadLocal.withInitial(() -> new WordCounts.Target(null));
     private final Map<Path, ArticleStore.Stored> known = new ConcurrentHashMap<>();
     private final Map<Path, List<ErrorCodes.Found>> codes = new ConcurrentHashMap<>();
+    /** The files that name each code: where a code's place can be, when it must be found again. */
+    private final Map<String, Set<Path>> namedBy = new ConcurrentHashMap<>();
+    /** The codes named or no longer named by a file since the last publish: their places are found again. */
+    private final Set<String> codesChanged = ConcurrentHashMap.newKeySet();
+    /** The error codes of the last publish, to change only where files changed. */
+    private ErrorCodes publishedCodes;
     /** Files kept since the last publish, with their word counts ({@link WordCounts#toBytes}), which the total gets when published. */
     private final Map<Path, byte[]> pending = new ConcurrentHashMap<>();
     /** The published word counts of every article. */
@@ -175,7 +181,7 @@ final class IndexStore implements Closeable {
                 byte[] fingerprint = new byte[f.remaining()];
                 f.get(fingerprint);
                 known.put(article.source(), new ArticleStore.Stored(article, size, modified, fingerprint));
-                codes.put(article.source(), ErrorCodes.fromBytes(BytesRef.deepCopyOf(found.binaryValue()).bytes));
+                setCodes(article.source(), ErrorCodes.fromBytes(BytesRef.deepCopyOf(found.binaryValue()).bytes));
             }
         }
     }
@@ -218,7 +224,7 @@ final class IndexStore implements Closeable {
             target.into = null;
         }
         known.put(slim.source(), new ArticleStore.Stored(slim, size, modified, fingerprint));
-        codes.put(slim.source(), found);
+        setCodes(slim.source(), found);
         pending.put(slim.source(), counted.bytes());
         return slim;
     }
@@ -338,7 +344,7 @@ final class IndexStore implements Closeable {
             writer.deleteDocuments(new Term(PATH, p.toString()));
             wordsChanged |= subtractPublished(p);
             known.remove(p);
-            codes.remove(p);
+            setCodes(p, null);
             pending.remove(p);
         }
         for (Map.Entry<Path, byte[]> e : pending.entrySet()) {
@@ -362,11 +368,68 @@ final class IndexStore implements Closeable {
         }
         publishedSynonyms = synonyms;
         published = new LanguageIndex(analysis, reader, entries(reader), vocabulary, new QueryFactory(analysis, synonyms, reader),
-                ErrorCodes.of(served, a -> codes.get(a.source())));
+                errorCodes(served, servedPaths));
         if (next != null && previous != null) {
             Retirement.later(previous);
         }
         return published;
+    }
+
+    /** What a file names now (null: nothing, it is gone), kept with the files that name each code. */
+    private void setCodes(Path path, List<ErrorCodes.Found> found) {
+        List<ErrorCodes.Found> before = found == null ? codes.remove(path) : codes.put(path, found);
+        if (before != null) {
+            for (ErrorCodes.Found f : before) {
+                codesChanged.add(f.code());
+                namedBy.computeIfPresent(f.code(), (code, paths) -> {
+                    paths.remove(path);
+                    return paths.isEmpty() ? null : paths;
+                });
+            }
+        }
+        if (found != null) {
+            for (ErrorCodes.Found f : found) {
+                codesChanged.add(f.code());
+                namedBy.computeIfAbsent(f.code(), code -> ConcurrentHashMap.newKeySet()).add(path);
+            }
+        }
+    }
+
+    /**
+     * Where each code is explained, in the library's order: worked out for every article the first
+     * time, afterwards only for the codes that changed files name or named.
+     */
+    private ErrorCodes errorCodes(List<Article> served, Set<Path> servedPaths) {
+        ErrorCodes result;
+        if (publishedCodes == null || codesChanged.size() > Math.max(1000, served.size() / 10)) {
+            result = ErrorCodes.of(served, a -> codes.get(a.source()));
+        } else if (codesChanged.isEmpty()) {
+            result = publishedCodes;
+        } else {
+            Map<Path, Article> byPath = new HashMap<>();
+            Map<String, List<ErrorCodes.Named>> named = new HashMap<>();
+            for (String code : codesChanged) {
+                List<ErrorCodes.Named> where = new ArrayList<>();
+                for (Path path : namedBy.getOrDefault(code, Set.of())) {
+                    List<ErrorCodes.Found> found = codes.get(path);
+                    Article article = found == null || !servedPaths.contains(path) ? null : known(path);
+                    if (article != null) {
+                        where.add(new ErrorCodes.Named(article, found));
+                    }
+                }
+                named.put(code, where);
+            }
+            result = publishedCodes.with(named, kb.content.Library.ORDER);
+        }
+        codesChanged.clear();
+        publishedCodes = result;
+        return result;
+    }
+
+    /** The article a file gave, as this index holds it. */
+    private Article known(Path path) {
+        ArticleStore.Stored stored = known.get(path);
+        return stored == null ? null : stored.article();
     }
 
     /** Takes the words of the published version of a file from the total; whether it had one. */

@@ -99,6 +99,44 @@ class PersistentIndexTest {
     }
 
     @Test
+    void errorCodesArePlacedAfterEditsAsAFreshBuildPlacesThem() throws Exception {
+        java.util.Random random = new java.util.Random(7);
+        String[] codes = {"AADSTS50020", "AADSTS65001", "OFFICE_ERROR_ONE", "OFFICE_ERROR_TWO", "REST_API_NOT_ENABLED"};
+        java.util.function.IntFunction<String> article = n -> {
+            StringBuilder text = new StringBuilder("---\ntitle: \"T" + random.nextInt(5) + "\"\nweight: " + random.nextInt(3) + "\n---\n\n");
+            if (random.nextInt(3) == 0) {
+                text.append("Intro names ").append(codes[random.nextInt(codes.length)]).append(".\n\n");
+            }
+            for (int s = 0; s < 2; s++) {
+                text.append("## Part ").append(s).append(" {#p").append(s).append("}\n\nFirst ")
+                        .append(random.nextBoolean() ? codes[random.nextInt(codes.length)] : "nothing").append(".\n\nLater ")
+                        .append(codes[random.nextInt(codes.length)]).append(".\n\n");
+            }
+            return text.toString();
+        };
+        for (int n = 0; n < 12; n++) {
+            Files.createDirectories(content.resolve("en"));
+            Files.writeString(content.resolve("en/a" + n + ".md"), article.apply(n), StandardCharsets.UTF_8);
+        }
+        try (Run run = new Run().load()) {
+            for (int step = 0; step < 25; step++) {
+                Path edited = Path.of("en/a" + random.nextInt(14) + ".md");
+                if (random.nextInt(5) == 0) {
+                    Files.deleteIfExists(content.resolve(edited));
+                } else {
+                    Files.writeString(content.resolve(edited), article.apply(step), StandardCharsets.UTF_8);
+                }
+                run.reload(edited);
+                SearchIndex fresh = SearchIndex.build(new ContentLoader(Set.of(), Set.of("/")).load(content), content);
+                for (String code : codes) {
+                    assertThat(run.index.urlForErrorCode("en", code)).as("%s after step %d", code, step)
+                            .isEqualTo(fresh.urlForErrorCode("en", code));
+                }
+            }
+        }
+    }
+
+    @Test
     void anEditParsesAndIndexesOnlyTheEditedFile() throws Exception {
         threeArticles();
         try (Run run = new Run().load()) {
