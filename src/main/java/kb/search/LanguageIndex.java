@@ -35,6 +35,11 @@ final class LanguageIndex {
      * matched (see {@link QueryFactory.Plan#anyWords}).
      */
     private static final float COVERAGE = 3f;
+    /**
+     * Corrections of words this long or longer are taken as what the reader meant ("permisions");
+     * of shorter words they are guesses (see {@link #rank}).
+     */
+    private static final int SURE_CORRECTION = 6;
     /** How many documents are ranked per query; results beyond them are not offered. */
     private static final int CANDIDATES = 400;
     /** A reader sees at most this many entries of one article in a result list. */
@@ -122,6 +127,7 @@ final class LanguageIndex {
         for (int i = 0; i < coverage.length; i++) {
             String typed = plan.typed().get(i);
             long df = estimates[i];
+            Query asPlanned = plan.concepts().get(i);
             if (mixed && translations != null && typed.indexOf(' ') < 0 && !knows(typed)) {
                 Query translated = translations.of(typed);
                 if (translated != null) {
@@ -147,11 +153,30 @@ final class LanguageIndex {
             }
             approximate |= df == 0;
             coverage[i] = df == 0 ? 0 : COVERAGE * idf(df);
+            if (df > 0 && plan.concepts().get(i) == asPlanned && isGuess(typed, typos) && !matchesExactly(strict, typed)) {
+                // Found only through a correction of a short word: "fine" is one letter from
+                // "find", "real" from "read", "pede" from "pode". A short word has many close
+                // neighbours, so it is as likely a word the articles do not use as a typo: its
+                // corrections still score, but it does not count as covering the query.
+                coverage[i] = 0;
+            }
         }
         Query any = plan.anyWords(coverage);
         Found found = run(any, deadline);
         boolean partial = !found.entries().isEmpty() && (approximate || !matchesAll(found.topDoc(), plan.concepts()));
         return new Ranking(found.entries(), exact.entries().size(), any, correction(userQuery, typos), partial);
+    }
+
+    /** A word shorter than {@link #SURE_CORRECTION} letters that the index knows only through its corrections. */
+    private static boolean isGuess(String typed, Typos typos) throws IOException {
+        String letters = QueryFactory.trimToLetters(typed);
+        return typed.indexOf(' ') < 0 && letters.length() < SURE_CORRECTION && !typos.corrections(letters).isEmpty();
+    }
+
+    /** Whether the word, as typed, matches some document (through its stem or synonyms, without corrections). */
+    private boolean matchesExactly(QueryFactory.Plan strict, String typed) throws IOException {
+        int at = strict.typed().indexOf(typed);
+        return at >= 0 && matchEstimate(strict.concepts().get(at)) > 0;
     }
 
     /** A single typed word (not a run of words with synonyms) made of findable parts. */
