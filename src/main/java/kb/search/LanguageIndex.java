@@ -22,6 +22,9 @@ import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.ScorerSupplier;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.Weight;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.search.similarities.PerFieldSimilarityWrapper;
+import org.apache.lucene.search.similarities.Similarity;
 
 /**
  * One language's searchable index: the Lucene searcher, the entry each document stands for, and
@@ -47,6 +50,22 @@ final class LanguageIndex {
     /** A section this close to its article's score is the better answer (see {@link #group}). */
     private static final float SECTION_RATIO = 0.6f;
 
+    /**
+     * BM25, with a section's text judged by its length more than Lucene's default (b 0.9, not
+     * 0.75): a short section that names the query's words is about them, where a long one may only
+     * mention them in passing. Headings and titles keep the default. (Norms are the same for any
+     * b, so the index does not depend on it.)
+     */
+    private static final Similarity SIMILARITY = new PerFieldSimilarityWrapper() {
+        private final Similarity body = new BM25Similarity(1.2f, 0.9f);
+        private final Similarity other = new BM25Similarity();
+
+        @Override
+        public Similarity get(String field) {
+            return field.equals(Analysis.BODY) ? body : other;
+        }
+    };
+
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
     /** The entry each document stands for; null for documents that stand for none (see {@link IndexStore}). */
@@ -68,6 +87,7 @@ final class LanguageIndex {
         this.snippets = new Snippets(analysis);
         // For term statistics only; searches get their own searcher, with a deadline.
         this.searcher = new IndexSearcher(reader);
+        this.searcher.setSimilarity(SIMILARITY);
         // Scoring queries gain nothing from Lucene's filter cache, and it is shared JVM-wide.
         this.searcher.setQueryCache(null);
         this.documents = Math.max(1, reader.getDocCount(Analysis.HEADING));
@@ -354,6 +374,7 @@ final class LanguageIndex {
     /** The grouped entries for a query; what was found so far if the deadline passes meanwhile. */
     private Found run(Query query, long deadline) throws IOException {
         IndexSearcher timed = new IndexSearcher(reader);
+        timed.setSimilarity(SIMILARITY);
         timed.setQueryCache(null);
         timed.setTimeout(() -> System.nanoTime() > deadline);
         TopDocs top = timed.search(query, CANDIDATES);
