@@ -22,6 +22,9 @@ import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.ScorerSupplier;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.Weight;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.search.similarities.PerFieldSimilarityWrapper;
+import org.apache.lucene.search.similarities.Similarity;
 
 /**
  * One language's searchable index: the Lucene searcher, the entry each document stands for, and
@@ -35,12 +38,33 @@ final class LanguageIndex {
      * matched (see {@link QueryFactory.Plan#anyWords}).
      */
     private static final float COVERAGE = 3f;
+    /**
+     * Corrections of words this long or longer are taken as what the reader meant ("permisions");
+     * of shorter words they are guesses (see {@link #rank}).
+     */
+    private static final int SURE_CORRECTION = 6;
     /** How many documents are ranked per query; results beyond them are not offered. */
     private static final int CANDIDATES = 400;
     /** A reader sees at most this many entries of one article in a result list. */
     private static final int PER_ARTICLE = 3;
     /** A section this close to its article's score is the better answer (see {@link #group}). */
     private static final float SECTION_RATIO = 0.6f;
+
+    /**
+     * BM25, with a section's text judged by its length more than Lucene's default (b 0.9, not
+     * 0.75): a short section that names the query's words is about them, where a long one may only
+     * mention them in passing. Headings and titles keep the default. (Norms are the same for any
+     * b, so the index does not depend on it.)
+     */
+    private static final Similarity SIMILARITY = new PerFieldSimilarityWrapper() {
+        private final Similarity body = new BM25Similarity(1.2f, 0.9f);
+        private final Similarity other = new BM25Similarity();
+
+        @Override
+        public Similarity get(String field) {
+            return field.equals(Analysis.BODY) ? body : other;
+        }
+    };
 
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
@@ -63,6 +87,7 @@ final class LanguageIndex {
         this.snippets = new Snippets(analysis);
         // For term statistics only; searches get their own searcher, with a deadline.
         this.searcher = new IndexSearcher(reader);
+        this.searcher.setSimilarity(SIMILARITY);
         // Scoring queries gain nothing from Lucene's filter cache, and it is shared JVM-wide.
         this.searcher.setQueryCache(null);
         this.documents = Math.max(1, reader.getDocCount(Analysis.HEADING));
@@ -123,6 +148,7 @@ final class LanguageIndex {
         for (int i = 0; i < coverage.length; i++) {
             String typed = plan.typed().get(i);
             long df = estimates[i];
+            Query asPlanned = plan.concepts().get(i);
             if (mixed && translations != null && typed.indexOf(' ') < 0 && !knows(typed)) {
                 Query translated = translations.of(typed);
                 if (translated != null) {
@@ -148,11 +174,30 @@ final class LanguageIndex {
             }
             approximate |= df == 0;
             coverage[i] = df == 0 ? 0 : COVERAGE * idf(df);
+            if (df > 0 && plan.concepts().get(i) == asPlanned && isGuess(typed, typos) && !matchesExactly(strict, typed)) {
+                // Found only through a correction of a short word: "fine" is one letter from
+                // "find", "real" from "read", "pede" from "pode". A short word has many close
+                // neighbours, so it is as likely a word the articles do not use as a typo: its
+                // corrections still score, but it does not count as covering the query.
+                coverage[i] = 0;
+            }
         }
         Query any = plan.anyWords(coverage);
         Found found = run(any, deadline);
         boolean partial = !found.entries().isEmpty() && (approximate || !matchesAll(found.topDoc(), plan.concepts()));
         return new Ranking(found.entries(), found.docs(), exact.entries().size(), any, correction(userQuery, typos), partial);
+    }
+
+    /** A word shorter than {@link #SURE_CORRECTION} letters that the index knows only through its corrections. */
+    private static boolean isGuess(String typed, Typos typos) throws IOException {
+        String letters = QueryFactory.trimToLetters(typed);
+        return typed.indexOf(' ') < 0 && letters.length() < SURE_CORRECTION && !typos.corrections(letters).isEmpty();
+    }
+
+    /** Whether the word, as typed, matches some document (through its stem or synonyms, without corrections). */
+    private boolean matchesExactly(QueryFactory.Plan strict, String typed) throws IOException {
+        int at = strict.typed().indexOf(typed);
+        return at >= 0 && matchEstimate(strict.concepts().get(at)) > 0;
     }
 
     /** A single typed word (not a run of words with synonyms) made of findable parts. */
@@ -330,6 +375,7 @@ final class LanguageIndex {
     /** The grouped entries for a query; what was found so far if the deadline passes meanwhile. */
     private Found run(Query query, long deadline) throws IOException {
         IndexSearcher timed = new IndexSearcher(reader);
+        timed.setSimilarity(SIMILARITY);
         timed.setQueryCache(null);
         timed.setTimeout(() -> System.nanoTime() > deadline);
         TopDocs top = timed.search(query, CANDIDATES);
