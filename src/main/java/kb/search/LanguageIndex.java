@@ -189,7 +189,7 @@ final class LanguageIndex {
     }
 
     /** A word shorter than {@link #SURE_CORRECTION} letters that the index knows only through its corrections. */
-    private static boolean isGuess(String typed, Typos typos) throws IOException {
+    private static boolean isGuess(String typed, Typos typos) {
         String letters = QueryFactory.trimToLetters(typed);
         return typed.indexOf(' ') < 0 && letters.length() < SURE_CORRECTION && !typos.corrections(letters).isEmpty();
     }
