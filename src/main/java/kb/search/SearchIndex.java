@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
 import java.util.regex.Pattern;
 import kb.content.Article;
 import kb.content.Library;
@@ -41,13 +40,6 @@ public final class SearchIndex {
      * past it, each step of a search answers with what it found so far.
      */
     private static final long TIME_BUDGET_NANOS = 500_000_000;
-
-    /**
-     * At most this many searches run at once when {@code kb.search.concurrency} is set (first come,
-     * first served); by default as many as there are requests.
-     */
-    private static final Semaphore TURNS = Integer.getInteger("kb.search.concurrency", 0) > 0
-            ? new Semaphore(Integer.getInteger("kb.search.concurrency"), true) : null;
 
     /** How many of the other language's best sections for a word stand for it. */
     private static final int TRANSLATED_SECTIONS = 20;
@@ -121,18 +113,6 @@ public final class SearchIndex {
      */
     public SearchResults search(String rawQuery, String lang, int page, int pageSize) {
         LanguageIndex home = index(lang);
-        if (TURNS == null) {
-            return searchNow(home, rawQuery, lang, page, pageSize);
-        }
-        TURNS.acquireUninterruptibly();
-        try {
-            return searchNow(home, rawQuery, lang, page, pageSize);
-        } finally {
-            TURNS.release();
-        }
-    }
-
-    private SearchResults searchNow(LanguageIndex home, String rawQuery, String lang, int page, int pageSize) {
         int size = Math.max(1, Math.min(MAX_LIMIT, pageSize));
         int pageNo = Math.max(1, Math.min(MAX_PAGE, page));
         UserQuery query = UserQuery.parse(rawQuery);
