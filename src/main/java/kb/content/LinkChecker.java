@@ -139,10 +139,30 @@ final class LinkChecker {
         return false;
     }
 
-    private static Target parse(Article from, String href) {
+    static Target parse(Article from, String href) {
         if (href.isEmpty() || href.startsWith("//") || SCHEME.matcher(href).find()) {
             return new Target(href, null, null, null, false, false);
         }
+        if (isPlainPath(href)) {
+            // "/pt/artigo#secao", as most links are: what resolving and decoding it would give, without either.
+            int hash = href.indexOf('#');
+            int pathEnd = hash < 0 ? href.length() : hash;
+            int query = href.indexOf('?');
+            if (query >= 0 && query < pathEnd) {
+                pathEnd = query;
+            }
+            String path = href.substring(0, pathEnd);
+            int end = path.length();
+            while (end > 1 && path.charAt(end - 1) == '/') {
+                end--;
+            }
+            return new Target(href, path, path.substring(0, end), hash < 0 ? null : href.substring(hash + 1), false, false);
+        }
+        return parseUri(from, href);
+    }
+
+    /** What a link leads to, by resolving it against the article's URL as a browser would. */
+    static Target parseUri(Article from, String href) {
         try {
             URI uri = URI.create(from.url()).resolve(new URI(href));
             String path = decode(uri.getRawPath() == null ? "" : uri.getRawPath());
@@ -157,6 +177,26 @@ final class LinkChecker {
         }
     }
 
+    /**
+     * A site path made only of letters, digits and {@code - _ . ~ / # ? = &}, with no empty, {@code .}
+     * or {@code ..} segment: nothing in it that resolving or percent-decoding would change.
+     */
+    static boolean isPlainPath(String href) {
+        if (href.isEmpty() || href.charAt(0) != '/' || href.contains("//") || href.contains("/.")
+                || href.indexOf('#') != href.lastIndexOf('#')) {
+            return false;
+        }
+        for (int i = 0; i < href.length(); i++) {
+            char c = href.charAt(i);
+            boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '-' || c == '_' || c == '.' || c == '~' || c == '/' || c == '#' || c == '?' || c == '=' || c == '&';
+            if (!plain) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private Optional<String> reasonIfBroken(Article from, Target link) {
         if (link.invalid()) {
             return Optional.of("not a valid link");
@@ -169,8 +209,14 @@ final class LinkChecker {
         if (link.local()) {
             return sectionMissing(from, fragment, "on this page");
         }
-        Optional<String> lang = library.languages().codes().stream()
-                .filter(l -> path.equals("/" + l) || path.startsWith("/" + l + "/")).findFirst();
+        Optional<String> lang = Optional.empty();
+        for (String l : library.languages().codes()) {
+            if (path.length() > l.length() && path.charAt(0) == '/' && path.startsWith(l, 1)
+                    && (path.length() == l.length() + 1 || path.charAt(l.length() + 1) == '/')) {
+                lang = Optional.of(l);
+                break;
+            }
+        }
         if (lang.isEmpty()) {
             return Optional.empty();
         }

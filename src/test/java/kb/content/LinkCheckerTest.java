@@ -27,6 +27,23 @@ class LinkCheckerTest {
     }
 
     @Test
+    void aPlainSitePathIsReadAsResolvingItWould() throws IOException {
+        write("en/a/page.md", "---\ntitle: Page\n---\n\nText.\n");
+        Article from = loader.load(dir).article("/en/a/page").orElseThrow();
+        List<String> plain = List.of("/en/target", "/en/target#real", "/en/target/", "/en/a/b/#x-y_z", "/en/t?x=1&y=2#frag",
+                "/en/t#frag?with=query", "/", "/en", "/en/~user", "/en/t.html");
+        for (String href : plain) {
+            assertThat(LinkChecker.isPlainPath(href)).as(href).isTrue();
+            assertThat(LinkChecker.parse(from, href)).as(href).isEqualTo(LinkChecker.parseUri(from, href));
+        }
+        // Anything resolving or decoding could change goes the long way.
+        for (String href : List.of("/en/./t", "/en/a/../t", "/en//t", "/en/t%20x", "/en/t+x", "/en/t#a#b", "relative", "#here",
+                "/en/ção", "/en/t x")) {
+            assertThat(LinkChecker.isPlainPath(href)).as(href).isFalse();
+        }
+    }
+
+    @Test
     void aLinkToNoPageAndAFragmentToNoSectionAreReportedWithFileAndLine() throws IOException {
         write("en/target.md", """
                 ---
