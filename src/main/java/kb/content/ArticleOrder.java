@@ -30,9 +30,6 @@ final class ArticleOrder {
     private static final Comparator<Keyed> NEWEST_TITLE_URL = Comparator.comparingLong(Keyed::newest)
             .thenComparing(Keyed::title).thenComparing(Keyed::url);
 
-    /** {@link #byWeightThenNewest} as a comparator of articles, for a few comparisons (each makes the keys). */
-    static final Comparator<Article> LIBRARY = (a, b) -> WEIGHT_NEWEST_TITLE.compare(Keyed.of(a), Keyed.of(b));
-
     /** By weight, then newest first, then title (then URL): the library's lists. */
     static List<Article> byWeightThenNewest(Collection<Article> articles) {
         return sorted(articles, WEIGHT_NEWEST_TITLE);

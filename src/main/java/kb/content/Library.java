@@ -28,9 +28,6 @@ public final class Library {
     private final Catalog catalog;
     private final Languages languages;
 
-    /** The order of a language's articles ({@link #articles}): by weight, then newest first, then title, then URL. */
-    public static final java.util.Comparator<Article> ORDER = ArticleOrder.LIBRARY;
-
     /** No articles at all: what a first load compares against. */
     public static final Library EMPTY = new Library(Languages.BUILT_IN, List.of(), List.of(), Map.of(), List.of(), List.of(), Map.of(), "empty");
 

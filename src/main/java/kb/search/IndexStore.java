@@ -406,7 +406,6 @@ final class IndexStore implements Closeable {
         } else if (codesChanged.isEmpty()) {
             result = publishedCodes;
         } else {
-            Map<Path, Article> byPath = new HashMap<>();
             Map<String, List<ErrorCodes.Named>> named = new HashMap<>();
             for (String code : codesChanged) {
                 List<ErrorCodes.Named> where = new ArrayList<>();
@@ -419,7 +418,12 @@ final class IndexStore implements Closeable {
                 }
                 named.put(code, where);
             }
-            result = publishedCodes.with(named, kb.content.Library.ORDER);
+            // The library's order as positions: a common code is named by thousands of files.
+            Map<Path, Integer> position = new HashMap<>(served.size() * 2);
+            for (int i = 0; i < served.size(); i++) {
+                position.put(served.get(i).source(), i);
+            }
+            result = publishedCodes.with(named, java.util.Comparator.comparingInt(a -> position.getOrDefault(a.source(), Integer.MAX_VALUE)));
         }
         codesChanged.clear();
         publishedCodes = result;
