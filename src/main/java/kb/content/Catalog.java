@@ -5,12 +5,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.HashSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 
@@ -76,10 +76,8 @@ public final class Catalog {
                     }
                 }
             }
-            Map<String, Tag> counted = new LinkedHashMap<>();
-            named.values().stream().sorted(Comparator.comparing(Tag::name, String.CASE_INSENSITIVE_ORDER))
-                    .forEach(t -> counted.put(t.slug(), new Tag(lang, t.slug(), t.name(), tagged.get(lang + "/" + t.slug()).size())));
-            tags.put(lang, counted);
+            tags.put(lang, byName(named.values().stream()
+                    .map(t -> new Tag(lang, t.slug(), t.name(), tagged.get(lang + "/" + t.slug()).size())).toList()));
             recent.put(lang, ArticleOrder.newest(list, RECENT));
         });
         matchTranslations(languages, translation);
@@ -106,86 +104,34 @@ public final class Catalog {
         articlesIn.putAll(previous.articlesIn);
         counts.putAll(previous.counts);
         tagged.putAll(previous.tagged);
+        tags.putAll(previous.tags);
         recent.putAll(previous.recent);
-        Map<String, List<Article>> cameTo = new HashMap<>();
-        Set<String> holders = new HashSet<>();
-        Map<String, List<Article>> cameToTag = new HashMap<>();
-        Set<String> tagsTouched = new HashSet<>();
-        Set<String> langsTouched = new HashSet<>();
-        for (Article a : gone) {
-            String holder = holder(a.url());
-            holders.add(holder);
-            for (String at = holder; categories.containsKey(at); at = holder(at)) {
-                counts.merge(at, -1, Integer::sum);
-            }
-            for (String slug : tagSlugs(a)) {
-                tagsTouched.add(a.lang() + "/" + slug);
-            }
-            langsTouched.add(a.lang());
-        }
-        for (Article a : come) {
-            String holder = holder(a.url());
-            holders.add(holder);
-            cameTo.computeIfAbsent(holder, k -> new ArrayList<>()).add(a);
-            for (String at = holder; categories.containsKey(at); at = holder(at)) {
-                counts.merge(at, 1, Integer::sum);
-            }
-            for (String slug : tagSlugs(a)) {
-                tagsTouched.add(a.lang() + "/" + slug);
-                cameToTag.computeIfAbsent(a.lang() + "/" + slug, k -> new ArrayList<>()).add(a);
-            }
-            langsTouched.add(a.lang());
-        }
+        // The lists each changed article is in (its folder's, its tags'), with the articles that came to them.
+        Map<String, List<Article>> folders = new HashMap<>();
+        Map<String, List<Article>> tagLists = new HashMap<>();
+        Set<String> langs = new HashSet<>();
+        gone.forEach(a -> note(a, false, folders, tagLists, langs));
+        come.forEach(a -> note(a, true, folders, tagLists, langs));
         counts.values().removeIf(n -> n == 0);
-        for (String holder : holders) {
-            List<Article> list = ArticleOrder.byWeightThenTitle(articlesIn.getOrDefault(holder, List.of()), gone,
-                    cameTo.getOrDefault(holder, List.of()));
-            if (list.isEmpty()) {
-                articlesIn.remove(holder);
-            } else {
-                articlesIn.put(holder, list);
-            }
-        }
-        for (String key : tagsTouched) {
-            List<Article> list = ArticleOrder.byWeightThenTitle(tagged.getOrDefault(key, List.of()), gone,
-                    cameToTag.getOrDefault(key, List.of()));
-            if (list.isEmpty()) {
-                tagged.remove(key);
-            } else {
-                tagged.put(key, list);
-            }
-        }
-        for (String lang : languages.codes()) {
-            Map<String, Tag> before = previous.tags.getOrDefault(lang, Map.of());
-            if (!langsTouched.contains(lang)) {
-                if (previous.tags.containsKey(lang)) {
-                    tags.put(lang, before);
-                }
-                continue;
-            }
+        patch(articlesIn, folders, gone);
+        patch(tagged, tagLists, gone);
+        for (String lang : langs) {
             // The touched tags' names and counts again; a tag's name is as the first article of its list writes it.
-            Map<String, Tag> named = new HashMap<>(before);
+            Map<String, Tag> named = new HashMap<>(previous.tags.getOrDefault(lang, Map.of()));
             String prefix = lang + "/";
-            for (String key : tagsTouched) {
-                if (!key.startsWith(prefix)) {
-                    continue;
-                }
-                String slug = key.substring(prefix.length());
-                List<Article> list = tagged.get(key);
-                if (list == null) {
-                    named.remove(slug);
-                } else {
-                    String name = list.get(0).tags().stream().filter(t -> HeadingIds.slug(t).equals(slug)).findFirst().orElse(slug);
-                    named.put(slug, new Tag(lang, slug, name, list.size()));
+            for (String key : tagLists.keySet()) {
+                if (key.startsWith(prefix)) {
+                    String slug = key.substring(prefix.length());
+                    List<Article> list = tagged.get(key);
+                    if (list == null) {
+                        named.remove(slug);
+                    } else {
+                        String name = list.get(0).tags().stream().filter(t -> HeadingIds.slug(t).equals(slug)).findFirst().orElse(slug);
+                        named.put(slug, new Tag(lang, slug, name, list.size()));
+                    }
                 }
             }
-            if (named.isEmpty() && !previous.tags.containsKey(lang)) {
-                continue;
-            }
-            Map<String, Tag> sorted = new LinkedHashMap<>();
-            named.values().stream().sorted(Comparator.comparing(Tag::name, String.CASE_INSENSITIVE_ORDER))
-                    .forEach(t -> sorted.put(t.slug(), t));
-            tags.put(lang, sorted);
+            tags.put(lang, byName(named.values()));
             recent.put(lang, recentAfter(previous.recent.getOrDefault(lang, List.of()), lang, gone, come));
         }
         if (sameHomesAndKeys(gone, come)) {
@@ -193,6 +139,48 @@ public final class Catalog {
         } else {
             matchTranslations(languages, translation);
         }
+    }
+
+    /**
+     * Counts an article into its folders or out of them, and notes its folder's and its tags'
+     * lists as ones to patch (with the article in them when it came).
+     */
+    private void note(Article a, boolean came, Map<String, List<Article>> folders, Map<String, List<Article>> tagLists,
+            Set<String> langs) {
+        String holder = holder(a.url());
+        for (String at = holder; categories.containsKey(at); at = holder(at)) {
+            counts.merge(at, came ? 1 : -1, Integer::sum);
+        }
+        List<Article> folder = folders.computeIfAbsent(holder, k -> new ArrayList<>());
+        if (came) {
+            folder.add(a);
+        }
+        for (String slug : tagSlugs(a)) {
+            List<Article> tag = tagLists.computeIfAbsent(a.lang() + "/" + slug, k -> new ArrayList<>());
+            if (came) {
+                tag.add(a);
+            }
+        }
+        langs.add(a.lang());
+    }
+
+    /** Each noted list without the articles that went and with those that came; an emptied list goes. */
+    private static void patch(Map<String, List<Article>> lists, Map<String, List<Article>> came, Set<Article> gone) {
+        came.forEach((key, added) -> {
+            List<Article> list = ArticleOrder.byWeightThenTitle(lists.getOrDefault(key, List.of()), gone, added);
+            if (list.isEmpty()) {
+                lists.remove(key);
+            } else {
+                lists.put(key, list);
+            }
+        });
+    }
+
+    /** A language's tags by name, as its tag index lists them, by slug. */
+    private static Map<String, Tag> byName(java.util.Collection<Tag> tags) {
+        Map<String, Tag> sorted = new LinkedHashMap<>();
+        tags.stream().sorted(Comparator.comparing(Tag::name, String.CASE_INSENSITIVE_ORDER)).forEach(t -> sorted.put(t.slug(), t));
+        return sorted;
     }
 
     /**

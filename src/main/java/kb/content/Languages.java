@@ -63,6 +63,13 @@ public final class Languages {
         return code != null && byCode.containsKey(code);
     }
 
+    /** The language whose folder a site path is in ({@code /pt} or {@code /pt/…}); empty for any other path. */
+    public Optional<String> ofPath(String path) {
+        int end = path.indexOf('/', 1);
+        String first = path.startsWith("/") ? path.substring(1, end < 0 ? path.length() : end) : "";
+        return contains(first) ? Optional.of(first) : Optional.empty();
+    }
+
     /** The language of a known code; the default for anything else. */
     public Language orDefault(String code) {
         return get(code).orElse(defaultLanguage);

@@ -67,13 +67,6 @@ public final class Library {
     }
 
     /**
-     * The library of a reload: {@code articles} as the loader found them, most of them the very
-     * objects {@code previous} holds. When only a few came, went or changed, and the languages and
-     * categories are the same, the previous library's maps and sorted lists are patched (each
-     * list in its length plus a few comparisons) instead of built and sorted again; otherwise it
-     * is built anew. Either way the result is the same library.
-     */
-    /**
      * What a reload changed: the articles that came (new, or a new version of a file) and the
      * articles of the previous library that went (removed, or replaced by a new version), by identity.
      */
@@ -100,6 +93,13 @@ public final class Library {
         return new Delta(come, gone);
     }
 
+    /**
+     * The library of a reload: {@code articles} as the loader found them, most of them the very
+     * objects {@code previous} holds. When only a few came, went or changed, and the languages and
+     * categories are the same, the previous library's maps and sorted lists are patched (each
+     * list in its length plus a few comparisons) instead of built and sorted again; otherwise it
+     * is built anew. Either way the result is the same library.
+     */
     static Library after(Library previous, Delta delta, Languages languages, List<Article> articles, List<Category> categories,
             Map<String, String> aliases, List<Problem> problems) {
         if (previous.byUrl.isEmpty() || !previous.languages.equals(languages) || !previous.catalog.hasCategories(categories)
@@ -164,7 +164,7 @@ public final class Library {
         for (String lang : languages.codes()) {
             List<Article> came = come.stream().filter(a -> a.lang().equals(lang)).toList();
             List<Article> before = previous.byLang.getOrDefault(lang, List.of());
-            boolean touched = !came.isEmpty() || before.stream().anyMatch(gone::contains);
+            boolean touched = !came.isEmpty() || gone.stream().anyMatch(a -> a.lang().equals(lang));
             lists.put(lang, touched ? ArticleOrder.byWeightThenNewest(before, gone, came) : before);
         }
         this.byLang = Map.copyOf(lists);

@@ -209,14 +209,7 @@ final class LinkChecker {
         if (link.local()) {
             return sectionMissing(from, fragment, "on this page");
         }
-        Optional<String> lang = Optional.empty();
-        for (String l : library.languages().codes()) {
-            if (path.length() > l.length() && path.charAt(0) == '/' && path.startsWith(l, 1)
-                    && (path.length() == l.length() + 1 || path.charAt(l.length() + 1) == '/')) {
-                lang = Optional.of(l);
-                break;
-            }
-        }
+        Optional<String> lang = library.languages().ofPath(path);
         if (lang.isEmpty()) {
             return Optional.empty();
         }

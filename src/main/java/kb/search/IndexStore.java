@@ -94,12 +94,15 @@ final class IndexStore implements Closeable {
     private final ThreadLocal<WordCounts.Target> targets = ThreadLocal.withInitial(() -> new WordCounts.Target(null));
     private final Map<Path, ArticleStore.Stored> known = new ConcurrentHashMap<>();
     private final Map<Path, List<ErrorCodes.Found>> codes = new ConcurrentHashMap<>();
-    /** The files that name each code: where a code's place can be, when it must be found again. */
-    private final Map<String, Set<Path>> namedBy = new ConcurrentHashMap<>();
+    /**
+     * The files that name each code: where a code's place can be, when it must be found again.
+     * Made at the first publish after one that placed every code (an edit), not at start.
+     */
+    private volatile Map<String, Set<Path>> namedBy;
     /** The codes named or no longer named by a file since the last publish: their places are found again. */
     private final Set<String> codesChanged = ConcurrentHashMap.newKeySet();
-    /** The error codes of the last publish, to change only where files changed. */
-    private ErrorCodes publishedCodes;
+    /** The error codes of the last publish, to change only where files changed; null before the first. */
+    private volatile ErrorCodes publishedCodes;
     /** Files kept since the last publish, with their word counts ({@link WordCounts#toBytes}), which the total gets when published. */
     private final Map<Path, byte[]> pending = new ConcurrentHashMap<>();
     /** The published word counts of every article. */
@@ -368,29 +371,40 @@ final class IndexStore implements Closeable {
         }
         publishedSynonyms = synonyms;
         published = new LanguageIndex(analysis, reader, entries(reader), vocabulary, new QueryFactory(analysis, synonyms, reader),
-                errorCodes(served, servedPaths));
+                errorCodes(served));
         if (next != null && previous != null) {
             Retirement.later(previous);
         }
         return published;
     }
 
-    /** What a file names now (null: nothing, it is gone), kept with the files that name each code. */
+    /**
+     * What a file names now (null: nothing, it is gone). Once codes have been placed, the codes it
+     * names or named are noted to be placed again, and the files naming each code follow.
+     */
     private void setCodes(Path path, List<ErrorCodes.Found> found) {
         List<ErrorCodes.Found> before = found == null ? codes.remove(path) : codes.put(path, found);
+        if (publishedCodes == null) {
+            return; // the first publish places every code
+        }
+        Map<String, Set<Path>> byCode = namedBy;
         if (before != null) {
             for (ErrorCodes.Found f : before) {
                 codesChanged.add(f.code());
-                namedBy.computeIfPresent(f.code(), (code, paths) -> {
-                    paths.remove(path);
-                    return paths.isEmpty() ? null : paths;
-                });
+                if (byCode != null) {
+                    byCode.computeIfPresent(f.code(), (code, paths) -> {
+                        paths.remove(path);
+                        return paths.isEmpty() ? null : paths;
+                    });
+                }
             }
         }
         if (found != null) {
             for (ErrorCodes.Found f : found) {
                 codesChanged.add(f.code());
-                namedBy.computeIfAbsent(f.code(), code -> ConcurrentHashMap.newKeySet()).add(path);
+                if (byCode != null) {
+                    byCode.computeIfAbsent(f.code(), code -> ConcurrentHashMap.newKeySet()).add(path);
+                }
             }
         }
     }
@@ -399,29 +413,31 @@ final class IndexStore implements Closeable {
      * Where each code is explained, in the library's order: worked out for every article the first
      * time, afterwards only for the codes that changed files name or named.
      */
-    private ErrorCodes errorCodes(List<Article> served, Set<Path> servedPaths) {
+    private ErrorCodes errorCodes(List<Article> served) {
         ErrorCodes result;
         if (publishedCodes == null || codesChanged.size() > Math.max(1000, served.size() / 10)) {
             result = ErrorCodes.of(served, a -> codes.get(a.source()));
         } else if (codesChanged.isEmpty()) {
             result = publishedCodes;
         } else {
-            Map<String, List<ErrorCodes.Named>> named = new HashMap<>();
-            for (String code : codesChanged) {
-                List<ErrorCodes.Named> where = new ArrayList<>();
-                for (Path path : namedBy.getOrDefault(code, Set.of())) {
-                    List<ErrorCodes.Found> found = codes.get(path);
-                    Article article = found == null || !servedPaths.contains(path) ? null : known(path);
-                    if (article != null) {
-                        where.add(new ErrorCodes.Named(article, found));
-                    }
-                }
-                named.put(code, where);
-            }
-            // The library's order as positions: a common code is named by thousands of files.
+            Map<String, Set<Path>> byCode = namedBy();
+            // The library's order as positions (a common code is named by thousands of files); a file
+            // without one is not served.
             Map<Path, Integer> position = new HashMap<>(served.size() * 2);
             for (int i = 0; i < served.size(); i++) {
                 position.put(served.get(i).source(), i);
+            }
+            Map<String, List<ErrorCodes.Named>> named = new HashMap<>();
+            for (String code : codesChanged) {
+                List<ErrorCodes.Named> where = new ArrayList<>();
+                for (Path path : byCode.getOrDefault(code, Set.of())) {
+                    List<ErrorCodes.Found> found = codes.get(path);
+                    Optional<ArticleStore.Stored> stored = stored(path);
+                    if (found != null && position.containsKey(path) && stored.isPresent()) {
+                        where.add(new ErrorCodes.Named(stored.get().article(), found));
+                    }
+                }
+                named.put(code, where);
             }
             result = publishedCodes.with(named, java.util.Comparator.comparingInt(a -> position.getOrDefault(a.source(), Integer.MAX_VALUE)));
         }
@@ -430,10 +446,19 @@ final class IndexStore implements Closeable {
         return result;
     }
 
-    /** The article a file gave, as this index holds it. */
-    private Article known(Path path) {
-        ArticleStore.Stored stored = known.get(path);
-        return stored == null ? null : stored.article();
+    /** The files that name each code, made from what every file names the first time it is needed. */
+    private Map<String, Set<Path>> namedBy() {
+        Map<String, Set<Path>> byCode = namedBy;
+        if (byCode == null) {
+            byCode = new ConcurrentHashMap<>();
+            for (Map.Entry<Path, List<ErrorCodes.Found>> e : codes.entrySet()) {
+                for (ErrorCodes.Found f : e.getValue()) {
+                    byCode.computeIfAbsent(f.code(), code -> ConcurrentHashMap.newKeySet()).add(e.getKey());
+                }
+            }
+            namedBy = byCode;
+        }
+        return byCode;
     }
 
     /** Takes the words of the published version of a file from the total; whether it had one. */
@@ -512,7 +537,6 @@ final class IndexStore implements Closeable {
         BinaryDocValues text = leaf.reader().getBinaryDocValues(SECTION_TEXT);
         return text != null && text.advanceExact(doc - leaf.docBase) ? text.binaryValue().utf8ToString() : null;
     }
-
 
     /** The body of an article this index holds, read from the given reader (the one its searches use). */
     static Article withBody(DirectoryReader reader, Article article) throws IOException {

@@ -96,15 +96,15 @@ final class LanguageIndex {
     /**
      * The ranked entries for a query.
      *
-     * @param entries    best first, grouped so that an article and its sections do not crowd the list
-     * @param docs       the document of each entry, in the same order (where its snippet's text is)
+     * @param hits       best first, grouped so that an article and its sections do not crowd the
+     *                   list; each with its document (where its snippet's text is)
      * @param exactCount how many entries matched every word exactly (before typos were allowed)
      * @param query      the Lucene query that produced the entries, for snippets; null when none
      * @param correction the query with its unknown words corrected, when it found few entries exactly
      * @param partial    whether the best entry lacks a word of the query: the entries are near misses
      */
-    record Ranking(List<Entry> entries, int[] docs, int exactCount, Query query, Optional<String> correction, boolean partial) {
-        static final Ranking NONE = new Ranking(List.of(), new int[0], 0, null, Optional.empty(), false);
+    record Ranking(List<Scored> hits, int exactCount, Query query, Optional<String> correction, boolean partial) {
+        static final Ranking NONE = new Ranking(List.of(), 0, null, Optional.empty(), false);
     }
 
     /** A word of another language, searched in this one as the sections that the other language finds it in. */
@@ -129,9 +129,9 @@ final class LanguageIndex {
         Query allWords = strict.allWords();
         Found exact = run(allWords, deadline);
         // With one word, "any of the words" is "every word": only a word matching nothing needs more.
-        boolean oneWordFound = strict.concepts().size() == 1 && !exact.entries().isEmpty();
-        if (exact.entries().size() >= FEW || oneWordFound) {
-            return new Ranking(exact.entries(), exact.docs(), exact.entries().size(), allWords, Optional.empty(), false);
+        boolean oneWordFound = strict.concepts().size() == 1 && !exact.hits().isEmpty();
+        if (exact.hits().size() >= FEW || oneWordFound) {
+            return new Ranking(exact.hits(), exact.hits().size(), allWords, Optional.empty(), false);
         }
         Typos typos = new Typos(vocabulary);
         QueryFactory.Plan plan = queries.withTypos(userQuery, typos);
@@ -184,8 +184,8 @@ final class LanguageIndex {
         }
         Query any = plan.anyWords(coverage);
         Found found = run(any, deadline);
-        boolean partial = !found.entries().isEmpty() && (approximate || !matchesAll(found.topDoc(), plan.concepts()));
-        return new Ranking(found.entries(), found.docs(), exact.entries().size(), any, correction(userQuery, typos), partial);
+        boolean partial = !found.hits().isEmpty() && (approximate || !matchesAll(found.topDoc(), plan.concepts()));
+        return new Ranking(found.hits(), exact.hits().size(), any, correction(userQuery, typos), partial);
     }
 
     /** A word shorter than {@link #SURE_CORRECTION} letters that the index knows only through its corrections. */
@@ -283,12 +283,13 @@ final class LanguageIndex {
     /** How many entries match every word of the query exactly, counted as {@link Ranking#exactCount} is. */
     int exactCount(UserQuery userQuery, long deadline) throws IOException {
         QueryFactory.Plan strict = queries.strict(userQuery);
-        return strict.isEmpty() ? 0 : run(strict.allWords(), deadline).entries().size();
+        return strict.isEmpty() ? 0 : run(strict.allWords(), deadline).hits().size();
     }
 
-    /** A result for the reader: titles as text, the snippet as escaped HTML with marks; {@code doc} is the entry's document. */
-    SearchHit hit(Entry entry, int doc, MatchedTerms matched) throws IOException {
-        String snippet = snippets.snippet(text(entry, doc), matched);
+    /** A result for the reader: titles as text, the snippet as escaped HTML with marks. */
+    SearchHit hit(Scored scored, MatchedTerms matched) throws IOException {
+        Entry entry = scored.entry();
+        String snippet = snippets.snippet(text(entry, scored.doc()), matched);
         return new SearchHit(entry.article().title(), entry.section() == null ? null : entry.section().heading(),
                 entry.url(), snippet, entry.article().lang(), entry.article());
     }
@@ -369,8 +370,8 @@ final class LanguageIndex {
         return total;
     }
 
-    /** The grouped entries of a query, their documents, and its best document (-1 when none). */
-    private record Found(List<Entry> entries, int[] docs, int topDoc) {}
+    /** The grouped entries of a query, and its best document (-1 when none). */
+    private record Found(List<Scored> hits, int topDoc) {}
 
     /** The grouped entries for a query; what was found so far if the deadline passes meanwhile. */
     private Found run(Query query, long deadline) throws IOException {
@@ -386,14 +387,7 @@ final class LanguageIndex {
                 ranked.add(new Scored(entry, sd.score, sd.doc));
             }
         }
-        List<Scored> grouped = group(ranked);
-        List<Entry> entries = new ArrayList<>(grouped.size());
-        int[] docs = new int[grouped.size()];
-        for (int i = 0; i < docs.length; i++) {
-            entries.add(grouped.get(i).entry());
-            docs[i] = grouped.get(i).doc();
-        }
-        return new Found(entries, docs, top.scoreDocs.length == 0 ? -1 : top.scoreDocs[0].doc);
+        return new Found(group(ranked), top.scoreDocs.length == 0 ? -1 : top.scoreDocs[0].doc);
     }
 
     /** An entry with its score for one query, and its document. */

@@ -121,11 +121,11 @@ public final class SearchIndex {
             LanguageIndex.Ranking ranking = home.rank(query, deadline, word -> translations(word, lang));
             String suggestion = suggestion(ranking, home, deadline);
             LanguageIndex source = home;
-            if (ranking.entries().isEmpty()) {
+            if (ranking.hits().isEmpty()) {
                 for (String other : library.languages().codes()) {
                     if (!other.equals(lang)) {
                         LanguageIndex.Ranking there = byLang.get(other).rank(query, deadline, null);
-                        if (!there.entries().isEmpty()) {
+                        if (!there.hits().isEmpty()) {
                             ranking = there;
                             source = byLang.get(other);
                             break;
@@ -133,12 +133,12 @@ public final class SearchIndex {
                     }
                 }
             }
-            List<Entry> entries = ranking.entries();
+            List<LanguageIndex.Scored> entries = ranking.hits();
             List<SearchHit> hits = new ArrayList<>();
             MatchedTerms matched = MatchedTerms.of(ranking.query());
             int from = (pageNo - 1) * size;
             for (int i = from; i < Math.min(entries.size(), from + size); i++) {
-                hits.add(source.hit(entries.get(i), ranking.docs()[i], matched));
+                hits.add(source.hit(entries.get(i), matched));
             }
             return new SearchResults(query.text(), lang, entries.size(), hits, suggestion, source != home, pageNo, size, ranking.partial());
         } catch (IOException | RuntimeException e) {

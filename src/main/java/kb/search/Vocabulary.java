@@ -2,7 +2,6 @@ package kb.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +14,10 @@ import java.util.Map;
 final class Vocabulary {
     private final Map<String, Integer> counts;
     private final Map<String, String> writtenForm;
-    private volatile Map<Integer, String[][]> buckets;
+    private volatile Map<Integer, Word[][]> buckets;
+
+    /** A word with its letters as code points, worked out once, not at every comparison. */
+    private record Word(String text, int[] letters) {}
 
     private Vocabulary(Map<String, Integer> counts, Map<String, String> writtenForm) {
         this.counts = Map.copyOf(counts);
@@ -47,14 +49,14 @@ final class Vocabulary {
     /**
      * The words within {@code edits} edits of a word it does not contain (insertions, deletions,
      * substitutions and swaps of two neighbouring letters), that begin with the same letter, the
-     * word itself excluded. The words are kept by first letter and length, sorted; a lookup compares
+     * word itself excluded. The words are kept by first letter and length; a lookup compares
      * only the words of that letter and a length within reach, each with a bounded edit distance.
      */
     List<Near> near(String folded, int edits) {
         if (folded.isEmpty()) {
             return List.of();
         }
-        String[][] byLength = byFirstLetter().get(folded.codePointAt(0));
+        Word[][] byLength = byFirstLetter().get(folded.codePointAt(0));
         if (byLength == null) {
             return List.of();
         }
@@ -62,17 +64,14 @@ final class Vocabulary {
         List<Near> out = new ArrayList<>();
         int[][] rows = new int[3][q.length + 1];
         for (int len = Math.max(1, q.length - edits); len <= q.length + edits && len < byLength.length; len++) {
-            String[] words = byLength[len];
+            Word[] words = byLength[len];
             if (words == null) {
                 continue;
             }
-            for (String w : words) {
-                if (w.equals(folded)) {
-                    continue;
-                }
-                int d = distance(q, w.codePoints().toArray(), edits, rows);
-                if (d <= edits) {
-                    out.add(new Near(w, 1f - (float) d / Math.min(q.length, len)));
+            for (Word w : words) {
+                int d = w.text().equals(folded) ? 0 : distance(q, w.letters(), edits, rows);
+                if (d > 0 && d <= edits) {
+                    out.add(new Near(w.text(), 1f - (float) d / Math.min(q.length, len)));
                 }
             }
         }
@@ -121,28 +120,25 @@ final class Vocabulary {
     }
 
     /** The words by first letter, then by length: made when a typo is first looked up in this version. */
-    private Map<Integer, String[][]> byFirstLetter() {
-        Map<Integer, String[][]> b = buckets;
+    private Map<Integer, Word[][]> byFirstLetter() {
+        Map<Integer, Word[][]> b = buckets;
         if (b == null) {
             synchronized (this) {
                 b = buckets;
                 if (b == null) {
-                    Map<Integer, Map<Integer, List<String>>> grouped = new HashMap<>();
+                    Map<Integer, Map<Integer, List<Word>>> grouped = new HashMap<>();
                     for (String w : counts.keySet()) {
                         if (!w.isEmpty()) {
-                            grouped.computeIfAbsent(w.codePointAt(0), k -> new HashMap<>())
-                                    .computeIfAbsent(w.codePointCount(0, w.length()), k -> new ArrayList<>()).add(w);
+                            int[] letters = w.codePoints().toArray();
+                            grouped.computeIfAbsent(letters[0], k -> new HashMap<>())
+                                    .computeIfAbsent(letters.length, k -> new ArrayList<>()).add(new Word(w, letters));
                         }
                     }
                     b = new HashMap<>();
-                    for (Map.Entry<Integer, Map<Integer, List<String>>> letter : grouped.entrySet()) {
+                    for (Map.Entry<Integer, Map<Integer, List<Word>>> letter : grouped.entrySet()) {
                         int longest = letter.getValue().keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
-                        String[][] byLength = new String[longest + 1][];
-                        letter.getValue().forEach((len, words) -> {
-                            String[] sorted = words.toArray(new String[0]);
-                            Arrays.sort(sorted);
-                            byLength[len] = sorted;
-                        });
+                        Word[][] byLength = new Word[longest + 1][];
+                        letter.getValue().forEach((len, words) -> byLength[len] = words.toArray(new Word[0]));
                         b.put(letter.getKey(), byLength);
                     }
                     buckets = b;

@@ -147,18 +147,10 @@ public final class Frame {
 
     /** The 404 page, in the language of the path's first segment (the default language when it has none). */
     public void notFound(Context ctx) {
-        String lang = languageOf(languages(), ctx.path());
+        String lang = languages().ofPath(ctx.path()).orElse(languages().defaultLanguage().code());
         Layout layout = unindexed(lang, messages(lang).get("notfound.title"), "", everyLanguage("/"));
         ctx.status(HttpStatus.NOT_FOUND);
         responder.send(ctx, View.of("notfound", layout));
     }
 
-    static String languageOf(Languages languages, String path) {
-        for (String lang : languages.codes()) {
-            if (path.equals("/" + lang) || path.startsWith("/" + lang + "/")) {
-                return lang;
-            }
-        }
-        return languages.defaultLanguage().code();
-    }
 }

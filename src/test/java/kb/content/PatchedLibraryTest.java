@@ -88,6 +88,17 @@ class PatchedLibraryTest {
     }
 
     @Test
+    void aLanguagesFirstArticleIsListedAsRecentAndByItsTags() throws Exception {
+        ContentFiles.write(dir, "pt/a.md", "---\ntitle: A\nlastmod: 2024-01-01\n---\n\nTexto.\n");
+        ContentLoader loader = new ContentLoader(Set.of(), Set.of("/"));
+        Library library = loader.load(dir);
+        ContentFiles.write(dir, "en/b.md", "---\ntitle: B\nlastmod: 2024-02-01\n---\n\nText.\n");
+        library = loader.load(dir, library, Set.of(dir.resolve("en/b.md")));
+        assertThat(urls(library.catalog().recent("en"))).containsExactly("/en/b");
+        assertThat(view(library)).isEqualTo(view(new ContentLoader(Set.of(), Set.of("/")).load(dir)));
+    }
+
+    @Test
     void aCategorysTranslationFollowsItsArticlesTranslationKeys() throws Exception {
         ContentFiles.write(dir, "pt/seguranca/a.md", "---\ntitle: A\ntranslationKey: a\n---\n\nTexto.\n");
         ContentFiles.write(dir, "pt/seguranca/b.md", "---\ntitle: B\ntranslationKey: b\n---\n\nTexto.\n");

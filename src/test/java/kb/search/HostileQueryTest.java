@@ -89,7 +89,7 @@ class HostileQueryTest {
     void aSearchPastItsDeadlineAnswersWithWhatItHas() throws Exception {
         LanguageIndex pt = index.languageIndex("pt");
         LanguageIndex.Ranking ranking = pt.rank(UserQuery.parse("caixa de entrada"), System.nanoTime() - 1, null);
-        assertThat(ranking.entries()).isEmpty();
+        assertThat(ranking.hits()).isEmpty();
     }
 
     @Test
