@@ -209,7 +209,9 @@ class ConsentBrowserTest {
                         java.util.List.of(Map.of("name", "prefers-reduced-motion", "value", motion))));
                 phone.get("about:blank");
                 phone.get(server.base() + SiteTest.PT + "#tenant-admin-consent");
-                WebElement input = phone.findElement(By.cssSelector(".article-body input[name=tenant]"));
+                // Waited for, as the answer below is: the phone's first page load on a busy machine can lag its get().
+                WebElement input = new WebDriverWait(phone, Duration.ofSeconds(10)).until(
+                        d -> d.findElement(By.cssSelector(".article-body input[name=tenant]")));
                 phone.executeScript("arguments[0].scrollIntoView({block: 'end'}); arguments[0].focus({preventScroll: true});", input);
                 assertThat(phone.executeScript("return innerWidth + 'x' + innerHeight")).isEqualTo("375x740");
                 input.sendKeys("contoso.onmicrosoft.com");
