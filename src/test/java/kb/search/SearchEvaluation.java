@@ -20,7 +20,8 @@ import kb.content.Library;
  * Search quality measured on questions written from the reader's side
  * ({@code src/test/resources/search-eval/queries.tsv}), by people who had not read the articles,
  * each with the section URLs that answer it, split into a development half (which may be looked
- * at while changing search) and a held-out half (only ever reported in aggregate). The same
+ * at while changing search) and a held-out half (only ever reported in aggregate; the first
+ * set's held-out half joined the development half when a fresh one was written). The same
  * queries run against the site's search and against {@link PlainLucene}, on the shipped content
  * alone and among the bench generator's 1,000 articles per language.
  *
