@@ -55,10 +55,11 @@ import org.apache.lucene.util.BytesRef;
  * and each section), the article itself (kept {@link Article#slim() slim} in memory, its body on
  * disk), what the file was when taken in (size, time, digest), the error codes it names and the
  * words it uses. A changed file replaces its documents in one atomic block; {@link #publish}
- * commits, opens a near-real-time reader and gives an immutable {@link LanguageIndex} over it.
+ * opens a near-real-time reader and gives an immutable {@link LanguageIndex} over it, and
+ * {@link #commit} (later, off the reload's path) makes it what the next run starts from.
  *
  * <p>{@link #keep} may be called from several threads at once (the loader's); {@link #publish} and
- * {@link #close} from one thread at a time.
+ * {@link #close} from one thread at a time; {@link #commit} from any thread.
  */
 final class IndexStore implements Closeable {
     /** Every document of a file: how its documents are replaced or deleted together. Also sorted doc values. */
@@ -103,6 +104,14 @@ final class IndexStore implements Closeable {
     private final Set<String> codesChanged = ConcurrentHashMap.newKeySet();
     /** The error codes of the last publish, to change only where files changed; null before the first. */
     private volatile ErrorCodes publishedCodes;
+    /**
+     * Keeps exclude a commit (they hold it shared; publish and commit hold it alone): a commit
+     * must write the documents and the word counts of one and the same publish.
+     */
+    private final java.util.concurrent.locks.ReadWriteLock gate = new java.util.concurrent.locks.ReentrantReadWriteLock();
+    /** Whether a publish changed the index since the last commit. */
+    private boolean uncommitted;
+    private boolean closed;
     /** Files kept since the last publish, with their word counts ({@link WordCounts#toBytes}), which the total gets when published. */
     private final Map<Path, byte[]> pending = new ConcurrentHashMap<>();
     /** The published word counts of every article. */
@@ -209,6 +218,15 @@ final class IndexStore implements Closeable {
 
     /** Indexes a parsed article (with its body) in place of what its file gave before; returns it slim. */
     Article keep(Article article, long size, long modified, byte[] fingerprint) {
+        gate.readLock().lock();
+        try {
+            return keepLocked(article, size, modified, fingerprint);
+        } finally {
+            gate.readLock().unlock();
+        }
+    }
+
+    private Article keepLocked(Article article, long size, long modified, byte[] fingerprint) {
         Article slim = article.slim();
         List<ErrorCodes.Found> found = ErrorCodes.in(article);
         WordCounts counted = new WordCounts(512);
@@ -322,12 +340,49 @@ final class IndexStore implements Closeable {
 
     /**
      * Makes what was kept since the last call, and the removal of every file not served, visible:
-     * commits, opens a reader that sees it, and gives the index over it. Unchanged, it gives the
-     * same index as before.
+     * opens a near-real-time reader that sees it, and gives the index over it. Unchanged, it gives
+     * the same index as before. Nothing waits for the disk here: {@link #commit} does that later.
      *
      * @param served the articles of this language the library serves, in its order
      */
     LanguageIndex publish(List<Article> served, Synonyms synonyms) throws IOException {
+        gate.writeLock().lock();
+        try {
+            return publishLocked(served, synonyms);
+        } finally {
+            gate.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Writes what the last publish made visible to disk, with its word counts and stamp, so that
+     * the next run starts from it; does nothing when that is already so, or when files were kept
+     * since (their publish will call again). Until then a restart finds the previous commit and
+     * takes in again the files changed since, as it does after a crash.
+     *
+     * @return whether a commit was written
+     */
+    boolean commit() throws IOException {
+        gate.writeLock().lock();
+        try {
+            return !closed && commitLocked();
+        } finally {
+            gate.writeLock().unlock();
+        }
+    }
+
+    private boolean commitLocked() throws IOException {
+        if (!uncommitted || !pending.isEmpty()) {
+            return false;
+        }
+        writer.setLiveCommitData(Map.of(STAMP_KEY, stamp,
+                WORDS_KEY, new String(words.toBytes(), StandardCharsets.UTF_8)).entrySet());
+        writer.commit();
+        uncommitted = false;
+        return true;
+    }
+
+    private LanguageIndex publishLocked(List<Article> served, Synonyms synonyms) throws IOException {
         Set<Path> servedPaths = new HashSet<>();
         for (Article a : served) {
             servedPaths.add(a.source());
@@ -356,11 +411,7 @@ final class IndexStore implements Closeable {
             wordsChanged = true;
         }
         pending.clear();
-        if (changed) {
-            writer.setLiveCommitData(Map.of(STAMP_KEY, stamp,
-                    WORDS_KEY, new String(words.toBytes(), StandardCharsets.UTF_8)).entrySet());
-            writer.commit();
-        }
+        uncommitted |= changed;
         DirectoryReader next = reader == null ? DirectoryReader.open(writer) : DirectoryReader.openIfChanged(reader, writer);
         DirectoryReader previous = reader;
         if (next != null) {
@@ -553,10 +604,22 @@ final class IndexStore implements Closeable {
 
     @Override
     public void close() throws IOException {
+        gate.writeLock().lock();
         try {
-            writer.close();
+            if (!closed) {
+                closed = true;
+                try {
+                    commitLocked();
+                } finally {
+                    try {
+                        writer.close();
+                    } finally {
+                        directory.close();
+                    }
+                }
+            }
         } finally {
-            directory.close();
+            gate.writeLock().unlock();
         }
     }
 }

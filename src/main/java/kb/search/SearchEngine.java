@@ -42,14 +42,39 @@ public final class SearchEngine implements ArticleStore, Closeable {
     private final Path folder;
     private final Map<String, IndexStore> stores = new ConcurrentHashMap<>();
     private final Map<String, String> analysisOf = new ConcurrentHashMap<>();
+    /**
+     * Commits run here, after a publish has already answered: an edit becomes visible without
+     * waiting for the disk. One thread, and at most one commit waiting, however many publishes.
+     */
+    private final java.util.concurrent.Executor commits;
+    /** The thread {@link #commits} runs on, when the engine made it: stopped by {@link #close}. */
+    private final java.util.concurrent.ExecutorService committer;
 
     private SearchEngine(Path folder) {
         this.folder = folder;
+        this.committer = new java.util.concurrent.ThreadPoolExecutor(1, 1, 0, java.util.concurrent.TimeUnit.SECONDS,
+                new java.util.concurrent.ArrayBlockingQueue<>(1), runnable -> {
+                    Thread thread = new Thread(runnable, "index-commit");
+                    thread.setDaemon(true);
+                    return thread;
+                }, new java.util.concurrent.ThreadPoolExecutor.DiscardPolicy());
+        this.commits = committer;
+    }
+
+    private SearchEngine(Path folder, java.util.concurrent.Executor commits) {
+        this.folder = folder;
+        this.committer = null;
+        this.commits = commits;
     }
 
     /** Keeps the index in {@code folder} (made when missing): a restart with the same files does no work. */
     public static SearchEngine onDisk(Path folder) {
         return new SearchEngine(folder);
+    }
+
+    /** As {@link #onDisk(Path)}, with the commits a publish asks for run by {@code commits} (tests run them when they choose). */
+    static SearchEngine onDisk(Path folder, java.util.concurrent.Executor commits) {
+        return new SearchEngine(folder, commits);
     }
 
     /** Keeps the index in memory: every start indexes everything. */
@@ -166,8 +191,8 @@ public final class SearchEngine implements ArticleStore, Closeable {
 
     /**
      * One consistent search index over what the library serves: files handed over since the last
-     * publish become searchable, files the library no longer serves are removed, and the whole is
-     * committed. Languages with no change keep their index as it was.
+     * publish become searchable, files the library no longer serves are removed, and a commit of
+     * the whole is asked for (it runs after this returns). Languages with no change keep their index as it was.
      */
     public synchronized SearchIndex publish(Library library, Map<String, Synonyms> synonyms) {
         long started = System.nanoTime();
@@ -183,7 +208,28 @@ public final class SearchEngine implements ArticleStore, Closeable {
         });
         SearchIndex index = new SearchIndex(library, byLang);
         LOG.info("search index published in {} ms: {}", (System.nanoTime() - started) / 1_000_000, index.describe());
+        commits.execute(this::commit);
         return index;
+    }
+
+    /**
+     * Writes every language's published index to disk (see {@link IndexStore#commit}); a publish
+     * asks for this on its own, and {@link #close} does it last.
+     */
+    public void commit() {
+        long started = System.nanoTime();
+        int committed = 0;
+        for (Map.Entry<String, IndexStore> store : stores.entrySet()) {
+            try {
+                committed += store.getValue().commit() ? 1 : 0;
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("search index {}: commit failed ({}); the next start takes in again what changed since the last one",
+                        store.getKey(), e.toString());
+            }
+        }
+        if (committed > 0) {
+            LOG.info("search index committed in {} ms", (System.nanoTime() - started) / 1_000_000);
+        }
     }
 
     /** Publishes with the synonyms in {@code contentDir/synonyms/<lang>.txt} (a missing file means none). */
@@ -193,6 +239,14 @@ public final class SearchEngine implements ArticleStore, Closeable {
 
     @Override
     public synchronized void close() {
+        if (committer != null) {
+            committer.shutdown();
+            try {
+                committer.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         stores.values().forEach(SearchEngine::closeQuietly);
         stores.clear();
         analysisOf.clear();

@@ -29,6 +29,8 @@ class PersistentIndexTest {
     Path content;
     @TempDir
     Path data;
+    @TempDir
+    Path crashes;
 
     /** The engine as the loader sees it, counting the files handed over (parsed and indexed). */
     private static final class Counting implements ArticleStore {
@@ -58,10 +60,19 @@ class PersistentIndexTest {
 
     /** One run of the site: an engine on the data folder and a loader that asks it. */
     private final class Run implements AutoCloseable {
-        final Counting store = new Counting(SearchEngine.onDisk(data.resolve("index")));
-        final ContentLoader loader = new ContentLoader(Set.of(), Set.of("/"), store);
+        final Counting store;
+        final ContentLoader loader;
         Library library;
         SearchIndex index;
+
+        Run() {
+            this(SearchEngine.onDisk(data.resolve("index")));
+        }
+
+        Run(SearchEngine engine) {
+            store = new Counting(engine);
+            loader = new ContentLoader(Set.of(), Set.of("/"), store);
+        }
 
         Run load() {
             library = loader.load(content);
@@ -180,6 +191,55 @@ class PersistentIndexTest {
             // Typos are corrected against the words the first run counted.
             assertThat(second.index.search("calendaro", "pt", 10).suggestion()).isEqualTo("calendário");
             assertThat(second.index.urlForErrorCode("pt", "NOT_A_CODE_HERE")).isEmpty();
+        }
+    }
+
+    /** The data folder as a crash would leave it now: its files, without the writer's lock. */
+    private Path crashedCopy(String name) throws IOException {
+        Path copy = crashes.resolve(name);
+        try (Stream<Path> files = Files.walk(data)) {
+            for (Path f : files.toList()) {
+                Path to = copy.resolve(data.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(to);
+                } else if (!f.getFileName().toString().equals("write.lock")) {
+                    try {
+                        Files.copy(f, to);
+                    } catch (java.nio.file.NoSuchFileException e) {
+                        // a temporary file of the writer's, gone since the listing: no commit names it
+                    }
+                }
+            }
+        }
+        return copy;
+    }
+
+    @Test
+    void anEditIsServedBeforeItIsCommittedAndACrashBeforeTheCommitCostsOnlyThatFile() throws Exception {
+        threeArticles();
+        List<Runnable> asked = new ArrayList<>();
+        try (Run run = new Run(SearchEngine.onDisk(data.resolve("index"), asked::add)).load()) {
+            assertThat(asked).as("the publish asked for a commit").isNotEmpty();
+            asked.forEach(Runnable::run);
+            asked.clear();
+
+            write("pt/b.md", "Caixa de entrada", "Mensagens presas na quarentena.");
+            run.reload(Path.of("pt/b.md"));
+            assertThat(run.urls("quarentena", "pt")).as("served before any commit").containsExactly("/pt/b#secao");
+            Path beforeCommit = crashedCopy("before");
+            asked.forEach(Runnable::run);
+            Path afterCommit = crashedCopy("after");
+
+            try (Run restarted = new Run(SearchEngine.onDisk(beforeCommit.resolve("index"))).load()) {
+                assertThat(restarted.store.parsed).as("only the file changed since the last commit").containsExactly(Path.of("pt/b.md"));
+                assertThat(restarted.urls("quarentena", "pt")).containsExactly("/pt/b#secao");
+            }
+            try (Run restarted = new Run(SearchEngine.onDisk(afterCommit.resolve("index"))).load()) {
+                assertThat(restarted.store.parsed).isEmpty();
+                assertThat(restarted.urls("quarentena", "pt")).containsExactly("/pt/b#secao");
+                // The committed word counts are the edit's: its new word is known to typo correction.
+                assertThat(restarted.index.search("quarentenna", "pt", 10).suggestion()).isEqualTo("quarentena");
+            }
         }
     }
 
