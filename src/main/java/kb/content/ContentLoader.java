@@ -96,6 +96,13 @@ public final class ContentLoader {
         Languages languages = languagesFile.languages();
         store.prepare(languages);
         Set<Path> touched = articlesTouched(contentDir, previous, changed);
+        if (touched != null && languagesFile.problem().isEmpty() && languages.equals(previous.languages())) {
+            Library edited = edited(contentDir, previous, touched, languages);
+            if (edited != null) {
+                return edited;
+            }
+        }
+        collations++;
         List<Path> files;
         if (touched == null) {
             files = markdownFiles(contentDir).stream().filter(f -> !isIndex(f)).map(contentDir::relativize).toList();
@@ -161,23 +168,95 @@ public final class ContentLoader {
         }
         Library.Delta delta = Library.delta(previous, articles);
         Library unchecked = Library.after(previous, delta, languages, articles, categories, aliases, problems);
+        return checked(contentDir, unchecked, touched == null ? null : delta, articles, fingerprints, version);
+    }
+
+    /**
+     * The links of a loaded library checked (all of them, or with {@code delta} only those that
+     * lead to what came or went), and its version: what a load ends with.
+     *
+     * @param articles the library's articles in file order
+     */
+    private Library checked(Path contentDir, Library unchecked, Library.Delta delta, List<Article> articles,
+            Map<Path, byte[]> fingerprints, MessageDigest version) {
         parsedLinks.keySet().retainAll(unchecked.sources());
         List<BrokenLink> broken = new LinkChecker(unchecked, sitePages, parsedLinks,
-                touched == null ? null : changedPaths(delta)).check(contentDir);
+                delta == null ? null : changedPaths(delta)).check(contentDir);
         for (BrokenLink b : broken) {
             LOG.warn("content problem: {}", b);
         }
         LOG.info("loaded {} articles ({}) from {}, {} problem(s), {} broken link(s)", articles.size(),
-                articles.stream().collect(Collectors.groupingBy(Article::lang, Collectors.counting())),
-                contentDir, problems.size(), broken.size());
+                unchecked.languages().codes().stream().map(l -> l + "=" + unchecked.articles(l).size()).collect(Collectors.joining(", ", "{", "}")),
+                contentDir, unchecked.problems().size(), broken.size());
         Library loaded = unchecked.checked(broken, fingerprints, HexFormat.of().formatHex(version.digest()).substring(0, 16));
-        // The articles are in file order: their sources, sorted, for the next reload to start from.
-        lastSources = new Sources(loaded, articles.stream().map(Article::source).toList());
+        // The articles are in file order, and so their sources sorted: the next reload starts from them.
+        lastSources = new Sources(loaded, articles.stream().map(Article::source).toList(), articles);
         return loaded;
     }
 
-    /** The sorted sources of the library this loader made last, so a reload after an edit sorts nothing. */
-    private record Sources(Library library, List<Path> sorted) {}
+    /**
+     * A reload after files were only edited, the common case by far: each touched file was an
+     * article of the previous load and still reads as one, at the same URL, in the same language,
+     * with the same translation key and aliases, and no file had a problem before or has one now.
+     * Then nothing else can have changed: which file claims each URL and translation, the aliases
+     * and the categories are the previous load's. Only the touched files are read, and the rest is
+     * patched, as the full collation would find it. Null when that is not so (the full collation
+     * decides then; the files read here are not parsed again).
+     */
+    private Library edited(Path contentDir, Library previous, Set<Path> touched, Languages languages) {
+        Sources last = lastSources;
+        if (last == null || last.library() != previous || !previous.problems().isEmpty() || touched.isEmpty()
+                || touched.size() > EDITED_LIMIT || lastIndexFiles == null || !lastIndexFiles.problems().isEmpty()) {
+            return null;
+        }
+        List<Article> articles = new ArrayList<>(last.articles());
+        Map<Path, byte[]> fingerprints = new HashMap<>(previous.fingerprints());
+        List<Article> come = new ArrayList<>();
+        Set<Article> gone = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Path t : touched) {
+            Optional<Article> before = previous.bySource(t);
+            int at = java.util.Collections.binarySearch(last.sorted(), t);
+            if (before.isEmpty() || at < 0 || !Files.isRegularFile(contentDir.resolve(t))) {
+                return null;
+            }
+            Outcome o = read(contentDir, contentDir.resolve(t), previous, languages);
+            if (!o.problems().isEmpty() || o.article().isEmpty() || !sameClaims(before.get(), o.article().get())) {
+                return null;
+            }
+            fingerprints.put(t, o.fingerprint());
+            if (o.article().get() != before.get()) {
+                articles.set(at, o.article().get());
+                come.add(o.article().get());
+                gone.add(before.get());
+            }
+        }
+        MessageDigest version = sha256();
+        for (Path source : last.sorted()) {
+            version.update(fingerprints.get(source));
+        }
+        lastIndexFiles.digested().forEach(version::update);
+        Library.Delta delta = new Library.Delta(come, gone);
+        return checked(contentDir, Library.edited(previous, delta), delta, articles, fingerprints, version);
+    }
+
+    /** How many loads collated every file (the others were {@link #edited} ones). */
+    int collations() {
+        return collations;
+    }
+
+    private volatile int collations;
+
+    /** More edited files at once than this and a reload collates every file. */
+    private static final int EDITED_LIMIT = 64;
+
+    /** Whether two versions of a file claim the same: URL, language, translation and aliases. */
+    private static boolean sameClaims(Article before, Article now) {
+        return before.url().equals(now.url()) && before.lang().equals(now.lang()) && before.source().equals(now.source())
+                && before.translationKey().equals(now.translationKey()) && before.aliases().equals(now.aliases());
+    }
+
+    /** The library this loader made last, with its sources sorted and its articles in that order, so a reload after an edit sorts nothing. */
+    private record Sources(Library library, List<Path> sorted, List<Article> articles) {}
 
     private volatile Sources lastSources;
 

@@ -109,6 +109,15 @@ public final class Library {
         return new Library(previous, languages, delta.gone(), delta.come(), aliases, problems);
     }
 
+    /**
+     * The library after files were only edited (see {@code ContentLoader}): the same URLs, sources,
+     * translation keys and aliases, no problems before or after; {@code delta} replaces articles
+     * one for one. The previous library's maps and lists are patched.
+     */
+    static Library edited(Library previous, Delta delta) {
+        return new Library(previous, previous.languages, delta.gone(), delta.come(), previous.aliases, previous.problems);
+    }
+
     /** More changes than this (or a twentieth of the articles) and a reload builds the library anew. */
     private static final int PATCH_LIMIT = 64;
 
@@ -253,6 +262,11 @@ public final class Library {
     /** The article loaded from a file (path relative to the content folder). */
     Optional<Article> bySource(Path source) {
         return Optional.ofNullable(bySource.get(source));
+    }
+
+    /** Each article's file digest, by file. */
+    Map<Path, byte[]> fingerprints() {
+        return fingerprints;
     }
 
     /** The digest of the path and bytes an article was loaded from; empty when unknown. */

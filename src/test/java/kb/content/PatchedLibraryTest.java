@@ -120,9 +120,70 @@ class PatchedLibraryTest {
                 .contains("/en/mail");
     }
 
+    @Test
+    void editsThatKeepEveryClaimReadOnlyTheEditedFilesAndGiveWhatAFreshLoadGives() throws Exception {
+        Random random = new Random(11);
+        List<String> files = new ArrayList<>();
+        java.util.function.BiFunction<String, Integer, String> text = (lang, n) -> {
+            StringBuilder links = new StringBuilder();
+            for (int i = 0; i < random.nextInt(3); i++) {
+                String to = files.isEmpty() || random.nextInt(4) == 0 ? lang + "/nowhere" + random.nextInt(3)
+                        : files.get(random.nextInt(files.size())).replace(".md", "");
+                links.append(" See [this](/").append(to).append(").");
+            }
+            String tags = random.nextBoolean() ? "\"" + TAGS[random.nextInt(TAGS.length)] + "\"" : "";
+            return "---\ntitle: \"" + TITLES[random.nextInt(TITLES.length)] + " " + random.nextInt(4) + "\"\n"
+                    + (random.nextBoolean() ? "weight: " + random.nextInt(3) + "\n" : "")
+                    + "lastmod: 2024-0" + (1 + random.nextInt(9)) + "-1" + random.nextInt(10) + "\n"
+                    + "translationKey: k" + n + "\ntags: [" + tags + "]\n---\n\nText" + links + "\n";
+        };
+        for (int n = 0; n < 40; n++) {
+            for (String lang : List.of("pt", "en")) {
+                String path = path(random, lang, n);
+                ContentFiles.write(dir, path, text.apply(lang, n));
+                files.add(path);
+            }
+        }
+        ContentLoader loader = new ContentLoader(Set.of(), Set.of("/"));
+        Library library = loader.load(dir);
+        assertThat(library.problems()).isEmpty();
+        assertThat(library.brokenLinks()).isNotEmpty();
+        int next = 1000;
+        for (int step = 0; step < 50; step++) {
+            List<Path> changed = new ArrayList<>();
+            boolean claimsKept = random.nextInt(4) > 0;
+            for (int e = 0; e < 1 + random.nextInt(3); e++) {
+                if (claimsKept || random.nextBoolean()) {
+                    // Title, weight, date, tags and links change; the file, its URL and translation key stay.
+                    String path = files.get(random.nextInt(files.size()));
+                    String key = Files.readString(dir.resolve(path)).replaceAll("(?s).*translationKey: k(\\d+).*", "$1");
+                    ContentFiles.write(dir, path, text.apply(path.substring(0, 2), Integer.parseInt(key)));
+                    changed.add(dir.resolve(path));
+                } else {
+                    String lang = random.nextBoolean() ? "pt" : "en";
+                    String path = path(random, lang, next);
+                    ContentFiles.write(dir, path, text.apply(lang, next++));
+                    files.add(path);
+                    changed.add(dir.resolve(path));
+                }
+            }
+            int collations = loader.collations();
+            library = loader.load(dir, library, Set.copyOf(changed));
+            Library fresh = new ContentLoader(Set.of(), Set.of("/")).load(dir);
+            assertThat(view(library)).as("after step %d", step).isEqualTo(view(fresh));
+            if (claimsKept) {
+                assertThat(loader.collations()).as("step %d only edited files: no file but those was looked at", step)
+                        .isEqualTo(collations);
+            }
+        }
+    }
+
     /** What readers can see of a library, as text. */
     private static List<String> view(Library library) {
         List<String> out = new ArrayList<>();
+        out.add("version " + library.version());
+        out.add("problems " + library.problems());
+        out.add("broken links " + library.brokenLinks());
         Catalog catalog = library.catalog();
         for (String lang : library.languages().codes()) {
             out.add(lang + " articles " + urls(library.articles(lang)));
