@@ -168,7 +168,8 @@ public final class ContentLoader {
         }
         Library.Delta delta = Library.delta(previous, articles);
         Library unchecked = Library.after(previous, delta, languages, articles, categories, aliases, problems);
-        return checked(contentDir, unchecked, touched == null ? null : delta, articles, fingerprints, version);
+        return checked(contentDir, unchecked, touched == null ? null : delta, articles,
+                java.util.Collections.unmodifiableMap(fingerprints), version);
     }
 
     /**
@@ -210,7 +211,7 @@ public final class ContentLoader {
             return null;
         }
         List<Article> articles = new ArrayList<>(last.articles());
-        Map<Path, byte[]> fingerprints = new HashMap<>(previous.fingerprints());
+        PatchedMap.Change<Path, byte[]> fingerprints = new PatchedMap.Change<>();
         List<Article> come = new ArrayList<>();
         Set<Article> gone = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (Path t : touched) {
@@ -230,13 +231,14 @@ public final class ContentLoader {
                 gone.add(before.get());
             }
         }
+        Map<Path, byte[]> patched = fingerprints.apply(previous.fingerprints());
         MessageDigest version = sha256();
         for (Path source : last.sorted()) {
-            version.update(fingerprints.get(source));
+            version.update(patched.get(source));
         }
         lastIndexFiles.digested().forEach(version::update);
         Library.Delta delta = new Library.Delta(come, gone);
-        return checked(contentDir, Library.edited(previous, delta), delta, articles, fingerprints, version);
+        return checked(contentDir, Library.edited(previous, delta), delta, articles, patched, version);
     }
 
     /** How many loads collated every file (the others were {@link #edited} ones). */

@@ -127,16 +127,17 @@ public final class Library {
         this.brokenLinks = List.of();
         this.version = "unversioned";
         this.fingerprints = Map.of();
-        Map<String, Article> urls = new HashMap<>(previous.byUrl);
-        Map<Path, Article> sources = new HashMap<>(previous.bySource);
-        Map<String, Map<String, Article>> keys = new HashMap<>(previous.byTranslationKey);
+        // Patched, not copied: twenty thousand entries each, for the one article an edit changes.
+        PatchedMap.Change<String, Article> urls = new PatchedMap.Change<>();
+        PatchedMap.Change<Path, Article> sources = new PatchedMap.Change<>();
+        PatchedMap.Change<String, Map<String, Article>> keys = new PatchedMap.Change<>();
         Set<String> keysTouched = new HashSet<>();
         for (Article a : gone) {
             // By identity: an article's equals would walk its whole body and sections.
-            if (urls.get(a.url()) == a) {
+            if (previous.byUrl.get(a.url()) == a) {
                 urls.remove(a.url());
             }
-            if (sources.get(a.source()) == a) {
+            if (previous.bySource.get(a.source()) == a) {
                 sources.remove(a.source());
             }
             if (!a.translationKey().isEmpty()) {
@@ -164,9 +165,9 @@ public final class Library {
                 keys.put(key, Map.copyOf(inner));
             }
         }
-        this.byUrl = java.util.Collections.unmodifiableMap(urls);
-        this.bySource = java.util.Collections.unmodifiableMap(sources);
-        this.byTranslationKey = java.util.Collections.unmodifiableMap(keys);
+        this.byUrl = urls.apply(previous.byUrl);
+        this.bySource = sources.apply(previous.bySource);
+        this.byTranslationKey = keys.apply(previous.byTranslationKey);
         this.aliases = Map.copyOf(aliases);
         this.problems = List.copyOf(problems);
         Map<String, List<Article>> lists = new HashMap<>();
@@ -183,6 +184,8 @@ public final class Library {
     /**
      * This library with what the link check found and its version: the indexes and the catalog
      * are shared, not built again, since the articles are the same.
+     *
+     * @param fingerprints unmodifiable, kept as it is
      */
     Library checked(List<BrokenLink> brokenLinks, Map<Path, byte[]> fingerprints, String version) {
         return new Library(this, brokenLinks, fingerprints, version);
@@ -198,8 +201,8 @@ public final class Library {
         this.byTranslationKey = base.byTranslationKey;
         this.catalog = base.catalog;
         this.brokenLinks = List.copyOf(brokenLinks);
-        // The loader's own map, made for this library: wrapped, not copied (twenty thousand entries at each edit).
-        this.fingerprints = java.util.Collections.unmodifiableMap(fingerprints);
+        // The loader's own map, made for this library and unmodifiable: not copied (twenty thousand entries at each edit).
+        this.fingerprints = fingerprints;
         this.version = version;
     }
 
