@@ -286,7 +286,7 @@ final class QueryFactory {
             return null;
         }
         String identifier = Identifiers.lookupForm(typed);
-        if (identifier != null) {
+        if (identifier != null && (isCode(identifier) || !isTerm(identifier))) {
             String term = Analysis.identifierTerm(identifier);
             // The start of a longer code or scope ("OFFICE_ERROR"): also the identifiers that begin
             // with it, unless it is one itself (building a prefix automaton costs more than the search).
@@ -302,6 +302,24 @@ final class QueryFactory {
             }
         }
         return new DisjunctionMaxQuery(disjuncts, TIE_BREAKER);
+    }
+
+    /**
+     * Whether an identifier is a code or a scope ({@code Mail.ReadWrite}, {@code offline_access},
+     * {@code AADSTS50105}), which counts most when typed whole. A name that is an identifier only
+     * by its capitals ({@code HubSpot}, {@code OneDrive}) is a word like any other when the
+     * articles use it as one (its whole is indexed as a word too): it matches as a word, without
+     * an identifier's weight. The tail of a scope ({@code ReadWrite} of {@code Mail.ReadWrite}),
+     * which no article writes as a word, still counts as the identifier it is part of.
+     */
+    private static boolean isCode(String form) {
+        for (int i = 0; i < form.length(); i++) {
+            char c = form.charAt(i);
+            if (c == '_' || c == '.' || (c >= '0' && c <= '9')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean isTerm(String term) {
