@@ -59,7 +59,7 @@ final class FillerWords {
     }
 
     /** Lower case, no accents, letters only: {@code Can't} and {@code cant} are one key. */
-    private static String key(String word) {
+    static String key(String word) {
         String folded = Analysis.fold(word);
         StringBuilder b = new StringBuilder(folded.length());
         for (int i = 0; i < folded.length(); i++) {

@@ -56,6 +56,7 @@ final class QueryFactory {
     private final QueryBuilder builder;
     private final Synonyms synonyms;
     private final FillerWords fillers;
+    private final NegatedWords negated;
     /** The index the queries are for: whether an identifier is there whole. */
     private final IndexReader reader;
 
@@ -65,6 +66,7 @@ final class QueryFactory {
         this.builder.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
         this.synonyms = synonyms;
         this.fillers = FillerWords.of(analysis.lang());
+        this.negated = NegatedWords.of(analysis.lang());
     }
 
     /**
@@ -213,11 +215,13 @@ final class QueryFactory {
                 }
             }
         }
+        // Before the filler words go: "doesn't" says what "exist" means.
+        Map<String, String> meanings = negated.meanings(words);
         List<String> kept = fillers.without(words);
         Query fillerBonus = kept.size() < words.size() ? fillerBonus(words) : null;
         words = kept.stream().map(QueryFactory::understood).toList();
         List<String> typed = new ArrayList<>();
-        return new Plan(concepts(words, typos, typed), typed, required, proximity(words).orElse(null), fillerBonus, excluded);
+        return new Plan(concepts(words, meanings, typos, typed), typed, required, proximity(words).orElse(null), fillerBonus, excluded);
     }
 
     /**
@@ -241,8 +245,13 @@ final class QueryFactory {
         return count == 0 ? null : new BoostQuery(any.build(), FILLER);
     }
 
-    /** One query per word of the input, or per run of words that has synonyms. */
-    private List<Query> concepts(List<String> words, Typos typos, List<String> typedOut) throws IOException {
+    /**
+     * One query per word of the input, or per run of words that has synonyms.
+     *
+     * @param meanings what a negated verb means, by the verb as typed ({@link NegatedWords})
+     */
+    private List<Query> concepts(List<String> words, Map<String, String> meanings, Typos typos, List<String> typedOut)
+            throws IOException {
         List<Query> concepts = new ArrayList<>();
         List<Synonyms.Match> matches = synonyms.find(words);
         int next = 0;
@@ -256,6 +265,10 @@ final class QueryFactory {
                 i = match.end() - 1;
             } else {
                 typed = words.get(i);
+                String meaning = meanings.get(typed);
+                if (meaning != null) {
+                    others.put(meaning, SYNONYM);
+                }
                 if (typos != null) {
                     typos.corrections(trimToLetters(typed)).forEach(c -> others.put(c, TYPO));
                 }
