@@ -206,9 +206,12 @@ public final class ContentLoader {
      */
     private Library edited(Path contentDir, Library previous, Set<Path> touched, Languages languages) {
         Sources last = lastSources;
-        if (last == null || last.library() != previous || !previous.problems().isEmpty() || touched.isEmpty()
+        if (last == null || last.library() != previous || !previous.problems().isEmpty()
                 || touched.size() > EDITED_LIMIT || lastIndexFiles == null || !lastIndexFiles.problems().isEmpty()) {
             return null;
+        }
+        if (touched.isEmpty()) {
+            return previous; // an editor's temporary file came and went, say
         }
         List<Article> articles = new ArrayList<>(last.articles());
         PatchedMap.Change<Path, byte[]> fingerprints = new PatchedMap.Change<>();
@@ -289,7 +292,7 @@ public final class ContentLoader {
      * every file must be looked at. Other files (an editor's temporary files, synonyms, UI strings)
      * are no article's.
      */
-    private static Set<Path> articlesTouched(Path contentDir, Library previous, Set<Path> changed) {
+    private Set<Path> articlesTouched(Path contentDir, Library previous, Set<Path> changed) {
         if (changed == null || previous.sources().isEmpty()) {
             return null;
         }
@@ -302,11 +305,32 @@ public final class ContentLoader {
             }
             if (name.endsWith(".md")) {
                 touched.add(relative);
-            } else if (!Files.exists(path) && previous.sources().stream().anyMatch(s -> s.startsWith(relative))) {
+            } else if (!Files.exists(path) && holdsArticles(previous, relative)) {
                 return null; // a folder of articles went away
             }
         }
         return touched;
+    }
+
+    /**
+     * Whether a path (relative) is a folder above articles of the library; an editor's temporary
+     * file that came and went is not. The sorted sources are searched: those whose path begins
+     * with the folder's name sort together, from the name itself.
+     */
+    private boolean holdsArticles(Library library, Path relative) {
+        Sources last = lastSources;
+        if (last == null || last.library() != library) {
+            return library.sources().stream().anyMatch(s -> s.startsWith(relative));
+        }
+        List<Path> sorted = last.sorted();
+        int at = java.util.Collections.binarySearch(sorted, relative);
+        String name = relative.toString();
+        for (int i = at >= 0 ? at : -at - 1; i < sorted.size() && sorted.get(i).toString().startsWith(name); i++) {
+            if (sorted.get(i).startsWith(relative)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -53,6 +53,26 @@ class IncrementalReloadTest {
     }
 
     @Test
+    void aFolderThatWentAwayTakesItsArticlesWithItAndATemporaryFileChangesNothing() throws Exception {
+        ContentFiles.write(dir, "pt/a.md", "---\ntitle: A\n---\n\nTexto.\n");
+        // Sorts between pt/novo and pt/novo/b.md: a folder's files are not simply the ones after its name.
+        ContentFiles.write(dir, "pt/novo-guia/c.md", "---\ntitle: C\n---\n\nTexto.\n");
+        ContentFiles.write(dir, "pt/novo/b.md", "---\ntitle: B\n---\n\nTexto.\n");
+        Library first = loader.load(dir);
+        int collations = loader.collations();
+        // An editor's temporary file, written and renamed away before the reload.
+        Library second = loader.load(dir, first, changed("pt/.a.md.swp"));
+        assertThat(second.articles("pt")).extracting(Article::url).containsExactlyInAnyOrder("/pt/a", "/pt/novo/b", "/pt/novo-guia/c");
+        for (Path f : java.util.List.of(dir.resolve("pt/novo/b.md"), dir.resolve("pt/novo"))) {
+            Files.delete(f);
+        }
+        // The watcher reports the folder, not each file in it.
+        Library third = loader.load(dir, second, changed("pt/novo"));
+        assertThat(third.articles("pt")).extracting(Article::url).containsExactlyInAnyOrder("/pt/a", "/pt/novo-guia/c");
+        assertThat(loader.collations()).as("only the folder's removal looked at every file").isEqualTo(collations + 1);
+    }
+
+    @Test
     void aChangeToAFolderLooksAtEveryFile() throws Exception {
         ContentFiles.write(dir, "pt/a.md", "---\ntitle: A\n---\n\nTexto.\n");
         Library first = loader.load(dir);
