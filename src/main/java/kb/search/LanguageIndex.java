@@ -44,7 +44,7 @@ final class LanguageIndex {
      */
     private static final int SURE_CORRECTION = 6;
     /** How many documents are ranked per query; results beyond them are not offered. */
-    private static final int CANDIDATES = 400;
+    static final int CANDIDATES = 400;
     /** A reader sees at most this many entries of one article in a result list. */
     private static final int PER_ARTICLE = 3;
     /** A section this close to its article's score is the better answer (see {@link #group}). */
@@ -379,15 +379,15 @@ final class LanguageIndex {
         timed.setSimilarity(SIMILARITY);
         timed.setQueryCache(null);
         timed.setTimeout(() -> System.nanoTime() > deadline);
-        TopDocs top = timed.search(query, CANDIDATES);
-        List<Scored> ranked = new ArrayList<>(top.scoreDocs.length);
-        for (ScoreDoc sd : top.scoreDocs) {
+        List<ScoreDoc> top = timed.search(query, new TopHits(CANDIDATES));
+        List<Scored> ranked = new ArrayList<>(top.size());
+        for (ScoreDoc sd : top) {
             Entry entry = entryOfDoc[sd.doc];
             if (entry != null) {
                 ranked.add(new Scored(entry, sd.score, sd.doc));
             }
         }
-        return new Found(group(ranked), top.scoreDocs.length == 0 ? -1 : top.scoreDocs[0].doc);
+        return new Found(group(ranked), top.isEmpty() ? -1 : top.get(0).doc);
     }
 
     /** An entry with its score for one query, and its document. */
