@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.PriorityQueue;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.HitQueue;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
@@ -44,7 +44,9 @@ final class TopHits implements CollectorManager<TopHits.Best, List<ScoreDoc>> {
     public List<ScoreDoc> reduce(Collection<Best> collectors) {
         List<ScoreDoc> all = new ArrayList<>();
         for (Best best : collectors) {
-            all.addAll(best.queue);
+            while (best.queue.size() > 0) {
+                all.add(best.queue.pop());
+            }
         }
         all.sort(BEST_FIRST);
         return all.size() > size ? List.copyOf(all.subList(0, size)) : all;
@@ -53,14 +55,14 @@ final class TopHits implements CollectorManager<TopHits.Best, List<ScoreDoc>> {
     /** One slice's best documents. */
     static final class Best implements Collector {
         private final int size;
-        /** The worst on top: the lower score, then the higher document. */
-        private final PriorityQueue<ScoreDoc> queue;
+        /** Lucene's own queue, not filled in advance: the worst on top (the lower score, then the higher document). */
+        private final HitQueue queue;
         private int counted;
         private float minCompetitive;
 
         Best(int size) {
             this.size = size;
-            this.queue = new PriorityQueue<>(Math.max(1, Math.min(size, 16)), BEST_FIRST.reversed());
+            this.queue = new HitQueue(size, false);
         }
 
         @Override
@@ -84,12 +86,12 @@ final class TopHits implements CollectorManager<TopHits.Best, List<ScoreDoc>> {
                     float score = scorer.score();
                     if (queue.size() < size) {
                         queue.add(new ScoreDoc(base + doc, score));
-                    } else if (score > queue.peek().score) {
+                    } else if (score > queue.top().score) {
                         // Documents come in order: an equal score never displaces the lower document.
-                        ScoreDoc worst = queue.poll();
+                        ScoreDoc worst = queue.top();
                         worst.doc = base + doc;
                         worst.score = score;
-                        queue.add(worst);
+                        queue.updateTop();
                     } else {
                         return;
                     }
@@ -101,7 +103,7 @@ final class TopHits implements CollectorManager<TopHits.Best, List<ScoreDoc>> {
         /** Once the queue is full and enough hits were counted, documents scoring no more than its worst can be skipped. */
         private void competitive(Scorable scorer) throws IOException {
             if (size > 0 && queue.size() == size && counted > COUNTED) {
-                float min = Math.nextUp(queue.peek().score);
+                float min = Math.nextUp(queue.top().score);
                 if (min > minCompetitive) {
                     scorer.setMinCompetitiveScore(min);
                     minCompetitive = min;
