@@ -291,10 +291,7 @@ final class QueryFactory {
         Map<String, Float> variants = new LinkedHashMap<>();
         variants.put(typed, 1f);
         others.forEach(variants::putIfAbsent);
-        List<Query> disjuncts = new ArrayList<>();
-        addField(disjuncts, Analysis.HEADING, HEADING, variants);
-        addField(disjuncts, Analysis.CONTEXT, CONTEXT, variants);
-        addField(disjuncts, Analysis.BODY, BODY, variants);
+        List<Query> disjuncts = inEveryField(variants);
         if (disjuncts.isEmpty()) {
             return null;
         }
@@ -343,29 +340,50 @@ final class QueryFactory {
         }
     }
 
-    private void addField(List<Query> disjuncts, String field, float boost, Map<String, Float> variants) {
-        BooleanQuery.Builder any = new BooleanQuery.Builder();
-        Query single = null;
-        int count = 0;
+    /**
+     * Each variant (with its weight) as a phrase in a heading (or title), the article's title as
+     * context, and the body, one query per field. A variant is analyzed once: the fields share
+     * the query analysis, and its query is made again for the other fields ({@link FieldRename}).
+     */
+    private List<Query> inEveryField(Map<String, Float> variants) {
+        String[] fields = {Analysis.HEADING, Analysis.CONTEXT, Analysis.BODY};
+        float[] boosts = {HEADING, CONTEXT, BODY};
+        List<List<Query>> perField = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         for (Map.Entry<String, Float> v : variants.entrySet()) {
-            Query q = builder.createPhraseQuery(field, v.getKey());
-            if (q != null) {
-                single = v.getValue() == 1f ? q : new BoostQuery(q, v.getValue());
-                any.add(single, Occur.SHOULD);
-                count++;
+            Query first = builder.createPhraseQuery(fields[0], v.getKey());
+            if (first == null) {
+                continue; // nothing left of it after analysis, in any field
+            }
+            for (int f = 0; f < fields.length; f++) {
+                Query q = f == 0 ? first : FieldRename.to(first, fields[f]);
+                if (q == null) {
+                    q = builder.createPhraseQuery(fields[f], v.getKey());
+                }
+                perField.get(f).add(v.getValue() == 1f ? q : new BoostQuery(q, v.getValue()));
             }
         }
-        if (count > 0) {
-            disjuncts.add(new BoostQuery(count == 1 ? single : any.build(), boost));
+        List<Query> disjuncts = new ArrayList<>();
+        for (int f = 0; f < fields.length; f++) {
+            List<Query> queries = perField.get(f);
+            if (queries.isEmpty()) {
+                continue;
+            }
+            Query field;
+            if (queries.size() == 1) {
+                field = queries.get(0);
+            } else {
+                BooleanQuery.Builder any = new BooleanQuery.Builder();
+                queries.forEach(q -> any.add(q, Occur.SHOULD));
+                field = any.build();
+            }
+            disjuncts.add(new BoostQuery(field, boosts[f]));
         }
+        return disjuncts;
     }
 
     /** A quoted phrase, in a heading (or title), the article's title as context, or the body. */
     private Query phrase(String text) {
-        List<Query> disjuncts = new ArrayList<>();
-        addField(disjuncts, Analysis.HEADING, HEADING, Map.of(text, 1f));
-        addField(disjuncts, Analysis.CONTEXT, CONTEXT, Map.of(text, 1f));
-        addField(disjuncts, Analysis.BODY, BODY, Map.of(text, 1f));
+        List<Query> disjuncts = inEveryField(Map.of(text, 1f));
         return disjuncts.isEmpty() ? null : new DisjunctionMaxQuery(disjuncts, TIE_BREAKER);
     }
 
