@@ -168,7 +168,8 @@ public final class ContentLoader {
         }
         Library.Delta delta = Library.delta(previous, articles);
         Library unchecked = Library.after(previous, delta, languages, articles, categories, aliases, problems);
-        return checked(contentDir, unchecked, touched == null ? null : delta, articles,
+        return checked(contentDir, unchecked, touched == null ? null : delta,
+                new Sources(null, articles.stream().map(Article::source).toList(), articles),
                 java.util.Collections.unmodifiableMap(fingerprints), version);
     }
 
@@ -176,9 +177,9 @@ public final class ContentLoader {
      * The links of a loaded library checked (all of them, or with {@code delta} only those that
      * lead to what came or went), and its version: what a load ends with.
      *
-     * @param articles the library's articles in file order
+     * @param files the library's articles in file order, and their sources
      */
-    private Library checked(Path contentDir, Library unchecked, Library.Delta delta, List<Article> articles,
+    private Library checked(Path contentDir, Library unchecked, Library.Delta delta, Sources files,
             Map<Path, byte[]> fingerprints, MessageDigest version) {
         parsedLinks.keySet().retainAll(unchecked.sources());
         List<BrokenLink> broken = new LinkChecker(unchecked, sitePages, parsedLinks,
@@ -186,12 +187,12 @@ public final class ContentLoader {
         for (BrokenLink b : broken) {
             LOG.warn("content problem: {}", b);
         }
-        LOG.info("loaded {} articles ({}) from {}, {} problem(s), {} broken link(s)", articles.size(),
+        LOG.info("loaded {} articles ({}) from {}, {} problem(s), {} broken link(s)", files.articles().size(),
                 unchecked.languages().codes().stream().map(l -> l + "=" + unchecked.articles(l).size()).collect(Collectors.joining(", ", "{", "}")),
                 contentDir, unchecked.problems().size(), broken.size());
         Library loaded = unchecked.checked(broken, fingerprints, HexFormat.of().formatHex(version.digest()).substring(0, 16));
         // The articles are in file order, and so their sources sorted: the next reload starts from them.
-        lastSources = new Sources(loaded, articles.stream().map(Article::source).toList(), articles);
+        lastSources = new Sources(loaded, files.sorted(), files.articles());
         return loaded;
     }
 
@@ -220,9 +221,10 @@ public final class ContentLoader {
         for (Path t : touched) {
             Optional<Article> before = previous.bySource(t);
             int at = java.util.Collections.binarySearch(last.sorted(), t);
-            if (before.isEmpty() || at < 0 || !Files.isRegularFile(contentDir.resolve(t))) {
+            if (before.isEmpty() || at < 0) {
                 return null;
             }
+            // A file that is gone reads as a problem.
             Outcome o = read(contentDir, contentDir.resolve(t), previous, languages);
             if (!o.problems().isEmpty() || o.article().isEmpty() || !sameClaims(before.get(), o.article().get())) {
                 return null;
@@ -241,7 +243,8 @@ public final class ContentLoader {
         }
         lastIndexFiles.digested().forEach(version::update);
         Library.Delta delta = new Library.Delta(come, gone);
-        return checked(contentDir, Library.edited(previous, delta), delta, articles, patched, version);
+        // The same files: the sorted sources stand.
+        return checked(contentDir, Library.edited(previous, delta), delta, new Sources(null, last.sorted(), articles), patched, version);
     }
 
     /** How many loads collated every file (the others were {@link #edited} ones). */
@@ -260,7 +263,10 @@ public final class ContentLoader {
                 && before.translationKey().equals(now.translationKey()) && before.aliases().equals(now.aliases());
     }
 
-    /** The library this loader made last, with its sources sorted and its articles in that order, so a reload after an edit sorts nothing. */
+    /**
+     * A library's sources sorted and its articles in that order (file order), so a reload after an
+     * edit sorts nothing; {@code library} is null until the library is made.
+     */
     private record Sources(Library library, List<Path> sorted, List<Article> articles) {}
 
     private volatile Sources lastSources;

@@ -1,11 +1,5 @@
 package kb.search;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -24,22 +18,16 @@ final class FillerWords {
         this.words = Set.copyOf(words);
     }
 
-    static FillerWords of(String lang) {
+    private static final java.util.function.Function<String, FillerWords> BY_LANGUAGE = WordList.perLanguage(lang -> {
         Set<String> words = new HashSet<>();
-        try (InputStream in = FillerWords.class.getResourceAsStream("filler/" + lang + ".txt")) {
-            if (in != null) {
-                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                    String w = line.strip();
-                    if (!w.isEmpty() && !w.startsWith("#")) {
-                        words.add(key(w));
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (String w : WordList.lines("filler", lang)) {
+            words.add(key(w));
         }
         return new FillerWords(words);
+    });
+
+    static FillerWords of(String lang) {
+        return BY_LANGUAGE.apply(lang);
     }
 
     /** Whether the typed word is a filler word. */

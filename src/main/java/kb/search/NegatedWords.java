@@ -1,11 +1,5 @@
 package kb.search;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -18,7 +12,7 @@ import java.util.Set;
  * negation is a stop word, so the verb alone would look for something else ("find" finds how to
  * find things). A verb of the list, a negation at most {@link #WINDOW} words before it, is also
  * searched as the words articles use ("found"). Read from {@code kb/search/negation/<lang>.txt} on
- * the class path; a language without a list has none.
+ * the class path ({@link WordList}); a language without a list has none.
  */
 final class NegatedWords {
     /** How many words before the verb a negation may be: "doesn't exist", "can't be found", "não foi encontrada". */
@@ -33,30 +27,26 @@ final class NegatedWords {
         this.meanings = Map.copyOf(meanings);
     }
 
-    static NegatedWords of(String lang) {
+    private static final java.util.function.Function<String, NegatedWords> BY_LANGUAGE = WordList.perLanguage(lang -> {
         Set<String> negations = new HashSet<>();
         Map<String, String> meanings = new HashMap<>();
-        try (InputStream in = NegatedWords.class.getResourceAsStream("negation/" + lang + ".txt")) {
-            if (in != null) {
-                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                    String l = line.strip();
-                    if (l.startsWith(NEGATIONS)) {
-                        for (String w : l.substring(NEGATIONS.length()).trim().split("\\s+")) {
-                            negations.add(FillerWords.key(w));
-                        }
-                    } else if (!l.isEmpty() && !l.startsWith("#") && l.contains("=>")) {
-                        String meaning = l.substring(l.indexOf("=>") + 2).strip();
-                        for (String w : l.substring(0, l.indexOf("=>")).trim().split("\\s+")) {
-                            meanings.put(FillerWords.key(w), meaning);
-                        }
-                    }
+        for (String l : WordList.lines("negation", lang)) {
+            if (l.startsWith(NEGATIONS)) {
+                for (String w : l.substring(NEGATIONS.length()).trim().split("\\s+")) {
+                    negations.add(FillerWords.key(w));
+                }
+            } else if (l.contains("=>")) {
+                String meaning = l.substring(l.indexOf("=>") + 2).strip();
+                for (String w : l.substring(0, l.indexOf("=>")).trim().split("\\s+")) {
+                    meanings.put(FillerWords.key(w), meaning);
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return new NegatedWords(negations, meanings);
+    });
+
+    static NegatedWords of(String lang) {
+        return BY_LANGUAGE.apply(lang);
     }
 
     /**

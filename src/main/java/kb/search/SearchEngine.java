@@ -50,36 +50,31 @@ public final class SearchEngine implements ArticleStore, Closeable {
     /** The thread {@link #commits} runs on, when the engine made it: stopped by {@link #close}. */
     private final java.util.concurrent.ExecutorService committer;
 
-    private SearchEngine(Path folder) {
+    private SearchEngine(Path folder, java.util.concurrent.Executor commits, java.util.concurrent.ExecutorService committer) {
         this.folder = folder;
-        this.committer = new java.util.concurrent.ThreadPoolExecutor(1, 1, 0, java.util.concurrent.TimeUnit.SECONDS,
-                new java.util.concurrent.ArrayBlockingQueue<>(1), runnable -> {
-                    Thread thread = new Thread(runnable, "index-commit");
-                    thread.setDaemon(true);
-                    return thread;
-                }, new java.util.concurrent.ThreadPoolExecutor.DiscardPolicy());
-        this.commits = committer;
-    }
-
-    private SearchEngine(Path folder, java.util.concurrent.Executor commits) {
-        this.folder = folder;
-        this.committer = null;
         this.commits = commits;
+        this.committer = committer;
     }
 
     /** Keeps the index in {@code folder} (made when missing): a restart with the same files does no work. */
     public static SearchEngine onDisk(Path folder) {
-        return new SearchEngine(folder);
+        java.util.concurrent.ExecutorService committer = new java.util.concurrent.ThreadPoolExecutor(1, 1, 0,
+                java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(1), runnable -> {
+                    Thread thread = new Thread(runnable, "index-commit");
+                    thread.setDaemon(true);
+                    return thread;
+                }, new java.util.concurrent.ThreadPoolExecutor.DiscardPolicy());
+        return new SearchEngine(folder, committer, committer);
     }
 
     /** As {@link #onDisk(Path)}, with the commits a publish asks for run by {@code commits} (tests run them when they choose). */
     static SearchEngine onDisk(Path folder, java.util.concurrent.Executor commits) {
-        return new SearchEngine(folder, commits);
+        return new SearchEngine(folder, commits, null);
     }
 
-    /** Keeps the index in memory: every start indexes everything. */
+    /** Keeps the index in memory: every start indexes everything, and nothing is committed for a next run. */
     public static SearchEngine inMemory() {
-        return new SearchEngine(null);
+        return new SearchEngine(null, commit -> { }, null);
     }
 
     /**
