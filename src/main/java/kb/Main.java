@@ -69,9 +69,15 @@ public final class Main {
      * then on, changes to the content folder are loaded in the background and swapped in whole.
      */
     public static Javalin start(Settings settings) {
+        return start(settings, app -> {});
+    }
+
+    /**
+     * As {@link #start(Settings)}, calling {@code listening} once the port is open, before the
+     * content is known to be loaded (tests ask then what a reader would get).
+     */
+    static Javalin start(Settings settings, java.util.function.Consumer<Javalin> listening) {
         SiteLoader loader = new SiteLoader(settings.contentDir(), settings.dataDir());
-        // The content loads on its own thread while this one makes the web layer (loading its
-        // classes, reading templates): the port opens once both are done.
         java.util.concurrent.FutureTask<Site> loading = new java.util.concurrent.FutureTask<>(
                 () -> checked(loader.load(), loader.contentDir()));
         Thread loadingThread = new Thread(loading, "content-load");
@@ -79,19 +85,18 @@ public final class Main {
         AtomicReference<Site> current = new AtomicReference<>();
         Metrics metrics = new Metrics();
         AccessLog accessLog = new AccessLog();
-        // The default base URL needs the real port, known once the server has started.
         AtomicReference<Javalin> started = new AtomicReference<>();
         Supplier<URI> base = () -> settings.publicBase(started.get().port());
         Insights insights = Insights.start(settings.dataDir(), settings.insights(), metrics.registry(), base, Clock.systemUTC());
         Javalin app = create(current::get, base, metrics, accessLog, insights);
         started.set(app);
-        current.set(loaded(loading));
-        metrics.served(current.get().version());
-        for (String lang : current.get().languages().codes()) {
-            metrics.articles(current, lang, c -> c.get().library().articles(lang).size());
-        }
-        FolderWatcher watcher = watch(loader, current, metrics);
+        // The folder is watched from the start, alongside the load (walking it costs a moment): a
+        // file changed while the content loads is taken in right after.
+        java.util.concurrent.FutureTask<FolderWatcher> watching = new java.util.concurrent.FutureTask<>(
+                () -> watch(loader, current, loading, metrics));
+        new Thread(watching, "content-watch-start").start();
         app.unsafe.events.serverStopped(() -> {
+            FolderWatcher watcher = watcherOf(watching);
             if (watcher != null) {
                 watcher.close();
             }
@@ -99,10 +104,37 @@ public final class Main {
             accessLog.close();
             loader.close();
         });
+        // The port opens while the content loads: until it is loaded, every request gets a 503
+        // (see CachedPages), so /health still says 200 only when the site is ready.
         app.start(settings.port());
+        listening.accept(app);
+        Site site;
+        try {
+            site = loaded(loading);
+        } catch (RuntimeException | Error e) {
+            app.stop();
+            throw e;
+        }
+        current.compareAndSet(null, site); // unless a change made while it loaded is already in
+        metrics.served(current.get().version());
+        for (String lang : current.get().languages().codes()) {
+            metrics.articles(current, lang, c -> c.get().library().articles(lang).size());
+        }
         LOG.info("serving {} on http://localhost:{}/ as {}", settings.contentDir().toAbsolutePath(), app.port(),
                 settings.publicBase(app.port()));
         return app;
+    }
+
+    /** The folder's watcher, once it is started; null when it could not be. */
+    private static FolderWatcher watcherOf(java.util.concurrent.FutureTask<FolderWatcher> watching) {
+        try {
+            return watching.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return null;
+        }
     }
 
     /** The site the loading thread made; its failure is this thread's. */
@@ -134,11 +166,14 @@ public final class Main {
         return site;
     }
 
-    private static FolderWatcher watch(SiteLoader loader, AtomicReference<Site> current, Metrics metrics) {
+    private static FolderWatcher watch(SiteLoader loader, AtomicReference<Site> current,
+            java.util.concurrent.FutureTask<Site> loading, Metrics metrics) {
         try {
             return FolderWatcher.start(loader.contentDir(), Duration.ofMillis(WATCH_QUIET_MILLIS), changed -> {
                 try {
-                    Site next = checked(loader.load(current.get(), changed), loader.contentDir());
+                    // A change while the first load runs waits for it, and starts from it.
+                    Site previous = current.get() != null ? current.get() : loaded(loading);
+                    Site next = checked(loader.load(previous, changed), loader.contentDir());
                     current.set(next);
                     metrics.reloaded(next.version());
                     // A language added to languages.yaml gets its gauge; the existing ones are kept as they are.

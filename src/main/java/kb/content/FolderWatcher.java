@@ -17,7 +17,6 @@ import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,10 +60,22 @@ public final class FolderWatcher implements AutoCloseable {
         if (!Files.isDirectory(dir)) {
             return;
         }
-        try (Stream<Path> dirs = Files.walk(dir)) {
-            for (Path d : dirs.filter(Files::isDirectory).toList()) {
-                d.register(service, ENTRY_CREATE, ENTRY_DELETE, ENTRY_MODIFY);
-            }
+        // The walk reads each entry's attributes once; only folders are registered.
+        try {
+            Files.walkFileTree(dir, new java.nio.file.SimpleFileVisitor<>() {
+                @Override
+                public java.nio.file.FileVisitResult preVisitDirectory(Path d, java.nio.file.attribute.BasicFileAttributes attrs)
+                        throws IOException {
+                    d.register(service, ENTRY_CREATE, ENTRY_DELETE, ENTRY_MODIFY);
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
+                    LOG.warn("cannot watch {} for changes: {}", file, e.toString());
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+            });
         } catch (IOException | RuntimeException e) {
             LOG.warn("cannot watch {} for changes: {}", dir, e.toString());
         }

@@ -18,6 +18,9 @@ import org.eclipse.jetty.util.Callback;
  * servlet layer: the same bytes and headers the route sends, without routing, servlet wrappers and
  * per-request handlers. Anything else (a first request, a query string, another method) goes
  * through the site's routes as usual, and is what prepares the page.
+ *
+ * <p>Before the first content version is loaded (the port opens while it loads), every request is
+ * answered 503 with {@code Retry-After}, {@code /health} included: nothing behind it can answer yet.
  */
 public final class CachedPages extends Handler.Wrapper {
     /** What an answered request reports: method, route, status and milliseconds, as the routes do. */
@@ -38,11 +41,15 @@ public final class CachedPages extends Handler.Wrapper {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        Site current = site.get();
+        if (current == null) {
+            return starting(request, response, callback);
+        }
         if (!"GET".equals(request.getMethod()) || request.getHttpURI().getQuery() != null) {
             return super.handle(request, response, callback);
         }
         long started = System.nanoTime();
-        PageCache.Routed routed = responder.prepared(site.get(), request.getHttpURI().getPath());
+        PageCache.Routed routed = responder.prepared(current, request.getHttpURI().getPath());
         if (routed == null) {
             return super.handle(request, response, callback);
         }
@@ -57,4 +64,21 @@ public final class CachedPages extends Handler.Wrapper {
         served.request("GET", routed.route(), status, (System.nanoTime() - started) / 1e6);
         return true;
     }
+
+    /** The answer while the content is still loading: come back in a second. */
+    private boolean starting(Request request, Response response, Callback callback) {
+        HttpFields.Mutable headers = response.getHeaders();
+        SecurityHeaders.HEADERS.forEach(headers::put);
+        headers.put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
+        headers.put(HttpHeader.CACHE_CONTROL, "no-store");
+        headers.put(HttpHeader.RETRY_AFTER, "1");
+        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE_503);
+        response.write(true, ByteBuffer.wrap(STARTING), callback);
+        served.request(request.getMethod(), "starting", HttpStatus.SERVICE_UNAVAILABLE_503, 0);
+        return true;
+    }
+
+    private static final byte[] STARTING = ("Starting: the articles are still loading. Try again in a moment.\n"
+            + "Iniciando: os artigos ainda estão carregando. Tente de novo em instantes.\n")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
 }
