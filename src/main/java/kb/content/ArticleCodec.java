@@ -1,8 +1,6 @@
 package kb.content;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -63,27 +61,36 @@ public final class ArticleCodec {
 
     /** The article {@link #meta} wrote, without its body. */
     public static Article readMeta(byte[] bytes) {
-        try (DataInputStream in = open(bytes)) {
-            String lang = str(in);
-            String url = str(in);
-            String title = str(in);
-            String description = str(in);
-            String lastmod = str(in);
-            String translationKey = str(in);
-            List<String> aliases = strings(in);
-            List<String> tags = strings(in);
+        return readMeta(bytes, 0, bytes.length);
+    }
+
+    /**
+     * The article {@link #meta} wrote into {@code bytes[offset, offset + length)}, as a doc value
+     * gives it: decoded in place (a start reads every article this way).
+     */
+    public static Article readMeta(byte[] bytes, int offset, int length) {
+        try {
+            Reader in = new Reader(bytes, offset, length);
+            String lang = in.str();
+            String url = in.str();
+            String title = in.str();
+            String description = in.str();
+            String lastmod = in.str();
+            String translationKey = in.str();
+            List<String> aliases = in.strings();
+            List<String> tags = in.strings();
             int weight = in.readInt();
-            String intro = str(in);
-            int n = in.readInt();
+            String intro = in.str();
+            int n = in.count();
             List<Section> sections = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                String id = str(in);
-                String heading = str(in);
+                String id = in.str();
+                String heading = in.str();
                 int level = in.readInt();
-                sections.add(new Section(id, heading, level, null, strings(in)));
+                sections.add(new Section(id, heading, level, null, in.strings()));
             }
-            List<String> links = strings(in);
-            Path source = Path.of(str(in));
+            List<String> links = in.strings();
+            Path source = Path.of(in.str());
             return new Article(lang, url, title, description,
                     lastmod.isEmpty() ? Optional.empty() : Optional.of(LocalDate.parse(lastmod)), translationKey,
                     aliases, tags, weight, null, intro, sections, links, source);
@@ -94,15 +101,16 @@ public final class ArticleCodec {
 
     /** The slim article with the body {@link #body} wrote put back. */
     public static Article withBody(Article slim, byte[] bytes) {
-        try (DataInputStream in = open(bytes)) {
-            String html = str(in);
-            int n = in.readInt();
+        try {
+            Reader in = new Reader(bytes, 0, bytes.length);
+            String html = in.str();
+            int n = in.count();
             if (n != slim.sections().size()) {
                 throw new IllegalArgumentException("the body has " + n + " sections, the article " + slim.sections().size());
             }
             List<Section> sections = new ArrayList<>(n);
             for (Section s : slim.sections()) {
-                sections.add(new Section(s.id(), s.heading(), s.level(), str(in), s.aliasIds()));
+                sections.add(new Section(s.id(), s.heading(), s.level(), in.str(), s.aliasIds()));
             }
             return new Article(slim.lang(), slim.url(), slim.title(), slim.description(), slim.lastmod(), slim.translationKey(),
                     slim.aliases(), slim.tags(), slim.weight(), html, slim.intro(), sections, slim.links(), slim.source());
@@ -111,13 +119,61 @@ public final class ArticleCodec {
         }
     }
 
-    private static DataInputStream open(byte[] bytes) throws IOException {
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
-        int format = in.readByte();
-        if (format != FORMAT) {
-            throw new IOException("format " + format + ", expected " + FORMAT);
+    /** Reads what {@link #write} wrote, straight from the array: strings are decoded in place, once. */
+    private static final class Reader {
+        private final byte[] bytes;
+        private final int end;
+        private int at;
+
+        Reader(byte[] bytes, int offset, int length) throws IOException {
+            if (offset < 0 || length < 1 || offset + length > bytes.length) {
+                throw new IOException("no article in " + length + " bytes");
+            }
+            this.bytes = bytes;
+            this.at = offset;
+            this.end = offset + length;
+            int format = bytes[at++];
+            if (format != FORMAT) {
+                throw new IOException("format " + format + ", expected " + FORMAT);
+            }
         }
-        return in;
+
+        int readInt() throws IOException {
+            if (end - at < 4) {
+                throw new IOException("an int where " + (end - at) + " bytes remain");
+            }
+            int v = (bytes[at] & 0xff) << 24 | (bytes[at + 1] & 0xff) << 16 | (bytes[at + 2] & 0xff) << 8 | (bytes[at + 3] & 0xff);
+            at += 4;
+            return v;
+        }
+
+        /** A count of strings or sections: each takes at least four bytes. */
+        int count() throws IOException {
+            int n = readInt();
+            if (n < 0 || n > end - at) {
+                throw new IOException("a list of " + n + " where " + (end - at) + " bytes remain");
+            }
+            return n;
+        }
+
+        String str() throws IOException {
+            int n = readInt();
+            if (n < 0 || n > end - at) {
+                throw new IOException("a string of " + n + " bytes where " + (end - at) + " remain");
+            }
+            String s = new String(bytes, at, n, StandardCharsets.UTF_8);
+            at += n;
+            return s;
+        }
+
+        List<String> strings() throws IOException {
+            int n = count();
+            List<String> list = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                list.add(str());
+            }
+            return list;
+        }
     }
 
     @FunctionalInterface
@@ -147,25 +203,5 @@ public final class ArticleCodec {
         for (String s : list) {
             str(out, s);
         }
-    }
-
-    private static String str(DataInputStream in) throws IOException {
-        int n = in.readInt();
-        if (n < 0 || n > in.available()) {
-            throw new IOException("a string of " + n + " bytes where " + in.available() + " remain");
-        }
-        return new String(in.readNBytes(n), StandardCharsets.UTF_8);
-    }
-
-    private static List<String> strings(DataInputStream in) throws IOException {
-        int n = in.readInt();
-        if (n < 0 || n > in.available()) {
-            throw new IOException("a list of " + n + " where " + in.available() + " bytes remain");
-        }
-        List<String> list = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            list.add(str(in));
-        }
-        return list;
     }
 }

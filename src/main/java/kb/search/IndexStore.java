@@ -186,8 +186,10 @@ final class IndexStore implements Closeable {
                 if ((live != null && !live.get(doc)) || !file.advanceExact(doc) || !found.advanceExact(doc)) {
                     continue;
                 }
-                Article article = ArticleCodec.readMeta(BytesRef.deepCopyOf(meta.binaryValue()).bytes);
-                ByteBuffer f = ByteBuffer.wrap(BytesRef.deepCopyOf(file.binaryValue()).bytes);
+                BytesRef m = meta.binaryValue();
+                Article article = ArticleCodec.readMeta(m.bytes, m.offset, m.length);
+                BytesRef fb = file.binaryValue();
+                ByteBuffer f = ByteBuffer.wrap(fb.bytes, fb.offset, fb.length);
                 long size = f.getLong();
                 long modified = f.getLong();
                 byte[] fingerprint = new byte[f.remaining()];
