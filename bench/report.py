@@ -138,6 +138,9 @@ def targets(n, d):
         diff = abs(p99 - TARGET_SEARCH_P99_MS)
         verdict = (f"**met**: {diff:.1f} ms under" if p99 < TARGET_SEARCH_P99_MS
                    else f"**missed**: {diff:.1f} ms over ({p99 / TARGET_SEARCH_P99_MS:.1f}× the target)")
+        steady = num(d, "search_steady_p99_ms")
+        if steady is not None:
+            verdict += f"; in steady state {steady:.2f} ms ({'met' if steady < TARGET_SEARCH_P99_MS else 'missed'})"
         rows.append(("search p99 < 20 ms at 32 connections", n, f"{p99:.2f} ms", verdict))
 
     home = num(d, "home_bytes")
@@ -299,6 +302,10 @@ def main(argv):
           f"(runs {d.get('search_rps_runs', 'n/a')}) | — | |")
         w(f"| search latency p50 / p99, ms | {fmt(num(d, 'search_p50_ms'), digits=3)} / "
           f"{fmt(num(d, 'search_p99_ms'), digits=3)} | — | |")
+        if num(d, "search_steady_rps") is not None:
+            w(f"| search in steady state (after {d.get('search_soak_s', '?')} of search load), requests/s; p50 / p99 ms | "
+              f"{fmt(num(d, 'search_steady_rps'))}; {fmt(num(d, 'search_steady_p50_ms'), digits=3)} / "
+              f"{fmt(num(d, 'search_steady_p99_ms'), digits=3)} | — | |")
         for kind, label in [("home", "home"), ("category", "category page")]:
             if num(d, kind + "_rps") is not None:
                 w(f"| {label} `{d.get(kind + '_path', '?')}`: bytes / gzip bytes / links | {fmt(num(d, kind + '_bytes'), digits=0)} / "
