@@ -102,9 +102,12 @@ final class LanguageIndex {
      * @param query      the Lucene query that produced the entries, for snippets; null when none
      * @param correction the query with its unknown words corrected, when it found few entries exactly
      * @param partial    whether the best entry lacks a word of the query: the entries are near misses
+     * @param view       the searcher the ranking was made with, whose terms are looked up already
+     *                   (for counting what the correction finds); null when no query was run
      */
-    record Ranking(List<Scored> hits, int exactCount, Query query, Optional<String> correction, boolean partial) {
-        static final Ranking NONE = new Ranking(List.of(), 0, null, Optional.empty(), false);
+    record Ranking(List<Scored> hits, int exactCount, Query query, Optional<String> correction, boolean partial,
+            IndexSearcher view) {
+        static final Ranking NONE = new Ranking(List.of(), 0, null, Optional.empty(), false, null);
     }
 
     /** A word of another language, searched in this one as the sections that the other language finds it in. */
@@ -125,13 +128,14 @@ final class LanguageIndex {
         if (strict.isEmpty()) {
             return Ranking.NONE;
         }
+        IndexSearcher view = view(deadline);
         // Every word found, in enough places: the answer is among them, and this is the cheap query.
         Query allWords = strict.allWords();
-        Found exact = run(allWords, deadline);
+        Found exact = run(allWords, view);
         // With one word, "any of the words" is "every word": only a word matching nothing needs more.
         boolean oneWordFound = strict.concepts().size() == 1 && !exact.hits().isEmpty();
         if (exact.hits().size() >= FEW || oneWordFound) {
-            return new Ranking(exact.hits(), exact.hits().size(), allWords, Optional.empty(), false);
+            return new Ranking(exact.hits(), exact.hits().size(), allWords, Optional.empty(), false, view);
         }
         Typos typos = new Typos(vocabulary);
         QueryFactory.Plan plan = queries.withTypos(userQuery, typos);
@@ -142,7 +146,7 @@ final class LanguageIndex {
         boolean mixed = false;
         boolean approximate = false;
         for (int i = 0; i < coverage.length; i++) {
-            estimates[i] = matchEstimate(plan.concepts().get(i));
+            estimates[i] = matchEstimate(plan.concepts().get(i), view);
             mixed |= estimates[i] > 0;
         }
         for (int i = 0; i < coverage.length; i++) {
@@ -153,14 +157,14 @@ final class LanguageIndex {
                 Query translated = translations.of(typed);
                 if (translated != null) {
                     plan = plan.with(i, translated);
-                    df = matchEstimate(translated);
+                    df = matchEstimate(translated, view);
                 }
             }
-            if (hasParts(typed) && (df == 0 || !matchesAny(plan.concepts().get(i)))) {
+            if (hasParts(typed) && (df == 0 || !matchesAny(plan.concepts().get(i), view))) {
                 Query parts = queries.anyPart(typed);
                 if (parts != null) {
                     plan = plan.with(i, parts);
-                    df = matchEstimate(parts);
+                    df = matchEstimate(parts, view);
                 }
                 approximate = true;
             }
@@ -169,12 +173,12 @@ final class LanguageIndex {
                 Query start = queries.prefix(typed);
                 if (start != null) {
                     plan = plan.with(i, start);
-                    df = matchEstimate(start);
+                    df = matchEstimate(start, view);
                 }
             }
             approximate |= df == 0;
             coverage[i] = df == 0 ? 0 : COVERAGE * idf(df);
-            if (df > 0 && plan.concepts().get(i) == asPlanned && isGuess(typed, typos) && !matchesExactly(strict, typed)) {
+            if (df > 0 && plan.concepts().get(i) == asPlanned && isGuess(typed, typos) && !matchesExactly(strict, typed, view)) {
                 // Found only through a correction of a short word: "fine" is one letter from
                 // "find", "real" from "read", "pede" from "pode". A short word has many close
                 // neighbours, so it is as likely a word the articles do not use as a typo: its
@@ -183,9 +187,9 @@ final class LanguageIndex {
             }
         }
         Query any = plan.anyWords(coverage);
-        Found found = run(any, deadline);
-        boolean partial = !found.hits().isEmpty() && (approximate || !matchesAll(found.topDoc(), plan.concepts()));
-        return new Ranking(found.hits(), exact.hits().size(), any, correction(userQuery, typos), partial);
+        Found found = run(any, view);
+        boolean partial = !found.hits().isEmpty() && (approximate || !matchesAll(found.topDoc(), plan.concepts(), view));
+        return new Ranking(found.hits(), exact.hits().size(), any, correction(userQuery, typos), partial, view);
     }
 
     /** A word shorter than {@link #SURE_CORRECTION} letters that the index knows only through its corrections. */
@@ -195,9 +199,9 @@ final class LanguageIndex {
     }
 
     /** Whether the word, as typed, matches some document (through its stem or synonyms, without corrections). */
-    private boolean matchesExactly(QueryFactory.Plan strict, String typed) throws IOException {
+    private static boolean matchesExactly(QueryFactory.Plan strict, String typed, IndexSearcher view) throws IOException {
         int at = strict.typed().indexOf(typed);
-        return at >= 0 && matchEstimate(strict.concepts().get(at)) > 0;
+        return at >= 0 && matchEstimate(strict.concepts().get(at), view) > 0;
     }
 
     /** A single typed word (not a run of words with synonyms) made of findable parts. */
@@ -243,8 +247,8 @@ final class LanguageIndex {
     }
 
     /** Whether the document matches every one of the queries. */
-    private boolean matchesAll(int doc, List<Query> concepts) throws IOException {
-        List<LeafReaderContext> leaves = reader.leaves();
+    private static boolean matchesAll(int doc, List<Query> concepts, IndexSearcher searcher) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
         int local = doc - leaf.docBase;
         for (Query concept : concepts) {
@@ -258,9 +262,9 @@ final class LanguageIndex {
     }
 
     /** Whether any document matches the query: exact, where {@link #matchEstimate} is an upper bound (phrases). */
-    private boolean matchesAny(Query query) throws IOException {
+    private static boolean matchesAny(Query query, IndexSearcher searcher) throws IOException {
         Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
-        for (LeafReaderContext leaf : reader.leaves()) {
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
             Scorer scorer = weight.scorer(leaf);
             if (scorer != null && scorer.iterator().nextDoc() != DocIdSetIterator.NO_MORE_DOCS) {
                 return true;
@@ -270,20 +274,23 @@ final class LanguageIndex {
     }
 
     /** About how many documents a query matches, from the term statistics alone. */
-    private long matchEstimate(Query query) throws IOException {
+    private static long matchEstimate(Query query, IndexSearcher searcher) throws IOException {
         Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
         long total = 0;
-        for (LeafReaderContext leaf : reader.leaves()) {
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
             ScorerSupplier supplier = weight.scorerSupplier(leaf);
             total += supplier == null ? 0 : supplier.cost();
         }
         return total;
     }
 
-    /** How many entries match every word of the query exactly, counted as {@link Ranking#exactCount} is. */
-    int exactCount(UserQuery userQuery, long deadline) throws IOException {
+    /**
+     * How many entries match every word of the query exactly, counted as {@link Ranking#exactCount}
+     * is; with the ranking's searcher, whose term lookups the query's words share.
+     */
+    int exactCount(UserQuery userQuery, Ranking ranking, long deadline) throws IOException {
         QueryFactory.Plan strict = queries.strict(userQuery);
-        return strict.isEmpty() ? 0 : run(strict.allWords(), deadline).hits().size();
+        return strict.isEmpty() ? 0 : run(strict.allWords(), ranking.view() != null ? ranking.view() : view(deadline)).hits().size();
     }
 
     /** A result for the reader: titles as text, the snippet as escaped HTML with marks. */
@@ -373,13 +380,21 @@ final class LanguageIndex {
     /** The grouped entries of a query, and its best document (-1 when none). */
     private record Found(List<Scored> hits, int topDoc) {}
 
-    /** The grouped entries for a query; what was found so far if the deadline passes meanwhile. */
-    private Found run(Query query, long deadline) throws IOException {
-        IndexSearcher timed = new IndexSearcher(reader);
-        timed.setSimilarity(SIMILARITY);
-        timed.setQueryCache(null);
-        timed.setTimeout(() -> System.nanoTime() > deadline);
-        List<ScoreDoc> top = timed.search(query, new TopHits(CANDIDATES));
+    /**
+     * A searcher for one search: past the deadline, each query answers with what it found so far;
+     * each term is looked up once however many of the search's queries ask for it ({@link RememberedTerms}).
+     */
+    private IndexSearcher view(long deadline) throws IOException {
+        IndexSearcher view = new IndexSearcher(new RememberedTerms(reader));
+        view.setSimilarity(SIMILARITY);
+        view.setQueryCache(null);
+        view.setTimeout(() -> System.nanoTime() > deadline);
+        return view;
+    }
+
+    /** The grouped entries for a query; what was found so far if the search's deadline passes meanwhile. */
+    private Found run(Query query, IndexSearcher view) throws IOException {
+        List<ScoreDoc> top = view.search(query, new TopHits(CANDIDATES));
         List<Scored> ranked = new ArrayList<>(top.size());
         for (ScoreDoc sd : top) {
             Entry entry = entryOfDoc[sd.doc];

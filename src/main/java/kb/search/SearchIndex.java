@@ -209,7 +209,7 @@ public final class SearchIndex {
             return null;
         }
         String corrected = ranking.correction().get();
-        return index.exactCount(UserQuery.parse(corrected), deadline) > ranking.exactCount() ? corrected : null;
+        return index.exactCount(UserQuery.parse(corrected), ranking, deadline) > ranking.exactCount() ? corrected : null;
     }
 
     private LanguageIndex index(String lang) {

@@ -197,20 +197,36 @@ class PersistentIndexTest {
     /** The data folder as a crash would leave it now: its files, without the writer's lock. */
     private Path crashedCopy(String name) throws IOException {
         Path copy = crashes.resolve(name);
-        try (Stream<Path> files = Files.walk(data)) {
-            for (Path f : files.toList()) {
-                Path to = copy.resolve(data.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(to);
-                } else if (!f.getFileName().toString().equals("write.lock")) {
+        // The writer may be writing meanwhile: a temporary file of its, gone since the listing (or
+        // while it is listed), is skipped; no commit names it.
+        Files.walkFileTree(data, new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult preVisitDirectory(Path dir, java.nio.file.attribute.BasicFileAttributes attrs)
+                    throws IOException {
+                Files.createDirectories(copy.resolve(data.relativize(dir).toString()));
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFile(Path f, java.nio.file.attribute.BasicFileAttributes attrs) throws IOException {
+                if (!f.getFileName().toString().equals("write.lock")) {
                     try {
-                        Files.copy(f, to);
+                        Files.copy(f, copy.resolve(data.relativize(f).toString()));
                     } catch (java.nio.file.NoSuchFileException e) {
-                        // a temporary file of the writer's, gone since the listing: no commit names it
+                        // gone since the listing
                     }
                 }
+                return java.nio.file.FileVisitResult.CONTINUE;
             }
-        }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFileFailed(Path f, IOException e) throws IOException {
+                if (e instanceof java.nio.file.NoSuchFileException) {
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+                throw e;
+            }
+        });
         return copy;
     }
 

@@ -1,0 +1,158 @@
+package kb.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FilterDirectoryReader;
+import org.apache.lucene.index.FilterLeafReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A search's view of the index finds exactly what the index finds, with the same scores, while
+ * looking each term up in each segment's dictionary once, however many queries ask for it.
+ */
+class RememberedTermsTest {
+    private static final String[] TEXTS = {
+        "connect the office calendar", "the shared mailbox is not found", "admin consent for the tenant",
+        "calendar permissions for the admin", "office mailbox connect error", "tenant id and admin consent",
+        "the calendar of the shared mailbox", "consent once for every user of the tenant",
+    };
+
+    /** Counts exact seeks that reach the real term dictionary. */
+    private static final class Counting extends FilterDirectoryReader {
+        final AtomicInteger seeks;
+
+        Counting(DirectoryReader in, AtomicInteger seeks) throws IOException {
+            super(in, new SubReaderWrapper() {
+                @Override
+                public LeafReader wrap(LeafReader reader) {
+                    return new FilterLeafReader(reader) {
+                        @Override
+                        public Terms terms(String field) throws IOException {
+                            Terms t = super.terms(field);
+                            return t == null ? null : new FilterTerms(t) {
+                                @Override
+                                public TermsEnum iterator() throws IOException {
+                                    return new FilterTermsEnum(in.iterator()) {
+                                        @Override
+                                        public boolean seekExact(BytesRef text) throws IOException {
+                                            seeks.incrementAndGet();
+                                            return in.seekExact(text);
+                                        }
+                                    };
+                                }
+                            };
+                        }
+
+                        @Override
+                        public CacheHelper getCoreCacheHelper() {
+                            return null;
+                        }
+
+                        @Override
+                        public CacheHelper getReaderCacheHelper() {
+                            return null;
+                        }
+                    };
+                }
+            });
+            this.seeks = seeks;
+        }
+
+        @Override
+        protected DirectoryReader doWrapDirectoryReader(DirectoryReader in) throws IOException {
+            return new Counting(in, seeks);
+        }
+
+        @Override
+        public CacheHelper getReaderCacheHelper() {
+            return null;
+        }
+    }
+
+    private static List<Query> queries() {
+        PhraseQuery shared = new PhraseQuery("body", "shared", "mailbox");
+        PhraseQuery sloppy = new PhraseQuery(3, "body", "admin", "consent");
+        Query calendar = new TermQuery(new Term("body", "calendar"));
+        Query absent = new TermQuery(new Term("body", "gmail"));
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        any.add(calendar, Occur.SHOULD).add(shared, Occur.SHOULD).add(absent, Occur.SHOULD)
+                .add(new BoostQuery(sloppy, 2f), Occur.SHOULD);
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        all.add(new TermQuery(new Term("body", "tenant")), Occur.MUST).add(new TermQuery(new Term("body", "consent")), Occur.MUST);
+        return List.of(calendar, absent, shared, sloppy, any.build(), all.build(),
+                new DisjunctionMaxQuery(List.of(calendar, new BoostQuery(shared, 3f)), 0.3f),
+                new PrefixQuery(new Term("body", "conn")));
+    }
+
+    private static List<String> results(IndexSearcher searcher, Query q) throws IOException {
+        List<String> out = new ArrayList<>();
+        for (ScoreDoc sd : searcher.search(q, 20).scoreDocs) {
+            out.add(sd.doc + "=" + sd.score);
+        }
+        out.add("count=" + searcher.count(q));
+        return out;
+    }
+
+    @Test
+    void findsWhatTheIndexFindsAndLooksEachTermUpOnce() throws IOException {
+        try (ByteBuffersDirectory dir = new ByteBuffersDirectory();
+                IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(new StandardAnalyzer()))) {
+            for (int i = 0; i < TEXTS.length; i++) {
+                Document d = new Document();
+                d.add(new TextField("body", TEXTS[i], Field.Store.NO));
+                writer.addDocument(d);
+                if (i % 3 == 2) {
+                    writer.commit(); // several segments, as a real index has
+                }
+            }
+            writer.commit();
+            try (DirectoryReader reader = DirectoryReader.open(dir)) {
+                assertThat(reader.leaves()).hasSizeGreaterThan(1);
+                IndexSearcher plain = new IndexSearcher(reader);
+                AtomicInteger seeks = new AtomicInteger();
+                IndexSearcher view = new IndexSearcher(new RememberedTerms(new Counting(reader, seeks)));
+                for (Query q : queries()) {
+                    assertThat(results(view, q)).as(q.toString()).isEqualTo(results(plain, q));
+                }
+                int first = seeks.get();
+                assertThat(first).isPositive();
+                // The same queries again, and each alone: every term is known in every segment by now.
+                for (Query q : queries()) {
+                    assertThat(results(view, q)).as(q.toString()).isEqualTo(results(plain, q));
+                }
+                assertThat(seeks.get()).isEqualTo(first);
+                // A new view (the next search) looks them up again: nothing outlives a search.
+                IndexSearcher next = new IndexSearcher(new RememberedTerms(new Counting(reader, seeks)));
+                results(next, queries().get(0));
+                assertThat(seeks.get()).isGreaterThan(first);
+            }
+        }
+    }
+}
