@@ -78,6 +78,8 @@ public final class Main {
      */
     static Javalin start(Settings settings, java.util.function.Consumer<Javalin> listening) {
         SiteLoader loader = new SiteLoader(settings.contentDir(), settings.dataDir());
+        // The content loads on its own thread while this one makes the web layer (loading its
+        // classes, reading templates) and opens the port.
         java.util.concurrent.FutureTask<Site> loading = new java.util.concurrent.FutureTask<>(
                 () -> checked(loader.load(), loader.contentDir()));
         Thread loadingThread = new Thread(loading, "content-load");
@@ -85,6 +87,7 @@ public final class Main {
         AtomicReference<Site> current = new AtomicReference<>();
         Metrics metrics = new Metrics();
         AccessLog accessLog = new AccessLog();
+        // The default base URL needs the real port, known once the server has started.
         AtomicReference<Javalin> started = new AtomicReference<>();
         Supplier<URI> base = () -> settings.publicBase(started.get().port());
         Insights insights = Insights.start(settings.dataDir(), settings.insights(), metrics.registry(), base, Clock.systemUTC());
