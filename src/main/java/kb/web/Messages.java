@@ -119,12 +119,18 @@ public final class Messages {
         return longDate.format(date);
     }
 
+    /** The jar's strings per language code: read once, as the jar does not change while the site runs. */
+    private static final Map<String, Map<String, String>> BUILT_IN = new ConcurrentHashMap<>();
+
+    /** A copy of the built-in strings of a language (empty when it has none), for the caller to add its overrides to. */
     private static Map<String, String> builtIn(String code) {
-        try (InputStream in = Messages.class.getResourceAsStream("/i18n/messages_" + code + ".properties")) {
-            return in == null ? new HashMap<>() : read(new InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new IllegalStateException("the built-in UI strings of " + code + " cannot be read", e);
-        }
+        return new HashMap<>(BUILT_IN.computeIfAbsent(code, c -> {
+            try (InputStream in = Messages.class.getResourceAsStream("/i18n/messages_" + c + ".properties")) {
+                return in == null ? Map.of() : Map.copyOf(read(new InputStreamReader(in, StandardCharsets.UTF_8)));
+            } catch (IOException e) {
+                throw new IllegalStateException("the built-in UI strings of " + c + " cannot be read", e);
+            }
+        }));
     }
 
     private static Map<String, String> overrides(Path i18nDir, String code) {
