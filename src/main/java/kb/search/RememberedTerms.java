@@ -6,7 +6,9 @@ import java.util.Map;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FilterDirectoryReader;
 import org.apache.lucene.index.FilterLeafReader;
+import org.apache.lucene.index.ImpactsEnum;
 import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.TermState;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
@@ -17,18 +19,11 @@ import org.apache.lucene.util.BytesRef;
  * in a segment's term dictionary once, however many of the search's queries ask for it. A search
  * runs several queries over the same words (every word, then any of them, the estimates between,
  * the phrase and proximity bonuses, a suggestion's count), and each lookup walks the dictionary's
- * blocks again and allocates its frames: half of what a search allocated. Made per search and used
- * by one thread; never closed (it holds nothing of its own, and closing would close the index).
+ * blocks again and allocates its frames: half of what a search allocated. A term's lookups share one
+ * enum of the dictionary per field, whose frames are made once. Made per search and used by one
+ * thread; never closed (it holds nothing of its own, and closing would close the index).
  */
 final class RememberedTerms extends FilterDirectoryReader {
-    /** Looked up and not there: remembered too, as most of a question's words are absent from most segments. */
-    private static final TermState ABSENT = new TermState() {
-        @Override
-        public void copyFrom(TermState other) {
-            throw new UnsupportedOperationException();
-        }
-    };
-
     RememberedTerms(DirectoryReader in) throws IOException {
         super(in, new SubReaderWrapper() {
             @Override
@@ -49,9 +44,9 @@ final class RememberedTerms extends FilterDirectoryReader {
         return null;
     }
 
-    /** One segment, with the states of the terms looked up in it so far, per field. */
+    /** One segment, with what the search has looked up in each of its fields so far. */
     private static final class Segment extends FilterLeafReader {
-        private final Map<String, Map<BytesRef, TermState>> known = new HashMap<>();
+        private final Map<String, Field> fields = new HashMap<>();
 
         Segment(LeafReader in) {
             super(in);
@@ -63,11 +58,11 @@ final class RememberedTerms extends FilterDirectoryReader {
             if (terms == null) {
                 return null;
             }
-            Map<BytesRef, TermState> states = known.computeIfAbsent(field, f -> new HashMap<>());
+            Field f = fields.computeIfAbsent(field, k -> new Field(terms));
             return new FilterTerms(terms) {
                 @Override
-                public TermsEnum iterator() throws IOException {
-                    return new Remembering(in.iterator(), states);
+                public TermsEnum iterator() {
+                    return new Remembering(f);
                 }
             };
         }
@@ -83,28 +78,178 @@ final class RememberedTerms extends FilterDirectoryReader {
         }
     }
 
-    /** A term dictionary's enum that answers an exact seek from what an earlier seek found. */
-    private static final class Remembering extends FilterLeafReader.FilterTermsEnum {
-        private final Map<BytesRef, TermState> states;
+    /** A term found in a field, and where it is in the dictionary. */
+    private record Known(BytesRef term, TermState state) {}
 
-        Remembering(TermsEnum in, Map<BytesRef, TermState> states) {
-            super(in);
-            this.states = states;
+    /**
+     * One field of one segment, for one search: the terms looked up in it (and those not there),
+     * and one enum of the real dictionary that every lookup shares, so that its frames are made once
+     * (a fresh enum per lookup allocated them again each time).
+     */
+    private static final class Field {
+        private static final Known ABSENT = new Known(null, null);
+
+        final Terms terms;
+        final Map<BytesRef, Known> known = new HashMap<>();
+        private TermsEnum shared;
+        /** Which enum of the search the shared one stands at now; null when none. */
+        Remembering at;
+
+        Field(Terms terms) {
+            this.terms = terms;
+        }
+
+        TermsEnum shared() throws IOException {
+            if (shared == null) {
+                shared = terms.iterator();
+            }
+            return shared;
+        }
+
+        /** The term as the dictionary has it, or {@link #ABSENT}: looked up once. */
+        Known lookUp(BytesRef text, Remembering asking) throws IOException {
+            Known k = known.get(text);
+            if (k == null) {
+                TermsEnum e = shared();
+                boolean found = e.seekExact(text);
+                BytesRef copy = BytesRef.deepCopyOf(text);
+                k = found ? new Known(copy, e.termState()) : ABSENT;
+                known.put(copy, k);
+                at = found ? asking : null;
+            }
+            return k;
+        }
+    }
+
+    /**
+     * What a caller of {@code iterator()} gets: an enum that stands at a term by its state alone,
+     * and puts the shared enum there only when asked for what the state does not hold (postings,
+     * impacts). A caller may hold several at once (a query's scorers are made before they are
+     * used): each puts the shared enum back at its own term. Walking the dictionary (next, seekCeil,
+     * seek by ordinal) takes an enum of its own, as the index's would be.
+     */
+    private static final class Remembering extends org.apache.lucene.index.BaseTermsEnum {
+        private final Field field;
+        private BytesRef term;
+        private TermState state;
+        /** For walking: a plain enum of the dictionary, once one is needed. */
+        private TermsEnum own;
+
+        Remembering(Field field) {
+            this.field = field;
         }
 
         @Override
         public boolean seekExact(BytesRef text) throws IOException {
-            TermState state = states.get(text);
-            if (state == ABSENT) {
+            if (own != null) {
+                return own.seekExact(text);
+            }
+            Known k = field.lookUp(text, this);
+            if (k == Field.ABSENT) {
+                term = null;
+                state = null;
                 return false;
             }
-            if (state != null) {
-                in.seekExact(text, state);
-                return true;
+            term = k.term();
+            state = k.state();
+            return true;
+        }
+
+        @Override
+        public void seekExact(BytesRef text, TermState state) throws IOException {
+            if (own != null) {
+                own.seekExact(text, state);
+                return;
             }
-            boolean found = in.seekExact(text);
-            states.put(BytesRef.deepCopyOf(text), found ? in.termState() : ABSENT);
-            return found;
+            this.term = BytesRef.deepCopyOf(text);
+            this.state = state;
+            if (field.at == this) {
+                field.at = null;
+            }
+        }
+
+        /** The shared enum, put at this one's term. */
+        private TermsEnum positioned() throws IOException {
+            if (own != null) {
+                return own;
+            }
+            if (term == null) {
+                throw new IllegalStateException("the enum stands at no term");
+            }
+            TermsEnum shared = field.shared();
+            if (field.at != this) {
+                shared.seekExact(term, state);
+                field.at = this;
+            }
+            return shared;
+        }
+
+        /** A plain enum of its own, at this one's term if it stands at one. */
+        private TermsEnum own() throws IOException {
+            if (own == null) {
+                own = field.terms.iterator();
+                // By the term, not its state: a fresh enum put at a state walks on from the first term.
+                if (term != null && !own.seekExact(term)) {
+                    throw new IllegalStateException("a term found before is gone");
+                }
+            }
+            return own;
+        }
+
+        @Override
+        public SeekStatus seekCeil(BytesRef text) throws IOException {
+            return own().seekCeil(text);
+        }
+
+        @Override
+        public void seekExact(long ord) throws IOException {
+            own().seekExact(ord);
+        }
+
+        @Override
+        public BytesRef next() throws IOException {
+            return own().next();
+        }
+
+        @Override
+        public BytesRef term() throws IOException {
+            return own != null ? own.term() : term;
+        }
+
+        @Override
+        public long ord() throws IOException {
+            return positioned().ord();
+        }
+
+        @Override
+        public int docFreq() throws IOException {
+            return positioned().docFreq();
+        }
+
+        @Override
+        public long totalTermFreq() throws IOException {
+            return positioned().totalTermFreq();
+        }
+
+        @Override
+        public PostingsEnum postings(PostingsEnum reuse, int flags) throws IOException {
+            return positioned().postings(reuse, flags);
+        }
+
+        @Override
+        public ImpactsEnum impacts(int flags) throws IOException {
+            return positioned().impacts(flags);
+        }
+
+        @Override
+        public TermState termState() throws IOException {
+            if (own != null) {
+                return own.termState();
+            }
+            if (state == null) {
+                throw new IllegalStateException("the enum stands at no term");
+            }
+            return state.clone();
         }
     }
 }

@@ -155,4 +155,46 @@ class RememberedTermsTest {
             }
         }
     }
+
+    private static List<Integer> docs(org.apache.lucene.index.PostingsEnum p) throws IOException {
+        List<Integer> out = new ArrayList<>();
+        for (int d = p.nextDoc(); d != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; d = p.nextDoc()) {
+            out.add(d);
+        }
+        return out;
+    }
+
+    @Test
+    void enumsHeldAtOnceEachAnswerForTheirOwnTermAndCanStillWalk() throws IOException {
+        try (ByteBuffersDirectory dir = new ByteBuffersDirectory();
+                IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(new StandardAnalyzer()))) {
+            for (String text : TEXTS) {
+                Document d = new Document();
+                d.add(new TextField("body", text, Field.Store.NO));
+                writer.addDocument(d);
+            }
+            writer.commit();
+            try (DirectoryReader reader = DirectoryReader.open(dir)) {
+                LeafReader plain = reader.leaves().get(0).reader();
+                LeafReader view = new RememberedTerms(reader).leaves().get(0).reader();
+                TermsEnum a = view.terms("body").iterator();
+                TermsEnum b = view.terms("body").iterator();
+                assertThat(a.seekExact(new BytesRef("calendar"))).isTrue();
+                assertThat(b.seekExact(new BytesRef("mailbox"))).isTrue();
+                assertThat(view.terms("body").iterator().seekExact(new BytesRef("gmail"))).isFalse();
+                // a was made first and is read last, as a query's scorers are.
+                TermsEnum p = plain.terms("body").iterator();
+                p.seekExact(new BytesRef("calendar"));
+                assertThat(docs(a.postings(null))).isEqualTo(docs(p.postings(null))).hasSize(3);
+                assertThat(a.docFreq()).isEqualTo(3);
+                assertThat(b.docFreq()).isEqualTo(3);
+                p.seekExact(new BytesRef("mailbox"));
+                assertThat(docs(b.postings(null))).isEqualTo(docs(p.postings(null)));
+                // Walking on from a term, as the index's own enum does.
+                assertThat(b.next()).isEqualTo(p.next());
+                assertThat(b.next()).isEqualTo(p.next());
+                assertThat(a.term().utf8ToString()).isEqualTo("calendar");
+            }
+        }
+    }
 }
