@@ -150,7 +150,7 @@ public final class ArticleCodec {
         /** A count of strings or sections: each takes at least four bytes. */
         int count() throws IOException {
             int n = readInt();
-            if (n < 0 || n > end - at) {
+            if (n < 0 || n > (end - at) / 4) {
                 throw new IOException("a list of " + n + " where " + (end - at) + " bytes remain");
             }
             return n;

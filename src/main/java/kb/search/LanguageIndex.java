@@ -85,7 +85,7 @@ final class LanguageIndex {
         this.queries = queries;
         this.errorCodes = errorCodes;
         this.snippets = new Snippets(analysis);
-        // For term statistics only; searches get their own searcher, with a deadline.
+        // For another language's translations of a word (keysFor); a search gets its own view, with a deadline.
         this.searcher = new IndexSearcher(reader);
         this.searcher.setSimilarity(SIMILARITY);
         // Scoring queries gain nothing from Lucene's filter cache, and it is shared JVM-wide.
@@ -103,7 +103,7 @@ final class LanguageIndex {
      * @param correction the query with its unknown words corrected, when it found few entries exactly
      * @param partial    whether the best entry lacks a word of the query: the entries are near misses
      * @param view       the searcher the ranking was made with, whose terms are looked up already
-     *                   (for counting what the correction finds); null when no query was run
+     *                   (for counting what the correction finds); null for {@link #NONE}, which has no correction
      */
     record Ranking(List<Scored> hits, int exactCount, Query query, Optional<String> correction, boolean partial,
             IndexSearcher view) {
@@ -285,12 +285,13 @@ final class LanguageIndex {
     }
 
     /**
-     * How many entries match every word of the query exactly, counted as {@link Ranking#exactCount}
-     * is; with the ranking's searcher, whose term lookups the query's words share.
+     * How many entries the ranking's correction finds with every word exactly, counted as
+     * {@link Ranking#exactCount} is: with the ranking's searcher (and deadline), whose term lookups
+     * the corrected query's words share.
      */
-    int exactCount(UserQuery userQuery, Ranking ranking, long deadline) throws IOException {
-        QueryFactory.Plan strict = queries.strict(userQuery);
-        return strict.isEmpty() ? 0 : run(strict.allWords(), ranking.view() != null ? ranking.view() : view(deadline)).hits().size();
+    int exactCount(UserQuery corrected, Ranking ranking) throws IOException {
+        QueryFactory.Plan strict = queries.strict(corrected);
+        return strict.isEmpty() ? 0 : run(strict.allWords(), ranking.view()).hits().size();
     }
 
     /** A result for the reader: titles as text, the snippet as escaped HTML with marks. */

@@ -119,7 +119,7 @@ public final class SearchIndex {
         long deadline = System.nanoTime() + TIME_BUDGET_NANOS;
         try {
             LanguageIndex.Ranking ranking = home.rank(query, deadline, word -> translations(word, lang));
-            String suggestion = suggestion(ranking, home, deadline);
+            String suggestion = suggestion(ranking, home);
             LanguageIndex source = home;
             if (ranking.hits().isEmpty()) {
                 for (String other : library.languages().codes()) {
@@ -204,12 +204,12 @@ public final class SearchIndex {
     }
 
     /** A suggestion worth showing: a correction that finds more than the query did. */
-    private static String suggestion(LanguageIndex.Ranking ranking, LanguageIndex index, long deadline) throws IOException {
+    private static String suggestion(LanguageIndex.Ranking ranking, LanguageIndex index) throws IOException {
         if (ranking.correction().isEmpty()) {
             return null;
         }
         String corrected = ranking.correction().get();
-        return index.exactCount(UserQuery.parse(corrected), ranking, deadline) > ranking.exactCount() ? corrected : null;
+        return index.exactCount(UserQuery.parse(corrected), ranking) > ranking.exactCount() ? corrected : null;
     }
 
     private LanguageIndex index(String lang) {
