@@ -1,7 +1,6 @@
 package kb.content;
 
 import com.vladsch.flexmark.ext.attributes.AttributesExtension;
-import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.html.HtmlRenderer;
@@ -43,7 +42,7 @@ final class MarkdownRenderer {
     MarkdownRenderer(Set<String> knownEmbeds) {
         MutableDataSet options = new MutableDataSet();
         options.set(Parser.EXTENSIONS, List.of(
-                TablesExtension.create(), AutolinkExtension.create(), AttributesExtension.create()));
+                TablesExtension.create(), GatedAutolink.create(), AttributesExtension.create()));
         // flexmark renders only the explicit {#id}s; the others are made after sanitizing, in one
         // pass that knows every explicit id (see assignIds), so generated ids never collide with them.
         options.set(HtmlRenderer.GENERATE_HEADER_ID, true);
@@ -98,7 +97,9 @@ final class MarkdownRenderer {
         List<String> warnings = new ArrayList<>();
 
         demoteTitles(doc);
-        replaceShortcodes(doc, warnings);
+        if (mayHoldShortcode(markdown)) {
+            replaceShortcodes(doc, warnings);
+        }
         List<Section> sections = assignIds(doc);
         wrapScrollables(doc);
         String intro = introText(doc);
@@ -112,6 +113,14 @@ final class MarkdownRenderer {
         for (Element h1 : doc.body().select("h1")) {
             h1.tagName("h2");
         }
+    }
+
+    /**
+     * Whether the source could hold a shortcode: its braces written as such, or spelled as
+     * entities. Nearly no article has one, and looking costs the text of every paragraph.
+     */
+    private static boolean mayHoldShortcode(String markdown) {
+        return markdown.contains("{{") || markdown.indexOf('&') >= 0;
     }
 
     private void replaceShortcodes(Document doc, List<String> warnings) {
@@ -189,7 +198,8 @@ final class MarkdownRenderer {
     }
 
     private static boolean isHeading(Element e) {
-        return e.tagName().matches("h[1-6]");
+        String tag = e.normalName();
+        return tag.length() == 2 && tag.charAt(0) == 'h' && tag.charAt(1) >= '1' && tag.charAt(1) <= '6';
     }
 
     /** Wide tables and code scroll inside their own box, reachable by keyboard. */

@@ -2,6 +2,12 @@ package kb.content;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+import java.util.List;
 import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -80,6 +86,43 @@ class MarkdownRendererTest {
         assertThat(doc.select("div.scroll-x > table")).hasSize(1);
         assertThat(doc.select("a[href=https://learn.microsoft.com/entra]")).hasSize(1);
         assertThat(doc.select("pre > code.language-powershell").text()).isEqualTo("Get-MgUser");
+    }
+
+    @Test
+    void bareLinksOfEveryKindAreLinkedAsFlexmarksOwnExtensionLinksThem() {
+        String markdown = """
+                Visit www.example.com, write to help@example.com or open ftp://files.example.com/a.
+
+                Escaped and spelled: https\\://escaped.example.net, help\\@example.org, x&#64;example.org, WWW.EXAMPLE.COM.
+
+                [A link](https://example.com/x) next to https://bare.example.com and <https://angle.example.com>.
+
+                Plain text: a note about the site, the admin centre and version 2.0: nothing to link.
+
+                - item with mail@example.com
+                - `https://code.example.com` and `ops@example.com` stay code
+
+                | www.table.example.com | x |
+                | --- | --- |
+                | a@b.example.com | c |
+                """;
+        MutableDataSet stock = new MutableDataSet().set(Parser.EXTENSIONS, List.of(TablesExtension.create(), AutolinkExtension.create()));
+        MutableDataSet gated = new MutableDataSet().set(Parser.EXTENSIONS, List.of(TablesExtension.create(), GatedAutolink.create()));
+        HtmlRenderer html = HtmlRenderer.builder(stock).build();
+        String expected = html.render(Parser.builder(stock).build().parse(markdown));
+        assertThat(Jsoup.parseBodyFragment(expected).select("a")).hasSizeGreaterThan(6);
+        assertThat(html.render(Parser.builder(gated).build().parse(markdown))).isEqualTo(expected);
+    }
+
+    @Test
+    void onlyTextThatCouldSpellALinkIsAskedForOne() {
+        assertThat(GatedAutolink.mayHoldLink("see https://x.y")).isTrue();
+        assertThat(GatedAutolink.mayHoldLink("WWW.EXAMPLE.COM")).isTrue();
+        assertThat(GatedAutolink.mayHoldLink("a@b")).isTrue();
+        assertThat(GatedAutolink.mayHoldLink("x&#64;y")).isTrue();
+        assertThat(GatedAutolink.mayHoldLink("a\\:b")).isTrue();
+        assertThat(GatedAutolink.mayHoldLink("Note: the admin center, version 2.0 (see below).")).isFalse();
+        assertThat(GatedAutolink.mayHoldLink("ww.example")).isFalse();
     }
 
     @Test
