@@ -124,11 +124,12 @@ final class LanguageIndex {
      * language finds them in. Also a correction of the query to suggest.
      */
     Ranking rank(UserQuery userQuery, long deadline, Translations translations) throws IOException {
+        IndexSearcher view = view(deadline);
+        QueryFactory queries = this.queries.in(view.getIndexReader());
         QueryFactory.Plan strict = queries.strict(userQuery);
         if (strict.isEmpty()) {
             return Ranking.NONE;
         }
-        IndexSearcher view = view(deadline);
         // Every word found, in enough places: the answer is among them, and this is the cheap query.
         Query allWords = strict.allWords();
         Found exact = run(allWords, view);
@@ -290,7 +291,7 @@ final class LanguageIndex {
      * the corrected query's words share.
      */
     int exactCount(UserQuery corrected, Ranking ranking) throws IOException {
-        QueryFactory.Plan strict = queries.strict(corrected);
+        QueryFactory.Plan strict = queries.in(ranking.view().getIndexReader()).strict(corrected);
         return strict.isEmpty() ? 0 : run(strict.allWords(), ranking.view()).hits().size();
     }
 

@@ -69,6 +69,22 @@ final class QueryFactory {
         this.negated = NegatedWords.of(analysis.lang());
     }
 
+    private QueryFactory(QueryFactory base, IndexReader reader) {
+        this.reader = reader;
+        this.builder = base.builder;
+        this.synonyms = base.synonyms;
+        this.fillers = base.fillers;
+        this.negated = base.negated;
+    }
+
+    /**
+     * The same queries, asking {@code view} (the same index, as one search sees it) whether an
+     * identifier is there whole: the search looks that term up anyway, so it is looked up once.
+     */
+    QueryFactory in(IndexReader view) {
+        return new QueryFactory(this, view);
+    }
+
     /**
      * An identifier that no document has whole ({@code AADSTS700016}, {@code Mail.ReadWriteAll}),
      * searched as any of its parts: the family of codes or scopes it belongs to. Null when it has

@@ -54,17 +54,16 @@ final class RememberedTerms extends FilterDirectoryReader {
 
         @Override
         public Terms terms(String field) throws IOException {
-            Terms terms = super.terms(field);
-            if (terms == null) {
-                return null;
-            }
-            Field f = fields.computeIfAbsent(field, k -> new Field(terms));
-            return new FilterTerms(terms) {
-                @Override
-                public TermsEnum iterator() {
-                    return new Remembering(f);
+            Field f = fields.get(field);
+            if (f == null) {
+                Terms terms = super.terms(field);
+                if (terms == null) {
+                    return null;
                 }
-            };
+                f = new Field(terms);
+                fields.put(field, f);
+            }
+            return f.view;
         }
 
         @Override
@@ -90,6 +89,8 @@ final class RememberedTerms extends FilterDirectoryReader {
         private static final Known ABSENT = new Known(null, null);
 
         final Terms terms;
+        /** The field as the search sees it: its enums remember (one wrapper, asked for by every query of the search). */
+        final Terms view;
         final Map<BytesRef, Known> known = new HashMap<>();
         private TermsEnum shared;
         /** Which enum of the search the shared one stands at now; null when none. */
@@ -97,6 +98,12 @@ final class RememberedTerms extends FilterDirectoryReader {
 
         Field(Terms terms) {
             this.terms = terms;
+            this.view = new FilterLeafReader.FilterTerms(terms) {
+                @Override
+                public TermsEnum iterator() {
+                    return new Remembering(Field.this);
+                }
+            };
         }
 
         TermsEnum shared() throws IOException {

@@ -148,6 +148,13 @@ class RememberedTermsTest {
                     assertThat(results(view, q)).as(q.toString()).isEqualTo(results(plain, q));
                 }
                 assertThat(seeks.get()).isEqualTo(first);
+                // Asked how many documents have a term (as the query factory asks whether an
+                // identifier is there whole), the view answers as the index does, from what it knows.
+                for (String word : new String[] {"calendar", "tenant", "gmail"}) {
+                    Term t = new Term("body", word);
+                    assertThat(view.getIndexReader().docFreq(t)).as(word).isEqualTo(reader.docFreq(t));
+                }
+                assertThat(seeks.get()).isEqualTo(first);
                 // A new view (the next search) looks them up again: nothing outlives a search.
                 IndexSearcher next = new IndexSearcher(new RememberedTerms(new Counting(reader, seeks)));
                 results(next, queries().get(0));
