@@ -20,7 +20,6 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.ScorerSupplier;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.similarities.PerFieldSimilarityWrapper;
@@ -227,9 +226,9 @@ final class LanguageIndex {
         if (q == null) {
             return keys;
         }
-        TopDocs top = searcher.search(q, max);
-        float best = top.scoreDocs.length == 0 ? 1 : top.scoreDocs[0].score;
-        for (ScoreDoc sd : top.scoreDocs) {
+        List<ScoreDoc> top = searcher.search(q, new TopHits(max, this::tie));
+        float best = top.isEmpty() ? 1 : top.get(0).score;
+        for (ScoreDoc sd : top) {
             Entry entry = entryOfDoc[sd.doc];
             String key = entry == null ? null : entry.key();
             if (key != null) {
@@ -396,7 +395,7 @@ final class LanguageIndex {
 
     /** The grouped entries for a query; what was found so far if the search's deadline passes meanwhile. */
     private Found run(Query query, IndexSearcher view) throws IOException {
-        List<ScoreDoc> top = view.search(query, new TopHits(CANDIDATES));
+        List<ScoreDoc> top = view.search(query, new TopHits(CANDIDATES, this::tie));
         List<Scored> ranked = new ArrayList<>(top.size());
         for (ScoreDoc sd : top) {
             Entry entry = entryOfDoc[sd.doc];
@@ -405,6 +404,29 @@ final class LanguageIndex {
             }
         }
         return new Found(group(ranked), top.isEmpty() ? -1 : top.get(0).doc);
+    }
+
+    /**
+     * Which of two documents that score alike comes first: by what they stand for (the article's
+     * URL, then the article before its sections, in their order), not by their numbers, which
+     * follow the order files were indexed in. Documents of no entry come last.
+     */
+    private int tie(int a, int b) {
+        Entry x = entryOfDoc[a];
+        Entry y = entryOfDoc[b];
+        if (x == null || y == null) {
+            return x != null ? -1 : y != null ? 1 : Integer.compare(a, b);
+        }
+        int c = x.article().url().compareTo(y.article().url());
+        if (c == 0) {
+            c = Integer.compare(position(x), position(y));
+        }
+        return c != 0 ? c : Integer.compare(a, b);
+    }
+
+    /** -1 for the article's own document, else its section's place in the article. */
+    private static int position(Entry e) {
+        return e.section() == null ? -1 : e.article().sections().indexOf(e.section());
     }
 
     /** An entry with its score for one query, and its document. */

@@ -22,7 +22,10 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.junit.jupiter.api.Test;
 
-/** The search's own collector gives exactly Lucene's top documents: the same documents, scores and order, ties included. */
+/**
+ * The search's own collector gives exactly Lucene's top documents (the same documents, scores and
+ * order, ties included), and, with another order for ties, the best documents in that order.
+ */
 class TopHitsTest {
     private static final String[] WORDS = {"inbox", "calendar", "consent", "tenant", "admin", "error", "gmail", "office", "sync", "alias"};
 
@@ -56,6 +59,45 @@ class TopHitsTest {
                     List<String> lucene = java.util.Arrays.stream(searcher.search(query, size).scoreDocs).map(TopHitsTest::show).toList();
                     List<String> ours = searcher.search(query, new TopHits(size)).stream().map(TopHitsTest::show).toList();
                     assertThat(ours).as("query %s, top %d", query, size).isEqualTo(lucene);
+                }
+            }
+        }
+    }
+
+    @Test
+    void equalScoresFollowTheGivenTieOrderWhereverTheDocumentsAre() throws Exception {
+        Random random = new Random(11);
+        try (ByteBuffersDirectory dir = new ByteBuffersDirectory()) {
+            try (IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(new StandardAnalyzer()).setMaxBufferedDocs(500))) {
+                for (int d = 0; d < 4000; d++) {
+                    Document doc = new Document();
+                    doc.add(new TextField("body", WORDS[random.nextInt(3)] + " " + WORDS[random.nextInt(WORDS.length)], Field.Store.NO));
+                    writer.addDocument(doc);
+                }
+            }
+            try (DirectoryReader reader = DirectoryReader.open(dir)) {
+                assertThat(reader.leaves()).as("several segments").hasSizeGreaterThan(1);
+                IndexSearcher searcher = new IndexSearcher(reader);
+                // Any order of the documents, unrelated to their numbers (as the site's, by URL, is).
+                int[] rank = new int[reader.maxDoc()];
+                List<Integer> shuffled = new java.util.ArrayList<>(java.util.stream.IntStream.range(0, rank.length).boxed().toList());
+                java.util.Collections.shuffle(shuffled, random);
+                for (int i = 0; i < rank.length; i++) {
+                    rank[shuffled.get(i)] = i;
+                }
+                TopHits.TieOrder ties = (a, b) -> Integer.compare(rank[a], rank[b]);
+                for (int q = 0; q < 100; q++) {
+                    BooleanQuery.Builder any = new BooleanQuery.Builder();
+                    for (int w = 0; w < 1 + random.nextInt(3); w++) {
+                        any.add(new TermQuery(new Term("body", WORDS[random.nextInt(WORDS.length)])), BooleanClause.Occur.SHOULD);
+                    }
+                    Query query = any.build();
+                    int size = List.of(1, 3, 10, 400, 2000).get(random.nextInt(5));
+                    List<String> expected = java.util.Arrays.stream(searcher.search(query, reader.maxDoc()).scoreDocs)
+                            .sorted((a, b) -> a.score != b.score ? Float.compare(b.score, a.score) : ties.compare(a.doc, b.doc))
+                            .limit(size).map(TopHitsTest::show).toList();
+                    List<String> ours = searcher.search(query, new TopHits(size, ties)).stream().map(TopHitsTest::show).toList();
+                    assertThat(ours).as("query %s, top %d", query, size).isEqualTo(expected);
                 }
             }
         }
