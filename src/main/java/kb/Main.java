@@ -57,7 +57,16 @@ public final class Main {
             System.exit(2);
             return;
         }
-        Javalin app = start(settings);
+        Javalin app;
+        try {
+            app = start(settings);
+        } catch (RuntimeException e) {
+            // Nothing will serve (the port is taken, the data folder in use, the content unreadable):
+            // say why in one line and end now, not once the content has loaded.
+            LOG.error("cannot start: {}", e.getMessage() != null ? e.getMessage() : e.toString(), e);
+            System.exit(1);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("stopping: finishing in-flight requests");
             app.stop();
@@ -109,7 +118,31 @@ public final class Main {
         });
         // The port opens while the content loads: until it is loaded, every request gets a 503
         // (see CachedPages), so /health still says 200 only when the site is ready.
-        app.start(settings.port());
+        try {
+            app.start(settings.port());
+        } catch (RuntimeException e) {
+            // The port cannot be opened: nothing will serve, so nothing else may go on (a watcher
+            // reloading content for no one). The load runs out unused (stopping it mid-write would cost
+            // the next start its index), and the data folder is let go once it has.
+            loading.cancel(false);
+            FolderWatcher watcher = watcherOf(watching);
+            if (watcher != null) {
+                watcher.close();
+            }
+            insights.close();
+            accessLog.close();
+            Thread release = new Thread(() -> {
+                try {
+                    loadingThread.join();
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+                loader.close();
+            }, "content-release");
+            release.setDaemon(true);
+            release.start();
+            throw e;
+        }
         listening.accept(app);
         Site site;
         try {

@@ -60,4 +60,29 @@ class StartingTest {
             app.stop();
         }
     }
+
+    @Test
+    void aPortAlreadyTakenFailsTheStartAndNothingGoesOnWithoutIt(@TempDir Path data) throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
+            Settings base = TestSettings.withInsightsPassword(
+                    TestSettings.withDataDir(TestSettings.of(Path.of("content")), data), "a-password");
+            Settings onTaken = new Settings(taken.getLocalPort(), base.contentDir(), base.baseUrl(), base.dataDir(), base.insights());
+            java.util.Set<Thread> before = Thread.getAllStackTraces().keySet();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Main.start(onTaken))
+                    .hasMessageContaining(String.valueOf(taken.getLocalPort()));
+            // No watcher reloads content for a server that never opened, and the database writer is done.
+            long until = System.nanoTime() + 10_000_000_000L;
+            while (System.nanoTime() < until && startedSince(before, "content-watcher", "kb-insights-writer")) {
+                Thread.sleep(50);
+            }
+            assertThat(startedSince(before, "content-watcher", "kb-insights-writer")).isFalse();
+        }
+    }
+
+    /** Whether a thread of one of these names, not there before, is still alive (other tests' servers have their own). */
+    private static boolean startedSince(java.util.Set<Thread> before, String... names) {
+        java.util.Set<String> wanted = java.util.Set.of(names);
+        return Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.isAlive() && !before.contains(t) && wanted.contains(t.getName()));
+    }
 }
