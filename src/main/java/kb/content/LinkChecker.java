@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Finds the internal links of the loaded articles that lead nowhere: a {@code /pt/…} or {@code /en/…}
@@ -24,7 +23,6 @@ import java.util.regex.Pattern;
  */
 final class LinkChecker {
     private static final String TAGS = Tag.INDEX + "/";
-    private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
 
     /** A broken href as the article renders it, and why. */
     record Found(String href, String reason) {}
@@ -140,7 +138,7 @@ final class LinkChecker {
     }
 
     static Target parse(Article from, String href) {
-        if (href.isEmpty() || href.startsWith("//") || SCHEME.matcher(href).find()) {
+        if (href.isEmpty() || href.startsWith("//") || hasScheme(href)) {
             return new Target(href, null, null, null, false, false);
         }
         if (isPlainPath(href)) {
@@ -159,6 +157,27 @@ final class LinkChecker {
             return new Target(href, path, path.substring(0, end), hash < 0 ? null : href.substring(hash + 1), false, false);
         }
         return parseUri(from, href);
+    }
+
+    /** Whether the link starts with a URL scheme ({@code https:}, {@code mailto:}): a letter, then letters, digits, {@code + . -}, then a colon. */
+    static boolean hasScheme(String href) {
+        if (href.isEmpty() || !isAsciiLetter(href.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < href.length(); i++) {
+            char c = href.charAt(i);
+            if (c == ':') {
+                return true;
+            }
+            if (!isAsciiLetter(c) && !(c >= '0' && c <= '9') && c != '+' && c != '.' && c != '-') {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
     /** What a link leads to, by resolving it against the article's URL as a browser would. */
@@ -207,7 +226,7 @@ final class LinkChecker {
             return Optional.empty();
         }
         if (link.local()) {
-            return sectionMissing(from, fragment, "on this page");
+            return sectionMissing(from, fragment, null);
         }
         Optional<String> lang = library.languages().ofPath(path);
         if (lang.isEmpty()) {
@@ -216,7 +235,7 @@ final class LinkChecker {
         String bare = link.bare();
         Optional<Article> target = library.article(bare).or(() -> library.redirectFor(bare).flatMap(library::article));
         if (target.isPresent()) {
-            return sectionMissing(target.get(), fragment, "in " + target.get().url());
+            return sectionMissing(target.get(), fragment, target.get());
         }
         String page = bare.substring(1 + lang.get().length());
         if (page.isEmpty() || sitePages.contains(page) || library.catalog().category(bare).isPresent()) {
@@ -230,11 +249,12 @@ final class LinkChecker {
         return Optional.of("no article, alias, category or page at " + bare);
     }
 
-    private static Optional<String> sectionMissing(Article target, String fragment, String where) {
+    /** The reason a link into {@code target} is broken, if its section is not there; {@code elsewhere} is null for the link's own page. */
+    private static Optional<String> sectionMissing(Article target, String fragment, Article elsewhere) {
         if (fragment == null || fragment.isEmpty() || target.section(fragment).isPresent()) {
             return Optional.empty();
         }
-        return Optional.of("no section #" + fragment + " " + where);
+        return Optional.of("no section #" + fragment + " " + (elsewhere == null ? "on this page" : "in " + elsewhere.url()));
     }
 
     private static String decode(String text) {

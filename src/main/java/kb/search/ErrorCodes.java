@@ -147,14 +147,39 @@ final class ErrorCodes {
     }
 
     static List<Found> fromBytes(byte[] bytes) {
+        return fromBytes(bytes, 0, bytes.length);
+    }
+
+    /**
+     * What {@link #toBytes} wrote into {@code bytes[offset, offset + length)}, read in place (a
+     * start reads every article's this way): lines of code, section id and mark, tab-separated;
+     * other lines are skipped.
+     */
+    static List<Found> fromBytes(byte[] bytes, int offset, int length) {
         List<Found> found = new ArrayList<>();
-        for (String line : new String(bytes, StandardCharsets.UTF_8).split("\n")) {
-            String[] f = line.split("\t", -1);
-            if (f.length == 3 && !f[0].isEmpty()) {
-                found.add(new Found(f[0], f[1].isEmpty() ? null : f[1], f[2].equals("P")));
+        int end = offset + length;
+        for (int line = offset; line < end; ) {
+            int stop = indexOf(bytes, (byte) '\n', line, end);
+            int tab1 = indexOf(bytes, (byte) '\t', line, stop);
+            int tab2 = tab1 < stop ? indexOf(bytes, (byte) '\t', tab1 + 1, stop) : stop;
+            // code, tab, section id (maybe empty), tab, one mark, and no third tab
+            if (tab1 > line && tab2 < stop && stop - tab2 == 2 && indexOf(bytes, (byte) '\t', tab2 + 1, stop) == stop) {
+                String code = new String(bytes, line, tab1 - line, StandardCharsets.UTF_8);
+                String section = tab2 == tab1 + 1 ? null : new String(bytes, tab1 + 1, tab2 - tab1 - 1, StandardCharsets.UTF_8);
+                found.add(new Found(code, section, bytes[tab2 + 1] == 'P'));
             }
+            line = stop + 1;
         }
         return found;
+    }
+
+    private static int indexOf(byte[] bytes, byte b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] == b) {
+                return i;
+            }
+        }
+        return to;
     }
 
     Optional<Place> find(String code) {

@@ -195,7 +195,8 @@ final class IndexStore implements Closeable {
                 byte[] fingerprint = new byte[f.remaining()];
                 f.get(fingerprint);
                 known.put(article.source(), new ArticleStore.Stored(article, size, modified, fingerprint));
-                setCodes(article.source(), ErrorCodes.fromBytes(BytesRef.deepCopyOf(found.binaryValue()).bytes));
+                BytesRef codes = found.binaryValue();
+                setCodes(article.source(), ErrorCodes.fromBytes(codes.bytes, codes.offset, codes.length));
             }
         }
     }

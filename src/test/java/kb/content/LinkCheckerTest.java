@@ -130,4 +130,12 @@ class LinkCheckerTest {
         assertThat(new ContentLoader(Set.of(), Set.of("/", "/tags")).load(dir).brokenLinks()).extracting(BrokenLink::href)
                 .containsExactly("/en/calendar", "/en/tags/gmail", "/pt/tags/office-365");
     }
+
+    @Test
+    void aLinkWithAUrlSchemeIsRecognisedByItsLettersAndColon() {
+        assertThat(java.util.stream.Stream.of("https://x.y", "mailto:a@b", "tel:+1", "svn+ssh://h", "ms-settings:x", "A1.b-c+d:x"))
+                .allMatch(LinkChecker::hasScheme);
+        assertThat(java.util.stream.Stream.of("", "/pt/a:b", "1http://x", "#a:b", "a b:c", "relative/path", "?q=a:b", "ação:x"))
+                .noneMatch(LinkChecker::hasScheme);
+    }
 }

@@ -103,4 +103,22 @@ class ErrorCodeLookupTest {
         assertThat(made.urlForErrorCode("pt", "KB_ERR_6_EN_SECTION_ONLY")).contains("/pt/erros");
         assertThat(made.urlForErrorCode("pt", "LONELY_CODE_X")).contains("/en/lonely#only-here");
     }
+
+    @Test
+    void theCodesKeptWithAnArticleReadBackAsTheyWereFoundWhereverTheBytesSit() {
+        java.util.List<ErrorCodes.Found> found = java.util.List.of(
+                new ErrorCodes.Found("OFFICE_ERROR_REST_API_NOT_ENABLED", "rest-api-not-enabled", true),
+                new ErrorCodes.Found("AADSTS50105", null, false),
+                new ErrorCodes.Found("KB_ERR_00001_SYNC", "seção-ç", false));
+        byte[] bytes = ErrorCodes.toBytes(found);
+        assertThat(ErrorCodes.fromBytes(bytes)).isEqualTo(found);
+        // As a doc value hands them over: inside a larger array, with other bytes around.
+        byte[] around = new byte[bytes.length + 7];
+        java.util.Arrays.fill(around, (byte) 'x');
+        System.arraycopy(bytes, 0, around, 3, bytes.length);
+        assertThat(ErrorCodes.fromBytes(around, 3, bytes.length)).isEqualTo(found);
+        // Lines that are not a code, a section and a mark are skipped, not guessed at.
+        byte[] damaged = "\tsection\tP\nNO_TABS_HERE\nA_B\ts\tP\textra\nGOOD_CODE\t\tA\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(ErrorCodes.fromBytes(damaged)).containsExactly(new ErrorCodes.Found("GOOD_CODE", null, false));
+    }
 }
