@@ -79,6 +79,19 @@ class StartingTest {
         }
     }
 
+    @Test
+    void aDataFolderThatIsAFileFailsTheStartWithItsPath() throws Exception {
+        Path notAFolder = java.nio.file.Files.createTempFile("kb-data", ".txt");
+        try {
+            Settings settings = TestSettings.withInsightsPassword(
+                    TestSettings.withDataDir(TestSettings.of(Path.of("content")), notAFolder), "a-password");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Main.start(settings))
+                    .hasMessageContaining(notAFolder.toString());
+        } finally {
+            java.nio.file.Files.deleteIfExists(notAFolder);
+        }
+    }
+
     /** Whether a thread of one of these names, not there before, is still alive (other tests' servers have their own). */
     private static boolean startedSince(java.util.Set<Thread> before, String... names) {
         java.util.Set<String> wanted = java.util.Set.of(names);

@@ -50,6 +50,10 @@ public final class Access {
      * generated there (readable by the owner only) at first start. Empty when neither can be had.
      */
     public static Optional<String> password(InsightsSettings settings, Path dataDir) {
+        return password(settings, dataDir, false);
+    }
+
+    private static Optional<String> password(InsightsSettings settings, Path dataDir, boolean again) {
         if (settings.password().isPresent()) {
             return settings.password();
         }
@@ -76,8 +80,14 @@ public final class Access {
             LOG.info("insights: generated a password for /insights (user {}) into {}; set KB_INSIGHTS_PASSWORD to choose one", USER, file);
             return Optional.of(generated);
         } catch (FileAlreadyExistsException e) {
-            // another process made it between our check and our write
-            return password(settings, dataDir);
+            if (!again && file.toString().equals(e.getFile())) {
+                // another process made it between our check and our write: read theirs
+                return password(settings, dataDir, true);
+            }
+            // a file where the data folder (or a folder in its path) should be
+            LOG.warn("insights: cannot read or write {} ({} is not a folder); /insights stays closed until KB_INSIGHTS_PASSWORD is set",
+                    file, e.getFile());
+            return Optional.empty();
         } catch (IOException e) {
             LOG.warn("insights: cannot read or write {} ({}); /insights stays closed until KB_INSIGHTS_PASSWORD is set", file, e.toString());
             return Optional.empty();

@@ -188,4 +188,17 @@ class InsightsPageTest {
             assertThat(own.get("/insights", Map.of("Authorization", basic("admin", password))).statusCode()).isEqualTo(200);
         }
     }
+
+    @Test
+    void aDataFolderThatIsAFileLeavesInsightsClosedInsteadOfLoopingForever() throws Exception {
+        Path notAFolder = Files.createTempFile("kb-data", ".txt");
+        try {
+            Settings settings = TestSettings.withDataDir(TestSettings.of(Path.of("content")), notAFolder);
+            // "Already exists" from making the folder is not another process's password file.
+            assertThat(Access.password(settings.insights(), notAFolder)).isEmpty();
+            assertThat(Access.password(settings.insights(), notAFolder.resolve("deeper"))).isEmpty();
+        } finally {
+            Files.deleteIfExists(notAFolder);
+        }
+    }
 }
