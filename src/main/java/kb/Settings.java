@@ -58,7 +58,8 @@ public record Settings(int port, Path contentDir, Optional<URI> baseUrl, Path da
             String value;
             if (arg.contains("=")) {
                 value = arg.substring(arg.indexOf('=') + 1);
-            } else if (i + 1 >= args.length) {
+            } else if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
+                // "--content --data x": the next flag is not the folder (write --content=--odd-name for one)
                 throw new Invalid(arg + " needs a value");
             } else {
                 value = args[++i];

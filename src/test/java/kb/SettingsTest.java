@@ -42,8 +42,12 @@ class SettingsTest {
     }
 
     @Test
-    void aFlagWithoutItsValueIsRefused() {
+    void aFlagWithoutItsValueIsRefused() throws Settings.Invalid {
         assertThatThrownBy(() -> Settings.parse(new String[] {"--base-url"}, Map.of()))
                 .isInstanceOf(Settings.Invalid.class).hasMessageContaining("--base-url needs a value");
+        // The next flag is not the value: "--content --data x" does not make "--data" the content folder.
+        assertThatThrownBy(() -> Settings.parse(new String[] {"--content", "--data", "/tmp/x"}, Map.of()))
+                .isInstanceOf(Settings.Invalid.class).hasMessageContaining("--content needs a value");
+        assertThat(Settings.parse(new String[] {"--content=--odd-name"}, Map.of()).contentDir()).hasToString("--odd-name");
     }
 }
