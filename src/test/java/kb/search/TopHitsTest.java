@@ -33,18 +33,14 @@ class TopHitsTest {
     void theBestDocumentsAreLucenesOwnTiesIncluded() throws Exception {
         Random random = new Random(5);
         try (ByteBuffersDirectory dir = new ByteBuffersDirectory()) {
-            try (IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(new StandardAnalyzer()).setMaxBufferedDocs(500))) {
-                for (int d = 0; d < 4000; d++) {
-                    StringBuilder text = new StringBuilder();
-                    // Few words per document, from a small list: many documents score exactly alike.
-                    for (int w = 0; w < 1 + random.nextInt(4); w++) {
-                        text.append(WORDS[random.nextInt(random.nextBoolean() ? 3 : WORDS.length)]).append(' ');
-                    }
-                    Document doc = new Document();
-                    doc.add(new TextField("body", text.toString(), Field.Store.NO));
-                    writer.addDocument(doc);
+            write(dir, () -> {
+                StringBuilder text = new StringBuilder();
+                // Few words per document, from a small list: many documents score exactly alike.
+                for (int w = 0; w < 1 + random.nextInt(4); w++) {
+                    text.append(WORDS[random.nextInt(random.nextBoolean() ? 3 : WORDS.length)]).append(' ');
                 }
-            }
+                return text.toString();
+            });
             try (DirectoryReader reader = DirectoryReader.open(dir)) {
                 assertThat(reader.leaves()).as("several segments").hasSizeGreaterThan(1);
                 IndexSearcher searcher = new IndexSearcher(reader);
@@ -68,13 +64,7 @@ class TopHitsTest {
     void equalScoresFollowTheGivenTieOrderWhereverTheDocumentsAre() throws Exception {
         Random random = new Random(11);
         try (ByteBuffersDirectory dir = new ByteBuffersDirectory()) {
-            try (IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(new StandardAnalyzer()).setMaxBufferedDocs(500))) {
-                for (int d = 0; d < 4000; d++) {
-                    Document doc = new Document();
-                    doc.add(new TextField("body", WORDS[random.nextInt(3)] + " " + WORDS[random.nextInt(WORDS.length)], Field.Store.NO));
-                    writer.addDocument(doc);
-                }
-            }
+            write(dir, () -> WORDS[random.nextInt(3)] + " " + WORDS[random.nextInt(WORDS.length)]);
             try (DirectoryReader reader = DirectoryReader.open(dir)) {
                 assertThat(reader.leaves()).as("several segments").hasSizeGreaterThan(1);
                 IndexSearcher searcher = new IndexSearcher(reader);
@@ -99,6 +89,17 @@ class TopHitsTest {
                     List<String> ours = searcher.search(query, new TopHits(size, ties)).stream().map(TopHitsTest::show).toList();
                     assertThat(ours).as("query %s, top %d", query, size).isEqualTo(expected);
                 }
+            }
+        }
+    }
+
+    /** 4,000 documents of the given texts, in several segments. */
+    private static void write(ByteBuffersDirectory dir, java.util.function.Supplier<String> texts) throws java.io.IOException {
+        try (IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(new StandardAnalyzer()).setMaxBufferedDocs(500))) {
+            for (int d = 0; d < 4000; d++) {
+                Document doc = new Document();
+                doc.add(new TextField("body", texts.get(), Field.Store.NO));
+                writer.addDocument(doc);
             }
         }
     }
