@@ -6,10 +6,16 @@ import kb.content.Section;
 /**
  * What one indexed document stands for: an article as a whole, or one of its sections.
  *
- * @param article the article
- * @param section the section, or null for the article's own document
+ * @param article  the article
+ * @param section  the section, or null for the article's own document
+ * @param position the section's place among the article's sections, -1 for the article's own document
  */
-record Entry(Article article, Section section) {
+record Entry(Article article, Section section, int position) {
+    /** The entry of a section (or, with null, of the article), its place looked up. */
+    Entry(Article article, Section section) {
+        this(article, section, section == null ? -1 : article.sections().indexOf(section));
+    }
+
     /** Site-relative, with the section's {@code #id} when the entry is a section. */
     String url() {
         return section == null ? article.url() : article.url() + "#" + section.id();

@@ -576,9 +576,9 @@ final class IndexStore implements Closeable {
                 continue;
             }
             if (section == WHOLE) {
-                entries[doc] = new Entry(article, null);
+                entries[doc] = new Entry(article, null, -1);
             } else if (section >= 0 && section < article.sections().size()) {
-                entries[doc] = new Entry(article, article.sections().get((int) section));
+                entries[doc] = new Entry(article, article.sections().get((int) section), (int) section);
             }
         }
         return entries;

@@ -419,14 +419,9 @@ final class LanguageIndex {
         }
         int c = x.article().url().compareTo(y.article().url());
         if (c == 0) {
-            c = Integer.compare(position(x), position(y));
+            c = Integer.compare(x.position(), y.position());
         }
         return c != 0 ? c : Integer.compare(a, b);
-    }
-
-    /** -1 for the article's own document, else its section's place in the article. */
-    private static int position(Entry e) {
-        return e.section() == null ? -1 : e.article().sections().indexOf(e.section());
     }
 
     /** An entry with its score for one query, and its document. */
