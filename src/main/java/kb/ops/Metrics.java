@@ -58,10 +58,19 @@ public final class Metrics {
         contentVersion.register(List.of(MultiGauge.Row.of(Tags.of("version", version), 1)), true);
     }
 
-    /** Articles per language, read live from whatever the site serves now. */
+    /** The languages whose article gauge is registered. */
+    private final java.util.Set<String> gauged = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * Articles per language, read live from whatever the site serves now. Registered once per
+     * language: a reload asks again for every language, and only a new one gets a gauge (the
+     * registry would otherwise warn that the others already have one).
+     */
     public <T> void articles(T source, String lang, ToIntFunction<T> count) {
-        Gauge.builder("kb.articles", source, s -> count.applyAsInt(s)).tag("lang", lang)
-                .description("articles served in this language").register(registry);
+        if (gauged.add(lang)) {
+            Gauge.builder("kb.articles", source, s -> count.applyAsInt(s)).tag("lang", lang)
+                    .description("articles served in this language").register(registry);
+        }
     }
 
     /** For features that keep meters of their own (the insights queue). */
