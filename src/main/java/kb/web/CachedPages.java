@@ -17,7 +17,8 @@ import org.eclipse.jetty.util.Callback;
  * {@link Responder#sendCached} for that path with no query) straight from Jetty, ahead of the
  * servlet layer: the same bytes and headers the route sends, without routing, servlet wrappers and
  * per-request handlers. Anything else (a first request, a query string, another method) goes
- * through the site's routes as usual, and is what prepares the page.
+ * through the site's routes as usual, and is what prepares the page. A HEAD is handled as the GET
+ * of the same URL, whose body Jetty does not send.
  *
  * <p>Before the first content version is loaded (the port opens while it loads), every request is
  * answered 503 with {@code Retry-After}, {@code /health} included: nothing behind it can answer yet.
@@ -44,6 +45,16 @@ public final class CachedPages extends Handler.Wrapper {
         Site current = site.get();
         if (current == null) {
             return starting(request, response, callback);
+        }
+        if ("HEAD".equals(request.getMethod())) {
+            // A HEAD is the GET of the same URL without its body (RFC 9110): the routes answer it
+            // as a GET, and Jetty, which knows the request is a HEAD, sends the headers alone.
+            request = new Request.Wrapper(request) {
+                @Override
+                public String getMethod() {
+                    return "GET";
+                }
+            };
         }
         if (!"GET".equals(request.getMethod()) || request.getHttpURI().getQuery() != null) {
             return super.handle(request, response, callback);

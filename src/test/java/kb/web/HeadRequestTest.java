@@ -1,0 +1,65 @@
+package kb.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import kb.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A HEAD request is answered as the GET of the same URL would be, without the body (RFC 9110):
+ * monitors, link checkers and caches ask this way. The same status and headers, page prepared
+ * or not.
+ */
+class HeadRequestTest {
+    private static TestServer server;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.shipped();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private HttpResponse<String> head(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(server.base() + path)).timeout(Duration.ofSeconds(20))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void sameAsGet(HttpResponse<String> head, HttpResponse<String> get, String path) {
+        assertThat(head.statusCode()).as(path).isEqualTo(get.statusCode());
+        assertThat(head.body()).as(path).isEmpty();
+        for (String name : List.of("content-type", "etag", "cache-control", "location", "content-security-policy")) {
+            assertThat(head.headers().firstValue(name)).as(path + " " + name).isEqualTo(get.headers().firstValue(name));
+        }
+        get.headers().firstValue("content-length").ifPresent(length ->
+                assertThat(head.headers().firstValue("content-length")).as(path + " content-length").hasValue(length));
+    }
+
+    @Test
+    void headAnswersAsGetWouldWithoutTheBody() throws Exception {
+        String article = "/en/find-tenant-id";
+        // First asked with HEAD: the page is not prepared yet, so the route answers.
+        HttpResponse<String> first = head(article);
+        HttpResponse<String> get = server.get(article);
+        assertThat(get.statusCode()).isEqualTo(200);
+        assertThat(get.headers().firstValue("content-type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        sameAsGet(first, get, article + " (route)");
+        // Asked again: now answered from the prepared pages.
+        sameAsGet(head(article), server.get(article), article + " (prepared)");
+        for (String path : List.of("/", "/pt/", "/health", "/sitemap.xml", "/en/search?q=consent", "/pt/feed.xml", "/en/no-such-article")) {
+            sameAsGet(head(path), server.get(path), path);
+        }
+    }
+}
