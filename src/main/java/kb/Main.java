@@ -227,6 +227,9 @@ public final class Main {
         }
     }
 
+    private static final String NOT_FOUND_TEXT = "Not found / Não encontrado\n";
+    private static final String METHOD_NOT_ALLOWED_TEXT = "Method not allowed / Método não permitido\n";
+
     /** Every route of the site. */
     static Javalin create(Supplier<Site> site, Supplier<URI> baseUrl, Metrics metrics, AccessLog accessLog, Insights insights) {
         // UI strings and languages belong to the loaded content: each request reads the current ones.
@@ -248,6 +251,8 @@ public final class Main {
             config.router.ignoreTrailingSlashes = false;
             config.router.treatMultipleSlashesAsSingleSlash = false;
             config.http.generateEtags = false;
+            // Another method on a page's URL is told which ones it takes (405 with Allow), not "not found".
+            config.http.prefer405over404 = true;
             config.http.compressionStrategy = io.javalin.compression.CompressionStrategy.NONE;
             config.http.responseBufferSize = 64 * 1024;
             // The only bodies the site takes are feedback and search beacons: a comment of 1,000
@@ -320,9 +325,24 @@ public final class Main {
             config.routes.get("/{lang}/<path>", pages::article);
 
             config.routes.error(HttpStatus.NOT_FOUND.getCode(), ctx -> {
-                if (ctx.result() == null) {
+                if (ctx.endpoints().matchedHttpEndpoint() == null) {
+                    // No route at all: the router's own text would repeat the method and path back.
+                    if (ctx.method() == io.javalin.http.HandlerType.GET) {
+                        frame.notFound(ctx);
+                    } else {
+                        ctx.contentType("text/plain; charset=utf-8").result(NOT_FOUND_TEXT);
+                    }
+                } else if (ctx.result() == null) {
                     frame.notFound(ctx);
                 }
+            });
+            config.routes.exception(io.javalin.http.MethodNotAllowedResponse.class, (e, ctx) -> {
+                String allowed = e.getDetails().getOrDefault("availableMethods", "");
+                if (allowed.contains("GET") && !allowed.contains("HEAD")) {
+                    allowed = allowed + ", HEAD"; // a HEAD is answered as the GET (see CachedPages)
+                }
+                ctx.status(HttpStatus.METHOD_NOT_ALLOWED).header("Allow", allowed)
+                        .contentType("text/plain; charset=utf-8").result(METHOD_NOT_ALLOWED_TEXT);
             });
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A HEAD request is answered as the GET of the same URL would be, without the body (RFC 9110):
  * monitors, link checkers and caches ask this way. The same status and headers, page prepared
- * or not.
+ * or not. Another method is told which ones the URL takes (405 with {@code Allow}).
  */
 class HeadRequestTest {
     private static TestServer server;
@@ -61,5 +61,26 @@ class HeadRequestTest {
         for (String path : List.of("/", "/pt/", "/health", "/sitemap.xml", "/en/search?q=consent", "/pt/feed.xml", "/en/no-such-article")) {
             sameAsGet(head(path), server.get(path), path);
         }
+    }
+
+    @Test
+    void anotherMethodIsToldWhichOnesTheUrlTakesWithoutItsPathRepeated() throws Exception {
+        for (String method : List.of("DELETE", "PUT", "PATCH", "OPTIONS", "POST")) {
+            String path = "/en/find-tenant-id<b>" + method;
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(server.base() + "/en/find-tenant-id%3Cb%3E" + method))
+                    .timeout(Duration.ofSeconds(20)).method(method, HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(method).isEqualTo(405);
+            assertThat(r.headers().firstValue("allow")).as(method).hasValueSatisfying(allow ->
+                    assertThat(allow).contains("GET").contains("HEAD").doesNotContain(method.equals("POST") ? "POST" : method));
+            assertThat(r.body()).as(method).contains("Method not allowed").contains("Método não permitido")
+                    .doesNotContain("find-tenant-id").doesNotContain("<b>");
+        }
+        // A method no route takes at all, on a path no route takes either: the answer names neither.
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(server.base() + "/api/nothing-here"))
+                .timeout(Duration.ofSeconds(20)).method("DELETE", HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isBetween(400, 499);
+        assertThat(r.body()).doesNotContain("nothing-here").doesNotContain("DELETE");
     }
 }
