@@ -63,6 +63,9 @@ public final class Pages {
 
     /** {@code /<lang>/<path>}: an article, a redirect from an old or slashed URL, or the 404 page. */
     public void article(Context ctx) {
+        if (!frame.languages().contains(ctx.pathParam("lang")) && redirectToCanonical(ctx, site.get().library())) {
+            return;
+        }
         Optional<String> language = frame.language(ctx);
         if (language.isEmpty()) {
             return;
@@ -91,7 +94,7 @@ public final class Pages {
             Optional<String> moved = library.redirectFor(bare);
             if (moved.isPresent()) {
                 ctx.redirect(moved.get(), HttpStatus.MOVED_PERMANENTLY);
-            } else {
+            } else if (!redirectToCanonical(ctx, library)) {
                 frame.notFound(ctx);
             }
             return;
@@ -103,6 +106,47 @@ public final class Pages {
         String feedback = asked != null && FEEDBACK_STATES.contains(asked) ? asked : null;
         responder.sendCached(ctx, current, articleKey(article.url(), feedback),
                 () -> articleView(current, article, feedback));
+    }
+
+    /**
+     * A page's URL typed or pasted with other capitals, accents or spaces ({@code /en/Find-Tenant-ID},
+     * {@code /pt/encontrar-id-do-locatário}): redirected (301) to the page it spells, as every URL of
+     * the site is made from its file names, lower case and without accents. False when it spells
+     * none, or is already written that way.
+     */
+    private static boolean redirectToCanonical(Context ctx, Library library) {
+        Optional<String> canonical = canonical(ctx.path()).filter(c -> !c.equals(ctx.path()));
+        Optional<String> target = canonical.flatMap(c -> library.article(c).map(Article::url)
+                .or(() -> library.catalog().category(c).map(x -> c))
+                .or(() -> library.redirectFor(c)));
+        if (target.isEmpty()) {
+            return false;
+        }
+        String query = ctx.queryString();
+        ctx.redirect(query == null ? target.get() : target.get() + "?" + query, HttpStatus.MOVED_PERMANENTLY);
+        return true;
+    }
+
+    /** The path as the site writes its URLs: each segment decoded, lower case, accents and spaces made plain. */
+    static Optional<String> canonical(String rawPath) {
+        String decoded;
+        try {
+            decoded = java.net.URLDecoder.decode(rawPath.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty(); // a broken %-escape spells nothing
+        }
+        StringBuilder out = new StringBuilder();
+        for (String segment : decoded.split("/")) {
+            if (segment.isEmpty()) {
+                continue;
+            }
+            String slug = kb.content.HeadingIds.slug(segment);
+            if (slug.isEmpty()) {
+                return Optional.empty();
+            }
+            out.append('/').append(slug);
+        }
+        return out.length() == 0 ? Optional.empty() : Optional.of(out.toString());
     }
 
     /** The key of an article page in the page cache, for the article's URL and its feedback state (null for none). */

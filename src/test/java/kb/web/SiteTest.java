@@ -113,6 +113,23 @@ class SiteTest {
     }
 
     @Test
+    void aUrlTypedWithCapitalsAccentsOrSpacesLeadsToThePageItSpells() {
+        // As an agent might retype it from the title, or a reader with other capitals.
+        for (String typed : List.of("/en/Find-Tenant-ID", "/EN/find-tenant-id", "/en/find%20tenant%20id",
+                "/pt/Encontrar-ID-do-Locat%C3%A1rio", "/pt/encontrar-id-do-locat%C3%A1rio")) {
+            HttpResponse<String> r = server.get(typed);
+            assertThat(r.statusCode()).as(typed).isEqualTo(301);
+            assertThat(location(r)).as(typed).isIn("/en/find-tenant-id", "/pt/encontrar-id-do-locatario");
+        }
+        assertThat(location(server.get("/en/Find-Tenant-ID?utm_source=mail"))).isEqualTo("/en/find-tenant-id?utm_source=mail");
+        // What spells no page is still not found, and a broken escape is not an error.
+        for (String missing : List.of("/en/Find-Nothing", "/XX/find-tenant-id", "/en/%C3%A1%C3%A1")) {
+            assertThat(server.get(missing).statusCode()).as(missing).isEqualTo(404);
+        }
+        assertThat(server.rawStatusLine("/en/Find-Tenant-%E0%A4%A")).contains(" 4");
+    }
+
+    @Test
     void trailingSlashAndLanguageRootRedirectPermanently() {
         HttpResponse<String> r = server.get(PT + "/");
         assertThat(r.statusCode()).isEqualTo(301);
