@@ -186,6 +186,23 @@ class LanguagesTest {
         }
     }
 
+    @Test
+    void theNotFoundPageIsTheSameForEveryUnknownPathAndFollowsTheSitesStrings(@TempDir Path content)
+            throws Exception {
+        ContentFiles.write(content, "en/connection.md", "---\ntitle: Connection lost\n---\n\nConnections.\n");
+        try (TestServer site = new TestServer(content)) {
+            HttpResponse<String> one = site.get("/en/no-such-page");
+            HttpResponse<String> other = site.get("/en/another/missing/page");
+            assertThat(one.statusCode()).isEqualTo(404);
+            assertThat(other.statusCode()).isEqualTo(404);
+            assertThat(one.body()).contains("Page not found").isEqualTo(other.body());
+            // A string changed in the content is on the next 404 page.
+            ContentFiles.write(content, "i18n/en.properties", "notfound.title=Nothing at this address\n");
+            eventually(() -> site.get("/en/still-missing").body().contains("Nothing at this address"));
+            assertThat(site.get("/en/no-such-page").statusCode()).isEqualTo(404);
+        }
+    }
+
     private static List<String> hitUrls(String q, String lang) throws Exception {
         JsonNode body = JSON.readTree(server.get("/api/search?lang=" + lang + "&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)).body());
         List<String> urls = new ArrayList<>();

@@ -147,10 +147,26 @@ public final class Frame {
 
     /** The 404 page, in the language of the path's first segment (the default language when it has none). */
     public void notFound(Context ctx) {
-        String lang = languages().ofPath(ctx.path()).orElse(languages().defaultLanguage().code());
-        Layout layout = unindexed(lang, messages(lang).get("notfound.title"), "", everyLanguage("/"));
+        Languages known = languages();
+        String lang = known.ofPath(ctx.path()).orElse(known.defaultLanguage().code());
+        Messages strings = messages(lang);
+        NotFoundPage page = notFoundPages.get(lang);
+        if (page == null || page.languages() != known || page.messages() != strings) {
+            Layout layout = unindexed(lang, strings.get("notfound.title"), "", everyLanguage("/"));
+            page = new NotFoundPage(known, strings, responder.render(View.of("notfound", layout)));
+            notFoundPages.put(lang, page);
+        }
         ctx.status(HttpStatus.NOT_FOUND);
-        responder.send(ctx, View.of("notfound", layout));
+        responder.send(ctx, page.body());
     }
+
+    /**
+     * A language's 404 page as last rendered, with what it was rendered from: it shows nothing of
+     * the path asked for, so every unknown path (a crawler's, a scanner's) gets the same bytes until
+     * the languages or their strings change, instead of a template rendered each time.
+     */
+    private record NotFoundPage(Languages languages, Messages messages, byte[] body) {}
+
+    private final java.util.Map<String, NotFoundPage> notFoundPages = new java.util.concurrent.ConcurrentHashMap<>();
 
 }

@@ -22,7 +22,16 @@ public final class Responder {
 
     /** A page that depends on the request: rendered now, revalidated every time. */
     public void send(Context ctx, View view) {
-        byte[] body = templates.render(view).getBytes(StandardCharsets.UTF_8);
+        send(ctx, render(view));
+    }
+
+    /** A page's bytes, for a page sent more than once with {@link #send(Context, byte[])}. */
+    byte[] render(View view) {
+        return templates.render(view).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A page rendered before (see {@link #render}), sent as {@link #send(Context, View)} sends one. */
+    void send(Context ctx, byte[] body) {
         ctx.contentType("text/html; charset=utf-8");
         ctx.header("Cache-Control", "no-cache");
         ctx.header("Content-Length", Integer.toString(body.length));
