@@ -107,13 +107,17 @@ public final class Main {
         java.util.concurrent.FutureTask<FolderWatcher> watching = new java.util.concurrent.FutureTask<>(
                 () -> watch(loader, current, loading, metrics));
         new Thread(watching, "content-watch-start").start();
-        app.unsafe.events.serverStopped(() -> {
+        // What runs beside the server, stopped with it (the loader's index last, see below).
+        Runnable stopAlongside = () -> {
             FolderWatcher watcher = watcherOf(watching);
             if (watcher != null) {
                 watcher.close();
             }
             insights.close();
             accessLog.close();
+        };
+        app.unsafe.events.serverStopped(() -> {
+            stopAlongside.run();
             loader.close();
         });
         // The port opens while the content loads: until it is loaded, every request gets a 503
@@ -125,12 +129,7 @@ public final class Main {
             // reloading content for no one). The load runs out unused (stopping it mid-write would cost
             // the next start its index), and the data folder is let go once it has.
             loading.cancel(false);
-            FolderWatcher watcher = watcherOf(watching);
-            if (watcher != null) {
-                watcher.close();
-            }
-            insights.close();
-            accessLog.close();
+            stopAlongside.run();
             Thread release = new Thread(() -> {
                 try {
                     loadingThread.join();

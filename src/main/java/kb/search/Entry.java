@@ -11,11 +11,6 @@ import kb.content.Section;
  * @param position the section's place among the article's sections, -1 for the article's own document
  */
 record Entry(Article article, Section section, int position) {
-    /** The entry of a section (or, with null, of the article), its place looked up. */
-    Entry(Article article, Section section) {
-        this(article, section, section == null ? -1 : article.sections().indexOf(section));
-    }
-
     /** Site-relative, with the section's {@code #id} when the entry is a section. */
     String url() {
         return section == null ? article.url() : article.url() + "#" + section.id();

@@ -335,7 +335,7 @@ final class IndexStore implements Closeable {
         doc.add(new StringField(PATH, path, Field.Store.NO));
         doc.add(new SortedDocValuesField(PATH, new BytesRef(path)));
         doc.add(new NumericDocValuesField(SECTION, section));
-        String key = new Entry(article, s).key();
+        String key = new Entry(article, s, (int) section).key();
         if (key != null) {
             doc.add(new StringField(Analysis.KEY, key, Field.Store.NO));
         }

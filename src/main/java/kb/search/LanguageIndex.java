@@ -345,7 +345,7 @@ final class LanguageIndex {
             return text.isBlank() ? entry.section().heading() : text;
         }
         Article article = full(entry.article());
-        return new Entry(article, article.section(entry.section().id()).orElse(entry.section())).text();
+        return new Entry(article, article.section(entry.section().id()).orElse(entry.section()), entry.position()).text();
     }
 
     /** The article with its body, read from this index when the library holds it slim. */

@@ -20,11 +20,11 @@ class GroupingTest {
     }
 
     private static LanguageIndex.Scored doc(Article a, float score) {
-        return new LanguageIndex.Scored(new Entry(a, null), score, -1);
+        return new LanguageIndex.Scored(new Entry(a, null, -1), score, -1);
     }
 
     private static LanguageIndex.Scored section(Article a, int i, float score) {
-        return new LanguageIndex.Scored(new Entry(a, a.sections().get(i)), score, -1);
+        return new LanguageIndex.Scored(new Entry(a, a.sections().get(i), i), score, -1);
     }
 
     private static List<String> urls(List<LanguageIndex.Scored> ranked) {
