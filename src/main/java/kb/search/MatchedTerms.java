@@ -1,10 +1,9 @@
 package kb.search;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Supplier;
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.Query;
@@ -18,7 +17,8 @@ import org.apache.lucene.util.automaton.ByteRunAutomaton;
  * Every searched field shares one analysis, so the terms need no field.
  */
 final class MatchedTerms {
-    private final Set<String> terms = new HashSet<>();
+    /** Looked up by the snippet's token buffer itself: no string per word of the section's text. */
+    private final CharArraySet terms = new CharArraySet(16, false);
     private final List<ByteRunAutomaton> identifierAutomata = new ArrayList<>();
 
     private MatchedTerms() {}
@@ -36,7 +36,7 @@ final class MatchedTerms {
         if (IdentifierForms.isForm(term, length) && matches(identifierAutomata, new String(term, 0, length))) {
             return true;
         }
-        return terms.contains(new String(term, 0, length));
+        return terms.contains(term, 0, length);
     }
 
     boolean isEmpty() {

@@ -204,4 +204,105 @@ class RememberedTermsTest {
             }
         }
     }
+
+    /** Keeps one wrapper per field, as a segment keeps one dictionary per field, and counts the enums made of it. */
+    private static final class Enumerated extends FilterDirectoryReader {
+        Enumerated(DirectoryReader in, AtomicInteger made) throws IOException {
+            super(in, new SubReaderWrapper() {
+                @Override
+                public LeafReader wrap(LeafReader reader) {
+                    return new FilterLeafReader(reader) {
+                        private final java.util.Map<String, Terms> fields = new java.util.HashMap<>();
+
+                        @Override
+                        public Terms terms(String field) throws IOException {
+                            Terms t = super.terms(field);
+                            return t == null ? null : fields.computeIfAbsent(field, f -> new FilterTerms(t) {
+                                @Override
+                                public TermsEnum iterator() throws IOException {
+                                    made.incrementAndGet();
+                                    return in.iterator();
+                                }
+                            });
+                        }
+
+                        @Override
+                        public CacheHelper getCoreCacheHelper() {
+                            return null;
+                        }
+
+                        @Override
+                        public CacheHelper getReaderCacheHelper() {
+                            return null;
+                        }
+                    };
+                }
+            });
+        }
+
+        @Override
+        protected DirectoryReader doWrapDirectoryReader(DirectoryReader in) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public CacheHelper getReaderCacheHelper() {
+            return null;
+        }
+    }
+
+    @Test
+    void theThreadsNextSearchReusesTheDictionaryEnumAndTwoSearchesAtOnceStayApart() throws IOException {
+        try (ByteBuffersDirectory dir = new ByteBuffersDirectory();
+                IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(new StandardAnalyzer()))) {
+            for (String text : TEXTS) {
+                Document d = new Document();
+                d.add(new TextField("body", text, Field.Store.NO));
+                writer.addDocument(d);
+            }
+            writer.commit();
+            try (DirectoryReader reader = DirectoryReader.open(dir)) {
+                AtomicInteger made = new AtomicInteger();
+                DirectoryReader index = new Enumerated(reader, made);
+                IndexSearcher plain = new IndexSearcher(reader);
+                for (Query q : queries()) {
+                    assertThat(results(new IndexSearcher(new RememberedTerms(index)), q)).as(q.toString())
+                            .isEqualTo(results(plain, q));
+                }
+                // One search after another on this thread, eight of them: the first made the
+                // dictionary's enum and the others took it up again; the prefix query walked the
+                // dictionary with an enum of its own, once to search and once to count.
+                int walks = 2;
+                assertThat(made.get()).isEqualTo(1 + walks);
+                // Two views on one thread, each enum read after the other view moved the shared one.
+                LeafReader first = new RememberedTerms(index).leaves().get(0).reader();
+                LeafReader second = new RememberedTerms(index).leaves().get(0).reader();
+                TermsEnum a = first.terms("body").iterator();
+                TermsEnum b = second.terms("body").iterator();
+                assertThat(a.seekExact(new BytesRef("calendar"))).isTrue();
+                assertThat(b.seekExact(new BytesRef("mailbox"))).isTrue();
+                TermsEnum p = reader.leaves().get(0).reader().terms("body").iterator();
+                p.seekExact(new BytesRef("calendar"));
+                assertThat(docs(a.postings(null))).isEqualTo(docs(p.postings(null))).hasSize(3);
+                p.seekExact(new BytesRef("mailbox"));
+                assertThat(docs(b.postings(null))).isEqualTo(docs(p.postings(null)));
+                assertThat(made.get()).isEqualTo(1 + walks);
+                // Another thread has its own.
+                Thread other = new Thread(() -> {
+                    try {
+                        new RememberedTerms(index).leaves().get(0).reader().terms("body").iterator().seekExact(new BytesRef("tenant"));
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+                other.start();
+                try {
+                    other.join();
+                } catch (InterruptedException e) {
+                    throw new AssertionError(e);
+                }
+                assertThat(made.get()).isEqualTo(2 + walks);
+            }
+        }
+    }
 }
