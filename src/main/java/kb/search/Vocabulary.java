@@ -17,7 +17,22 @@ final class Vocabulary {
     private volatile Map<Integer, Word[][]> buckets;
 
     /** A word with its letters as code points, worked out once, not at every comparison. */
-    private record Word(String text, int[] letters) {}
+    /** A word, its letters, and which letters it has ({@link #letterSet}). */
+    private record Word(String text, int[] letters, long letterSet) {}
+
+    /**
+     * The letters a word has, each as one bit of 64 (letters that share a bit only make two words
+     * look closer). One edit adds or removes at most one letter and a substitution does both, so
+     * two words whose sets differ by more than twice {@code edits} letters are further apart than
+     * that: most of the vocabulary is passed over without computing a distance.
+     */
+    static long letterSet(int[] letters) {
+        long set = 0;
+        for (int c : letters) {
+            set |= 1L << (c & 63);
+        }
+        return set;
+    }
 
     private Vocabulary(Map<String, Integer> counts, Map<String, String> writtenForm) {
         this.counts = Map.copyOf(counts);
@@ -61,6 +76,7 @@ final class Vocabulary {
             return List.of();
         }
         int[] q = folded.codePoints().toArray();
+        long qSet = letterSet(q);
         List<Near> out = new ArrayList<>();
         int[][] rows = new int[3][q.length + 1];
         for (int len = Math.max(1, q.length - edits); len <= q.length + edits && len < byLength.length; len++) {
@@ -69,6 +85,9 @@ final class Vocabulary {
                 continue;
             }
             for (Word w : words) {
+                if (Long.bitCount(qSet ^ w.letterSet()) > 2 * edits) {
+                    continue;
+                }
                 int d = w.text().equals(folded) ? 0 : distance(q, w.letters(), edits, rows);
                 if (d > 0 && d <= edits) {
                     out.add(new Near(w.text(), 1f - (float) d / Math.min(q.length, len)));
@@ -131,7 +150,7 @@ final class Vocabulary {
                         if (!w.isEmpty()) {
                             int[] letters = w.codePoints().toArray();
                             grouped.computeIfAbsent(letters[0], k -> new HashMap<>())
-                                    .computeIfAbsent(letters.length, k -> new ArrayList<>()).add(new Word(w, letters));
+                                    .computeIfAbsent(letters.length, k -> new ArrayList<>()).add(new Word(w, letters, letterSet(letters)));
                         }
                     }
                     b = new HashMap<>();

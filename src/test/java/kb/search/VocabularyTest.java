@@ -49,4 +49,42 @@ class VocabularyTest {
         assertThat(Vocabulary.distance("abcdef".codePoints().toArray(), "uvwxyz".codePoints().toArray(), 2, rows)).isEqualTo(3);
         assertThat(Vocabulary.distance("abc".codePoints().toArray(), "abcdef".codePoints().toArray(), 2, rows)).isEqualTo(3);
     }
+
+    @Test
+    void theLetterSetsPassOverOnlyWordsTooFarApart() throws Exception {
+        // Random words of a few letters (many near each other), every one looked up with one and
+        // two edits: what the lookup returns is what the distance alone accepts among the words of
+        // the same first letter.
+        java.util.Random random = new java.util.Random(7);
+        String alphabet = "abcdef"; // the vocabulary holds words folded (no accents)
+        List<String> words = new java.util.ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            StringBuilder w = new StringBuilder("a");
+            for (int n = 2 + random.nextInt(6); n > 0; n--) {
+                w.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            words.add(w.toString());
+        }
+        Vocabulary v = of(words.toArray(String[]::new));
+        List<String> distinct = words.stream().distinct().toList();
+        int[][] rows = new int[3][1];
+        int found = 0;
+        for (String query : distinct.subList(0, 150)) {
+            String typo = query.substring(0, query.length() - 1) + "e" + query.charAt(query.length() - 1);
+            for (String q : List.of(query, typo)) {
+                for (int edits = 1; edits <= 2; edits++) {
+                    List<String> expected = new java.util.ArrayList<>();
+                    for (String w : distinct) {
+                        int d = Vocabulary.distance(q.codePoints().toArray(), w.codePoints().toArray(), edits, rows);
+                        if (d > 0 && d <= edits) {
+                            expected.add(w);
+                        }
+                    }
+                    assertThat(near(v, q, edits)).as(q + " within " + edits).isEqualTo(expected.stream().sorted().toList());
+                    found += expected.size();
+                }
+            }
+        }
+        assertThat(found).isGreaterThan(1000);
+    }
 }
