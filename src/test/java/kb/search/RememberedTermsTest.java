@@ -163,6 +163,20 @@ class RememberedTermsTest {
         }
     }
 
+    /** {@link #TEXTS}, one document each, in one segment. */
+    private static ByteBuffersDirectory oneSegment() throws IOException {
+        ByteBuffersDirectory dir = new ByteBuffersDirectory();
+        try (IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(new StandardAnalyzer()))) {
+            for (String text : TEXTS) {
+                Document d = new Document();
+                d.add(new TextField("body", text, Field.Store.NO));
+                writer.addDocument(d);
+            }
+            writer.commit();
+        }
+        return dir;
+    }
+
     private static List<Integer> docs(org.apache.lucene.index.PostingsEnum p) throws IOException {
         List<Integer> out = new ArrayList<>();
         for (int d = p.nextDoc(); d != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; d = p.nextDoc()) {
@@ -173,14 +187,7 @@ class RememberedTermsTest {
 
     @Test
     void enumsHeldAtOnceEachAnswerForTheirOwnTermAndCanStillWalk() throws IOException {
-        try (ByteBuffersDirectory dir = new ByteBuffersDirectory();
-                IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(new StandardAnalyzer()))) {
-            for (String text : TEXTS) {
-                Document d = new Document();
-                d.add(new TextField("body", text, Field.Store.NO));
-                writer.addDocument(d);
-            }
-            writer.commit();
+        try (ByteBuffersDirectory dir = oneSegment()) {
             try (DirectoryReader reader = DirectoryReader.open(dir)) {
                 LeafReader plain = reader.leaves().get(0).reader();
                 LeafReader view = new RememberedTerms(reader).leaves().get(0).reader();
@@ -253,14 +260,7 @@ class RememberedTermsTest {
 
     @Test
     void theThreadsNextSearchReusesTheDictionaryEnumAndTwoSearchesAtOnceStayApart() throws IOException {
-        try (ByteBuffersDirectory dir = new ByteBuffersDirectory();
-                IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(new StandardAnalyzer()))) {
-            for (String text : TEXTS) {
-                Document d = new Document();
-                d.add(new TextField("body", text, Field.Store.NO));
-                writer.addDocument(d);
-            }
-            writer.commit();
+        try (ByteBuffersDirectory dir = oneSegment()) {
             try (DirectoryReader reader = DirectoryReader.open(dir)) {
                 AtomicInteger made = new AtomicInteger();
                 DirectoryReader index = new Enumerated(reader, made);
