@@ -44,6 +44,23 @@ class RememberedTermsTest {
         "the calendar of the shared mailbox", "consent once for every user of the tenant",
     };
 
+    /** A segment wrapped for counting: nothing may be cached against it (Lucene asks this of every filter). */
+    private abstract static class Uncached extends FilterLeafReader {
+        Uncached(LeafReader in) {
+            super(in);
+        }
+
+        @Override
+        public CacheHelper getCoreCacheHelper() {
+            return null;
+        }
+
+        @Override
+        public CacheHelper getReaderCacheHelper() {
+            return null;
+        }
+    }
+
     /** Counts exact seeks that reach the real term dictionary. */
     private static final class Counting extends FilterDirectoryReader {
         final AtomicInteger seeks;
@@ -52,7 +69,7 @@ class RememberedTermsTest {
             super(in, new SubReaderWrapper() {
                 @Override
                 public LeafReader wrap(LeafReader reader) {
-                    return new FilterLeafReader(reader) {
+                    return new Uncached(reader) {
                         @Override
                         public Terms terms(String field) throws IOException {
                             Terms t = super.terms(field);
@@ -68,16 +85,6 @@ class RememberedTermsTest {
                                     };
                                 }
                             };
-                        }
-
-                        @Override
-                        public CacheHelper getCoreCacheHelper() {
-                            return null;
-                        }
-
-                        @Override
-                        public CacheHelper getReaderCacheHelper() {
-                            return null;
                         }
                     };
                 }
@@ -218,7 +225,7 @@ class RememberedTermsTest {
             super(in, new SubReaderWrapper() {
                 @Override
                 public LeafReader wrap(LeafReader reader) {
-                    return new FilterLeafReader(reader) {
+                    return new Uncached(reader) {
                         private final java.util.Map<String, Terms> fields = new java.util.HashMap<>();
 
                         @Override
@@ -231,16 +238,6 @@ class RememberedTermsTest {
                                     return in.iterator();
                                 }
                             });
-                        }
-
-                        @Override
-                        public CacheHelper getCoreCacheHelper() {
-                            return null;
-                        }
-
-                        @Override
-                        public CacheHelper getReaderCacheHelper() {
-                            return null;
                         }
                     };
                 }
