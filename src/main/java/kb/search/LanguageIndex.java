@@ -65,6 +65,7 @@ final class LanguageIndex {
         }
     };
 
+    private final String lang;
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
     /** The entry each document stands for; null for documents that stand for none (see {@link IndexStore}). */
@@ -78,6 +79,7 @@ final class LanguageIndex {
 
     LanguageIndex(Analysis analysis, DirectoryReader reader, Entry[] entryOfDoc,
             Vocabulary vocabulary, QueryFactory queries, ErrorCodes errorCodes) throws IOException {
+        this.lang = analysis.lang();
         this.reader = reader;
         this.entryOfDoc = entryOfDoc;
         this.vocabulary = vocabulary;
@@ -386,12 +388,28 @@ final class LanguageIndex {
      * each term is looked up once however many of the search's queries ask for it ({@link RememberedTerms}).
      */
     private IndexSearcher view(long deadline) throws IOException {
-        IndexSearcher view = new IndexSearcher(new RememberedTerms(reader));
-        view.setSimilarity(SIMILARITY);
-        view.setQueryCache(null);
+        Map<String, IndexSearcher> mine = VIEWS.get();
+        IndexSearcher view = mine.get(lang);
+        if (view == null || ((RememberedTerms) view.getIndexReader()).getDelegate() != reader) {
+            // This thread's first search of this index: the one it held for an index this one
+            // replaced (after an edit) is let go.
+            view = new IndexSearcher(new RememberedTerms(reader));
+            view.setSimilarity(SIMILARITY);
+            view.setQueryCache(null);
+            mine.put(lang, view);
+        } else {
+            ((RememberedTerms) view.getIndexReader()).forget();
+        }
         view.setTimeout(() -> System.nanoTime() > deadline);
         return view;
     }
+
+    /**
+     * Each thread's view of the last index it searched, by language: a search forgets the terms of
+     * the one before and keeps the wrappers (see {@link RememberedTerms#forget}). A view is never
+     * shared between threads, and a thread runs one search at a time.
+     */
+    private static final ThreadLocal<Map<String, IndexSearcher>> VIEWS = ThreadLocal.withInitial(HashMap::new);
 
     /** The grouped entries for a query; what was found so far if the search's deadline passes meanwhile. */
     private Found run(Query query, IndexSearcher view) throws IOException {

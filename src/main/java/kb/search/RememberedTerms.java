@@ -40,7 +40,19 @@ final class RememberedTerms extends FilterDirectoryReader {
         return new RememberedTerms(in);
     }
 
-    /** Nothing may be cached against a view that lives for one search. */
+    /**
+     * Forgets the terms looked up so far, for the next search of the thread that holds this view:
+     * wrapping the index anew for each search registered each wrapper with the index's segments
+     * (weakly referenced, so every collection had thousands of references to process) and made its
+     * maps again. The view must be used by one thread, one search at a time.
+     */
+    void forget() {
+        for (var leaf : leaves()) {
+            ((Segment) leaf.reader()).forget();
+        }
+    }
+
+    /** Nothing may be cached against a view whose terms are those of one search. */
     @Override
     public CacheHelper getReaderCacheHelper() {
         return null;
@@ -52,6 +64,12 @@ final class RememberedTerms extends FilterDirectoryReader {
 
         Segment(LeafReader in) {
             super(in);
+        }
+
+        void forget() {
+            for (Field f : fields.values()) {
+                f.known.clear();
+            }
         }
 
         @Override

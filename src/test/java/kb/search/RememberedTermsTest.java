@@ -162,10 +162,17 @@ class RememberedTermsTest {
                     assertThat(view.getIndexReader().docFreq(t)).as(word).isEqualTo(reader.docFreq(t));
                 }
                 assertThat(seeks.get()).isEqualTo(first);
-                // A new view (the next search) looks them up again: nothing outlives a search.
+                // The thread's next search, on the same view once it forgets, looks them up again
+                // and finds the same: no term's state outlives a search.
+                ((RememberedTerms) view.getIndexReader()).forget();
+                for (Query q : queries()) {
+                    assertThat(results(view, q)).as(q.toString()).isEqualTo(results(plain, q));
+                }
+                assertThat(seeks.get()).isEqualTo(2 * first);
+                // So does a new view.
                 IndexSearcher next = new IndexSearcher(new RememberedTerms(new Counting(reader, seeks)));
                 results(next, queries().get(0));
-                assertThat(seeks.get()).isGreaterThan(first);
+                assertThat(seeks.get()).isGreaterThan(2 * first);
             }
         }
     }
