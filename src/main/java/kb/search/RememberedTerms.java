@@ -22,8 +22,9 @@ import org.apache.lucene.util.BytesRef;
  * blocks again and allocates its frames: half of what a search allocated. A term's lookups share one
  * enum of the dictionary per field, whose frames are made once; and that enum is kept by the thread
  * for its next search of the same segment (see {@link Enums}), since making one and its frames was
- * still a sixth of what a search allocated. Made per search and used by one thread; never closed (it
- * holds nothing of its own, and closing would close the index).
+ * still a sixth of what a search allocated. Used by one thread, one search at a time, and told to
+ * {@link #forget} between searches (a thread keeps one per index it searches); never closed (it holds
+ * nothing of its own, and closing would close the index).
  */
 final class RememberedTerms extends FilterDirectoryReader {
     RememberedTerms(DirectoryReader in) throws IOException {
