@@ -20,11 +20,11 @@ import org.apache.lucene.util.BytesRef;
  * runs several queries over the same words (every word, then any of them, the estimates between,
  * the phrase and proximity bonuses, a suggestion's count), and each lookup walks the dictionary's
  * blocks again and allocates its frames: half of what a search allocated. A term's lookups share one
- * enum of the dictionary per field, whose frames are made once; and that enum is kept by the thread
- * for its next search of the same segment (see {@link Enums}), since making one and its frames was
- * still a sixth of what a search allocated. Used by one thread, one search at a time, and told to
- * {@link #forget} between searches (a thread keeps one per index it searches); never closed (it holds
- * nothing of its own, and closing would close the index).
+ * enum of the dictionary per field, whose frames are made once. A thread keeps its view of an index
+ * from one search to the next and tells it to {@link #forget} between them, so that enum and its
+ * frames (still a sixth of what a search allocated when made per search) serve every search the
+ * thread makes. Used by one thread, one search at a time; never closed (it holds nothing of its own,
+ * and closing would close the index).
  */
 final class RememberedTerms extends FilterDirectoryReader {
     RememberedTerms(DirectoryReader in) throws IOException {
@@ -113,7 +113,9 @@ final class RememberedTerms extends FilterDirectoryReader {
         /** The field as the search sees it: its enums remember (one wrapper, asked for by every query of the search). */
         final Terms view;
         final Map<BytesRef, Known> known = new HashMap<>();
-        private Enums.Shared shared;
+        private TermsEnum shared;
+        /** Which enum of the search the shared one stands at now; null when none. */
+        Remembering at;
 
         Field(Terms terms) {
             this.terms = terms;
@@ -125,10 +127,9 @@ final class RememberedTerms extends FilterDirectoryReader {
             };
         }
 
-        /** The dictionary enum this thread keeps for the field, and which enum stands on it. */
-        Enums.Shared shared() throws IOException {
+        TermsEnum shared() throws IOException {
             if (shared == null) {
-                shared = Enums.of(terms);
+                shared = terms.iterator();
             }
             return shared;
         }
@@ -137,12 +138,12 @@ final class RememberedTerms extends FilterDirectoryReader {
         Known lookUp(BytesRef text, Remembering asking) throws IOException {
             Known k = known.get(text);
             if (k == null) {
-                Enums.Shared s = shared();
-                boolean found = s.e.seekExact(text);
+                TermsEnum e = shared();
+                boolean found = e.seekExact(text);
                 BytesRef copy = BytesRef.deepCopyOf(text);
-                k = found ? new Known(copy, s.e.termState()) : ABSENT;
+                k = found ? new Known(copy, e.termState()) : ABSENT;
                 known.put(copy, k);
-                s.at = found ? asking : null;
+                at = found ? asking : null;
             }
             return k;
         }
@@ -190,9 +191,8 @@ final class RememberedTerms extends FilterDirectoryReader {
             }
             this.term = BytesRef.deepCopyOf(text);
             this.state = state;
-            Enums.Shared s = field.shared();
-            if (s.at == this) {
-                s.at = null;
+            if (field.at == this) {
+                field.at = null;
             }
         }
 
@@ -204,12 +204,12 @@ final class RememberedTerms extends FilterDirectoryReader {
             if (term == null) {
                 throw new IllegalStateException("the enum stands at no term");
             }
-            Enums.Shared s = field.shared();
-            if (s.at != this) {
-                s.e.seekExact(term, state);
-                s.at = this;
+            TermsEnum shared = field.shared();
+            if (field.at != this) {
+                shared.seekExact(term, state);
+                field.at = this;
             }
-            return s.e;
+            return shared;
         }
 
         /** A plain enum of its own, at this one's term if it stands at one. */
@@ -278,46 +278,6 @@ final class RememberedTerms extends FilterDirectoryReader {
                 throw new IllegalStateException("the enum stands at no term");
             }
             return state.clone();
-        }
-    }
-
-    /**
-     * The dictionary enums a thread has used, by field of a segment, kept for its next search:
-     * an enum may stand anywhere (every lookup seeks), so one search's enum serves the next. Which
-     * {@link Remembering} an enum stands for is kept with it, so two views of one segment in the same
-     * search (a language's and its fallback's are different segments, but nothing relies on it) never
-     * read postings from a term the other one moved it to. Segments come and go with edits: past
-     * {@link #KEPT} fields the thread forgets them all, so an old segment's enums are held by at most
-     * that many entries per thread, and by nothing once the thread ends.
-     */
-    static final class Enums {
-        static final int KEPT = 64;
-        private static final ThreadLocal<java.util.IdentityHashMap<Terms, Shared>> BY_THREAD =
-                ThreadLocal.withInitial(java.util.IdentityHashMap::new);
-
-        private Enums() {}
-
-        static final class Shared {
-            final TermsEnum e;
-            /** Which enum of a search the shared one stands at now; null when none. */
-            Object at;
-
-            Shared(TermsEnum e) {
-                this.e = e;
-            }
-        }
-
-        static Shared of(Terms terms) throws IOException {
-            java.util.IdentityHashMap<Terms, Shared> kept = BY_THREAD.get();
-            Shared s = kept.get(terms);
-            if (s == null) {
-                if (kept.size() >= KEPT) {
-                    kept.clear();
-                }
-                s = new Shared(terms.iterator());
-                kept.put(terms, s);
-            }
-            return s;
         }
     }
 }

@@ -16,8 +16,7 @@ final class Vocabulary {
     private final Map<String, String> writtenForm;
     private volatile Map<Integer, Word[][]> buckets;
 
-    /** A word with its letters as code points, worked out once, not at every comparison. */
-    /** A word, its letters, and which letters it has ({@link #letterSet}). */
+    /** A word with its letters as code points and which letters it has ({@link #letterSet}), worked out once, not at every comparison. */
     private record Word(String text, int[] letters, long letterSet) {}
 
     /**
