@@ -28,6 +28,12 @@ public final class Writer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Writer.class);
     public static final int DEFAULT_CAPACITY = 10_000;
     private static final int BATCH = 200;
+    /**
+     * How long a row waits for others to share its transaction: each transaction costs more than
+     * its rows (the connection's checkout, the commit's write to the log), and under load rows
+     * written as they come went out a few at a time.
+     */
+    private static final Duration GATHER = Duration.ofMillis(200);
     private static final Duration FIRST_RETRY = Duration.ofMillis(250);
     private static final Duration LAST_RETRY = Duration.ofSeconds(4);
     private static final Duration MAINTENANCE_EVERY = Duration.ofHours(24);
@@ -51,6 +57,7 @@ public final class Writer implements AutoCloseable {
     private final Counter overflow;
     private final Counter errors;
     private final Counter rejected;
+    private final Counter batches;
     private final MeterRegistry registry;
     private final ConcurrentHashMap<String, Counter> written = new ConcurrentHashMap<>();
 
@@ -70,6 +77,8 @@ public final class Writer implements AutoCloseable {
                 .description("rows dropped because the queue was full (the database was away too long)").register(registry);
         errors = Counter.builder("kb.insights.write.errors")
                 .description("failed attempts to write a batch or migrate; the rows are kept and retried").register(registry);
+        batches = Counter.builder("kb.insights.write.batches")
+                .description("transactions that wrote rows (rows written per transaction: kb.insights.written over this)").register(registry);
         rejected = Counter.builder("kb.insights.write.rejected")
                 .description("rows the database refused for good (not a connection problem); dropped").register(registry);
         this.thread = new Thread(this::run, "kb-insights-writer");
@@ -115,6 +124,9 @@ public final class Writer implements AutoCloseable {
                     Write first = stop ? queue.poll() : queue.poll(1, TimeUnit.SECONDS);
                     if (first != null) {
                         pending.add(first);
+                        if (!stop && queue.size() < BATCH - 1) {
+                            Thread.sleep(GATHER.toMillis());
+                        }
                         queue.drainTo(pending, BATCH - 1);
                         pendingCount = pending.size();
                     }
@@ -183,6 +195,7 @@ public final class Writer implements AutoCloseable {
                 return;
             }
         }
+        batches.increment();
         for (Write w : pending) {
             count(w);
         }

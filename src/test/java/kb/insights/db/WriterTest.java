@@ -103,6 +103,29 @@ class WriterTest {
     }
 
     @Test
+    void rowsThatComeAFewMillisecondsApartShareATransaction() throws Exception {
+        Path dir = Files.createTempDirectory("kb-writer");
+        String url = Database.defaultUrl(dir);
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        try (Database db = Database.open(url, Optional.empty())) {
+            db.migrate();
+            try (Connection c = db.connection(); PreparedStatement st = c.prepareStatement("CREATE TABLE lines (text VARCHAR(100))")) {
+                st.executeUpdate();
+            }
+            try (Writer writer = new Writer(db, 100, c -> {}, registry, Clock.systemUTC()).start()) {
+                // As searches come under light load: one every few milliseconds, each alone in the queue.
+                for (int i = 0; i < 20; i++) {
+                    writer.offer(new Line("row " + i));
+                    Thread.sleep(3);
+                }
+                Db.awaitCount(url, 20, "SELECT COUNT(*) FROM lines");
+                assertThat(registry.get("kb.insights.written").tag("kind", "line").counter().count()).isEqualTo(20);
+                assertThat(registry.get("kb.insights.write.batches").counter().count()).isBetween(1.0, 3.0);
+            }
+        }
+    }
+
+    @Test
     void transientFailuresAreToldFromBadRows() {
         assertThat(Failures.transientFailure(new SQLException("gone", "08006"))).isTrue();
         assertThat(Failures.transientFailure(new SQLException("admin shutdown", "57P01"))).isTrue();
