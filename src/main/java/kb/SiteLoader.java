@@ -94,6 +94,16 @@ final class SiteLoader {
                 ? os.getProcessCpuTime() : 0;
     }
 
+    /**
+     * After a build from nothing, merges its index into one segment (see {@link
+     * SearchEngine#mergeBuilt}); a reload with no change then serves it. Takes seconds.
+     *
+     * @return whether there was anything to merge
+     */
+    boolean mergeBuilt() {
+        return engine.mergeBuilt();
+    }
+
     /** The first load: nothing to fall back on. */
     Site load() {
         return load(null);

@@ -50,10 +50,15 @@ public final class SearchEngine implements ArticleStore, Closeable {
     /** The thread {@link #commits} runs on, when the engine made it: stopped by {@link #close}. */
     private final java.util.concurrent.ExecutorService committer;
 
-    private SearchEngine(Path folder, java.util.concurrent.Executor commits, java.util.concurrent.ExecutorService committer) {
+    /** What each index's writer buffers before it writes a segment ({@link IndexStore#BUFFER_MB}). */
+    private final double bufferMB;
+
+    private SearchEngine(Path folder, java.util.concurrent.Executor commits, java.util.concurrent.ExecutorService committer,
+            double bufferMB) {
         this.folder = folder;
         this.commits = commits;
         this.committer = committer;
+        this.bufferMB = bufferMB;
     }
 
     /** Keeps the index in {@code folder} (made when missing): a restart with the same files does no work. */
@@ -64,17 +69,22 @@ public final class SearchEngine implements ArticleStore, Closeable {
                     thread.setDaemon(true);
                     return thread;
                 }, new java.util.concurrent.ThreadPoolExecutor.DiscardPolicy());
-        return new SearchEngine(folder, committer, committer);
+        return new SearchEngine(folder, committer, committer, IndexStore.BUFFER_MB);
     }
 
     /** As {@link #onDisk(Path)}, with the commits a publish asks for run by {@code commits} (tests run them when they choose). */
     static SearchEngine onDisk(Path folder, java.util.concurrent.Executor commits) {
-        return new SearchEngine(folder, commits, null);
+        return onDisk(folder, commits, IndexStore.BUFFER_MB);
+    }
+
+    /** As above, each index writing a segment every {@code bufferMB} of documents (tests make several). */
+    static SearchEngine onDisk(Path folder, java.util.concurrent.Executor commits, double bufferMB) {
+        return new SearchEngine(folder, commits, null, bufferMB);
     }
 
     /** Keeps the index in memory: every start indexes everything, and nothing is committed for a next run. */
     public static SearchEngine inMemory() {
-        return new SearchEngine(null, commit -> { }, null);
+        return new SearchEngine(null, commit -> { }, null, IndexStore.BUFFER_MB);
     }
 
     /**
@@ -105,7 +115,7 @@ public final class SearchEngine implements ArticleStore, Closeable {
                 + language.analysis() + ", code " + codeStamp();
         if (folder == null) {
             try {
-                return new IndexStore(language, new ByteBuffersDirectory(), stamp, true);
+                return new IndexStore(language, new ByteBuffersDirectory(), stamp, true, bufferMB);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -120,7 +130,7 @@ public final class SearchEngine implements ArticleStore, Closeable {
             if (exists) {
                 Directory directory = FSDirectory.open(dir);
                 try {
-                    IndexStore store = new IndexStore(language, directory, stamp, false);
+                    IndexStore store = new IndexStore(language, directory, stamp, false, bufferMB);
                     LOG.info("search index {}: {} files taken in before, from {}", language.code(), store.size(), dir);
                     return store;
                 } catch (LockObtainFailedException e) {
@@ -133,7 +143,7 @@ public final class SearchEngine implements ArticleStore, Closeable {
                 }
             }
             empty(dir);
-            return new IndexStore(language, FSDirectory.open(dir), stamp, true);
+            return new IndexStore(language, FSDirectory.open(dir), stamp, true, bufferMB);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot make the search index in " + dir, e);
         }
@@ -225,6 +235,26 @@ public final class SearchEngine implements ArticleStore, Closeable {
         if (committed > 0) {
             LOG.info("search index committed in {} ms", (System.nanoTime() - started) / 1_000_000);
         }
+    }
+
+    /**
+     * Merges, one language after the other, each index that a build from nothing left in several
+     * segments (see {@link IndexStore#mergeBuilt}); the next publish serves them. Takes seconds:
+     * run it beside the server, once the built site is served.
+     *
+     * @return whether any index was merged
+     */
+    public boolean mergeBuilt() {
+        boolean merged = false;
+        for (Map.Entry<String, IndexStore> store : stores.entrySet()) {
+            try {
+                merged |= store.getValue().mergeBuilt();
+            } catch (IOException | RuntimeException e) {
+                // Stopping meanwhile aborts the merge; the index stays as built, in segments.
+                LOG.info("search index {}: not merged ({})", store.getKey(), e.toString());
+            }
+        }
+        return merged;
     }
 
     /** Publishes with the synonyms in {@code contentDir/synonyms/<lang>.txt} (a missing file means none). */

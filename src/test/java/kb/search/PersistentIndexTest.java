@@ -194,6 +194,34 @@ class PersistentIndexTest {
         }
     }
 
+    @Test
+    void aBuildFromNothingIsMergedIntoOneSegmentThatTheNextPublishAndTheNextStartServe() throws Exception {
+        threeArticles();
+        for (int i = 0; i < 200; i++) {
+            write("pt/t" + i + ".md", "Tópico " + i, "O calendário " + i + " da equipe não sincroniza com a caixa de entrada.");
+        }
+        List<String> built;
+        try (Run run = new Run(SearchEngine.onDisk(data.resolve("index"), Runnable::run, 0.05)).load()) {
+            int segments = run.index.languageIndex("pt").reader().leaves().size();
+            assertThat(segments).as("a small buffer writes several segments").isGreaterThan(1);
+            built = run.urls("calendário sincroniza", "pt");
+            assertThat(built).contains("/pt/a#secao");
+            assertThat(run.store.engine.mergeBuilt()).isTrue();
+            // What is served does not change under the reader: the next publish serves the merge.
+            assertThat(run.index.languageIndex("pt").reader().leaves()).hasSize(segments);
+            run.index = run.store.engine.publish(run.library, content);
+            assertThat(run.index.languageIndex("pt").reader().leaves()).hasSize(1);
+            assertThat(run.urls("calendário sincroniza", "pt")).isEqualTo(built);
+            assertThat(run.store.engine.mergeBuilt()).as("once, after the build").isFalse();
+        }
+        try (Run second = new Run().load()) {
+            assertThat(second.store.parsed).isEmpty();
+            assertThat(second.index.languageIndex("pt").reader().leaves()).as("the merge was committed").hasSize(1);
+            assertThat(second.urls("calendário sincroniza", "pt")).isEqualTo(built);
+            assertThat(second.store.engine.mergeBuilt()).as("a restart has nothing to merge").isFalse();
+        }
+    }
+
     /** The data folder as a crash would leave it now: its files, without the writer's lock. */
     private Path crashedCopy(String name) throws IOException {
         Path copy = crashes.resolve(name);
