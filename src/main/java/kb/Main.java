@@ -204,8 +204,9 @@ public final class Main {
     }
 
     /**
-     * After a build from nothing, its index is merged into one segment beside the server, and the
-     * same content is then served over it (a reload with no change, in turn with the watcher's).
+     * An index in the several segments a build leaves (this start's, or one stopped before it was
+     * merged) is merged into one beside the server, and the same content is then served over it
+     * (a reload with no change, in turn with the watcher's).
      */
     private static void mergeBeside(SiteLoader loader, AtomicReference<Site> current) {
         Thread merging = new Thread(() -> {

@@ -95,8 +95,8 @@ final class SiteLoader {
     }
 
     /**
-     * After a build from nothing, merges its index into one segment (see {@link
-     * SearchEngine#mergeBuilt}); a reload with no change then serves it. Takes seconds.
+     * Merges the index into one segment when it is in the several large segments a build leaves
+     * (see {@link SearchEngine#mergeBuilt}); a reload with no change then serves it. Takes seconds.
      *
      * @return whether there was anything to merge
      */

@@ -122,8 +122,8 @@ final class IndexStore implements Closeable {
     /** Each segment's entries, by its core: a segment never changes, only which of its documents live. */
     private final Map<Object, Entry[]> segments = new HashMap<>();
     private DirectoryReader reader;
-    /** Built from nothing and not merged yet (see {@link #mergeBuilt}). */
-    private volatile boolean unmerged;
+    /** Not yet looked at by {@link #mergeBuilt}. */
+    private volatile boolean unmerged = true;
     private Vocabulary vocabulary;
     private LanguageIndex published;
     private Synonyms publishedSynonyms;
@@ -154,7 +154,6 @@ final class IndexStore implements Closeable {
                 // A commit after an edit does not wait for small segments to be merged.
                 .setMaxFullFlushMergeWaitMillis(0);
         this.writer = new IndexWriter(directory, config);
-        this.unmerged = fresh;
         boolean done = false;
         try {
             if (fresh) {
@@ -372,11 +371,13 @@ final class IndexStore implements Closeable {
     }
 
     /**
-     * After a build from nothing, merges the segments the build flushed (one each time the
-     * buffer filled) into one: a search then looks each term up once instead of once per segment,
+     * Merges the index into one segment when it is in several large ones, as a build leaves it
+     * (a segment each time the writer's buffer fills; a merge stopped by a shutdown leaves them
+     * until the next start): a search then looks each term up once instead of once per segment,
      * and makes one scorer per term instead of one per segment (at 10,000 articles, a third more
-     * searches a second under load). Takes seconds; edits and searches go on meanwhile, and the
-     * next publish serves the merged index. Only the first call after such a build does anything.
+     * searches a second under load). The small segments of edits are left to Lucene's own merging.
+     * Takes seconds; edits and searches go on meanwhile, and the next publish serves the merged
+     * index. Only the first call looks.
      *
      * @return whether segments were merged (a publish would now give a new index)
      */
@@ -392,15 +393,25 @@ final class IndexStore implements Closeable {
         } finally {
             gate.readLock().unlock();
         }
-        if (built == null || built.leaves().size() <= 1) {
+        if (built == null) {
+            return false;
+        }
+        int large = 0;
+        for (org.apache.lucene.index.LeafReaderContext leaf : built.leaves()) {
+            large += leaf.reader().maxDoc() * LARGE_SEGMENT >= built.maxDoc() ? 1 : 0;
+        }
+        if (large < 2) {
             return false;
         }
         long started = System.nanoTime();
         writer.forceMerge(1);
-        LOG.info("search index {}: {} segments of the build merged into one in {} ms", analysis.lang(), built.leaves().size(),
+        LOG.info("search index {}: {} segments merged into one in {} ms", analysis.lang(), built.leaves().size(),
                 (System.nanoTime() - started) / 1_000_000);
         return true;
     }
+
+    /** A segment holding at least one document in this many is one a build wrote, not an edit. */
+    private static final int LARGE_SEGMENT = 20;
 
     /**
      * Writes what the last publish made visible to disk, with its word counts and stamp, so that

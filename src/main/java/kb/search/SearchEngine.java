@@ -238,9 +238,9 @@ public final class SearchEngine implements ArticleStore, Closeable {
     }
 
     /**
-     * Merges, one language after the other, each index that a build from nothing left in several
-     * segments (see {@link IndexStore#mergeBuilt}); the next publish serves them. Takes seconds:
-     * run it beside the server, once the built site is served.
+     * Merges, one language after the other, each index that is in the several large segments a
+     * build leaves (see {@link IndexStore#mergeBuilt}); the next publish serves them. Takes seconds:
+     * run it beside the server, once the site is served.
      *
      * @return whether any index was merged
      */

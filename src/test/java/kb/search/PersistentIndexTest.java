@@ -195,30 +195,39 @@ class PersistentIndexTest {
     }
 
     @Test
-    void aBuildFromNothingIsMergedIntoOneSegmentThatTheNextPublishAndTheNextStartServe() throws Exception {
+    void anIndexInTheSegmentsOfABuildIsMergedIntoOneThatTheNextPublishAndTheNextStartServe() throws Exception {
         threeArticles();
         for (int i = 0; i < 200; i++) {
             write("pt/t" + i + ".md", "Tópico " + i, "O calendário " + i + " da equipe não sincroniza com a caixa de entrada.");
         }
         List<String> built;
+        int segments;
+        // Stopped before merging, as a shutdown right after the build is.
         try (Run run = new Run(SearchEngine.onDisk(data.resolve("index"), Runnable::run, 0.05)).load()) {
-            int segments = run.index.languageIndex("pt").reader().leaves().size();
+            segments = run.index.languageIndex("pt").reader().leaves().size();
             assertThat(segments).as("a small buffer writes several segments").isGreaterThan(1);
             built = run.urls("calendário sincroniza", "pt");
             assertThat(built).contains("/pt/a#secao");
-            assertThat(run.store.engine.mergeBuilt()).isTrue();
-            // What is served does not change under the reader: the next publish serves the merge.
-            assertThat(run.index.languageIndex("pt").reader().leaves()).hasSize(segments);
-            run.index = run.store.engine.publish(run.library, content);
-            assertThat(run.index.languageIndex("pt").reader().leaves()).hasSize(1);
-            assertThat(run.urls("calendário sincroniza", "pt")).isEqualTo(built);
-            assertThat(run.store.engine.mergeBuilt()).as("once, after the build").isFalse();
         }
-        try (Run second = new Run().load()) {
+        try (Run second = new Run(SearchEngine.onDisk(data.resolve("index"), Runnable::run)).load()) {
             assertThat(second.store.parsed).isEmpty();
-            assertThat(second.index.languageIndex("pt").reader().leaves()).as("the merge was committed").hasSize(1);
+            assertThat(second.store.engine.mergeBuilt()).isTrue();
+            // What is served does not change under the reader: the next publish serves the merge.
+            assertThat(second.index.languageIndex("pt").reader().leaves()).hasSize(segments);
+            second.index = second.store.engine.publish(second.library, content);
+            assertThat(second.index.languageIndex("pt").reader().leaves()).hasSize(1);
             assertThat(second.urls("calendário sincroniza", "pt")).isEqualTo(built);
-            assertThat(second.store.engine.mergeBuilt()).as("a restart has nothing to merge").isFalse();
+            assertThat(second.store.engine.mergeBuilt()).as("looked at once").isFalse();
+            // An edit adds a small segment of its own.
+            write("pt/t7.md", "Tópico 7", "O calendário sete agora sincroniza.");
+            second.reload(Path.of("pt/t7.md"));
+            assertThat(second.index.languageIndex("pt").reader().leaves()).hasSize(2);
+        }
+        try (Run third = new Run().load()) {
+            assertThat(third.store.parsed).isEmpty();
+            assertThat(third.index.languageIndex("pt").reader().leaves()).as("the merge was committed").hasSize(2);
+            assertThat(third.store.engine.mergeBuilt()).as("an edit's segment is left to Lucene").isFalse();
+            assertThat(third.urls("calendário sete", "pt")).first().isEqualTo("/pt/t7#secao");
         }
     }
 
