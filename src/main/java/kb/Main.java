@@ -8,7 +8,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -158,7 +157,6 @@ public final class Main {
         }
         LOG.info("serving {} on http://localhost:{}/ as {}", settings.contentDir().toAbsolutePath(), app.port(),
                 settings.publicBase(app.port()));
-        mergeBeside(loader, current);
         return app;
     }
 
@@ -203,40 +201,15 @@ public final class Main {
         return site;
     }
 
-    /**
-     * An index in the several segments a build leaves (this start's, or one stopped before it was
-     * merged) is merged into one beside the server, and the same content is then served over it
-     * (a reload with no change, in turn with the watcher's).
-     */
-    private static void mergeBeside(SiteLoader loader, AtomicReference<Site> current) {
-        Thread merging = new Thread(() -> {
-            try {
-                if (loader.mergeBuilt()) {
-                    synchronized (loader) {
-                        current.set(loader.load(current.get(), Set.of()));
-                    }
-                }
-            } catch (RuntimeException e) {
-                // Stopping meanwhile: the next start serves the index as it was committed.
-                LOG.info("the built index was not merged: {}", e.toString());
-            }
-        }, "index-merge");
-        merging.setDaemon(true);
-        merging.start();
-    }
-
     private static FolderWatcher watch(SiteLoader loader, AtomicReference<Site> current,
             java.util.concurrent.FutureTask<Site> loading, Metrics metrics) {
         try {
             return FolderWatcher.start(loader.contentDir(), Duration.ofMillis(WATCH_QUIET_MILLIS), changed -> {
                 try {
-                    Site next;
-                    synchronized (loader) {
-                        // A change while the first load runs waits for it, and starts from it.
-                        Site previous = current.get() != null ? current.get() : loaded(loading);
-                        next = checked(loader.load(previous, changed), loader.contentDir());
-                        current.set(next);
-                    }
+                    // A change while the first load runs waits for it, and starts from it.
+                    Site previous = current.get() != null ? current.get() : loaded(loading);
+                    Site next = checked(loader.load(previous, changed), loader.contentDir());
+                    current.set(next);
                     metrics.reloaded(next.version());
                     // A language added to languages.yaml gets its gauge; the existing ones are kept as they are.
                     for (String lang : next.languages().codes()) {

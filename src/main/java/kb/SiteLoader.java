@@ -94,16 +94,6 @@ final class SiteLoader {
                 ? os.getProcessCpuTime() : 0;
     }
 
-    /**
-     * Merges the index into one segment when it is in the several large segments a build leaves
-     * (see {@link SearchEngine#mergeBuilt}); a reload with no change then serves it. Takes seconds.
-     *
-     * @return whether there was anything to merge
-     */
-    boolean mergeBuilt() {
-        return engine.mergeBuilt();
-    }
-
     /** The first load: nothing to fall back on. */
     Site load() {
         return load(null);

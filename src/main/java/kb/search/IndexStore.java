@@ -122,8 +122,6 @@ final class IndexStore implements Closeable {
     /** Each segment's entries, by its core: a segment never changes, only which of its documents live. */
     private final Map<Object, Entry[]> segments = new HashMap<>();
     private DirectoryReader reader;
-    /** Not yet looked at by {@link #mergeBuilt}. */
-    private volatile boolean unmerged = true;
     private Vocabulary vocabulary;
     private LanguageIndex published;
     private Synonyms publishedSynonyms;
@@ -371,46 +369,25 @@ final class IndexStore implements Closeable {
     }
 
     /**
-     * Merges the index into one segment when it is in several large ones, as a build leaves it
-     * (a segment each time the writer's buffer fills; a merge stopped by a shutdown leaves them
-     * until the next start): a search then looks each term up once instead of once per segment,
-     * and makes one scorer per term instead of one per segment (at 10,000 articles, a third more
-     * searches a second under load). The small segments of edits are left to Lucene's own merging.
-     * Takes seconds; edits and searches go on meanwhile, and the next publish serves the merged
-     * index. Only the first call looks.
-     *
-     * @return whether segments were merged (a publish would now give a new index)
+     * Whether the index is, or may be, in the several large segments a build leaves: the writer
+     * writes one each time its buffer fills. Served so, a search looks each term up, and makes its
+     * scorers, once per segment; merged into one, under load at 10,000 articles a language, a third
+     * more searches a second. So the first publish merges them (a build from nothing; a start
+     * whose last build was stopped before its publish), for a few seconds of a build that takes a
+     * minute. The small segments of edits are left to Lucene's merge policy.
      */
-    boolean mergeBuilt() throws IOException {
-        DirectoryReader built;
-        gate.readLock().lock();
-        try {
-            if (!unmerged || closed) {
-                return false;
-            }
-            unmerged = false;
-            built = reader;
-        } finally {
-            gate.readLock().unlock();
-        }
-        if (built == null) {
-            return false;
+    private boolean inBuildSegments() {
+        if (reader == null) {
+            return true; // a build from nothing: merging what is already one segment costs nothing
         }
         int large = 0;
-        for (org.apache.lucene.index.LeafReaderContext leaf : built.leaves()) {
-            large += leaf.reader().maxDoc() * LARGE_SEGMENT >= built.maxDoc() ? 1 : 0;
+        for (org.apache.lucene.index.LeafReaderContext leaf : reader.leaves()) {
+            large += leaf.reader().maxDoc() * LARGE_SEGMENT >= reader.maxDoc() ? 1 : 0;
         }
-        if (large < 2) {
-            return false;
-        }
-        long started = System.nanoTime();
-        writer.forceMerge(1);
-        LOG.info("search index {}: {} segments merged into one in {} ms", analysis.lang(), built.leaves().size(),
-                (System.nanoTime() - started) / 1_000_000);
-        return true;
+        return large > 1;
     }
 
-    /** A segment holding at least one document in this many is one a build wrote, not an edit. */
+    /** A segment holding at least one document in this many is one a build wrote, not an edit's. */
     private static final int LARGE_SEGMENT = 20;
 
     /**
@@ -452,8 +429,7 @@ final class IndexStore implements Closeable {
                 gone.add(p);
             }
         }
-        // Not current: the writer merged segments since (see mergeBuilt).
-        boolean changed = reader == null || !gone.isEmpty() || !pending.isEmpty() || !reader.isCurrent();
+        boolean changed = reader == null || !gone.isEmpty() || !pending.isEmpty();
         if (!changed && published != null && synonyms.equals(publishedSynonyms)) {
             return published;
         }
@@ -472,6 +448,11 @@ final class IndexStore implements Closeable {
         }
         pending.clear();
         uncommitted |= changed;
+        if (published == null && inBuildSegments()) {
+            long started = System.nanoTime();
+            writer.forceMerge(1);
+            LOG.info("search index {}: the build's segments merged into one in {} ms", analysis.lang(), (System.nanoTime() - started) / 1_000_000);
+        }
         DirectoryReader next = reader == null ? DirectoryReader.open(writer) : DirectoryReader.openIfChanged(reader, writer);
         DirectoryReader previous = reader;
         if (next != null) {

@@ -237,26 +237,6 @@ public final class SearchEngine implements ArticleStore, Closeable {
         }
     }
 
-    /**
-     * Merges, one language after the other, each index that is in the several large segments a
-     * build leaves (see {@link IndexStore#mergeBuilt}); the next publish serves them. Takes seconds:
-     * run it beside the server, once the site is served.
-     *
-     * @return whether any index was merged
-     */
-    public boolean mergeBuilt() {
-        boolean merged = false;
-        for (Map.Entry<String, IndexStore> store : stores.entrySet()) {
-            try {
-                merged |= store.getValue().mergeBuilt();
-            } catch (IOException | RuntimeException e) {
-                // Stopping meanwhile aborts the merge; the index stays as built, in segments.
-                LOG.info("search index {}: not merged ({})", store.getKey(), e.toString());
-            }
-        }
-        return merged;
-    }
-
     /** Publishes with the synonyms in {@code contentDir/synonyms/<lang>.txt} (a missing file means none). */
     public SearchIndex publish(Library library, Path contentDir) {
         return publish(library, SearchIndex.synonyms(library, contentDir));
