@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.ServerSocket;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -52,6 +51,21 @@ class WriterTest {
         }
     }
 
+    /** A migrated database with the table {@link Line} writes into. */
+    static Database withLines(String url) throws SQLException {
+        Database db = Database.open(url, Optional.empty());
+        try {
+            db.migrate();
+            try (Connection c = db.connection(); PreparedStatement st = c.prepareStatement("CREATE TABLE lines (text VARCHAR(100))")) {
+                st.executeUpdate();
+            }
+            return db;
+        } catch (SQLException | RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
     @Test
     void whileTheDatabaseIsAwayRowsWaitAndWhatDoesNotFitIsDroppedAndCounted() throws Exception {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -78,50 +92,36 @@ class WriterTest {
 
     @Test
     void aRowTheDatabaseRefusesForGoodIsDroppedAndTheRestIsWritten() throws Exception {
-        Path dir = Files.createTempDirectory("kb-writer");
-        String url = Database.defaultUrl(dir);
+        String url = Database.defaultUrl(Files.createTempDirectory("kb-writer"));
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        try (Database db = Database.open(url, Optional.empty())) {
-            db.migrate();
-            try (Connection c = db.connection(); PreparedStatement st = c.prepareStatement("CREATE TABLE lines (text VARCHAR(100))")) {
-                st.executeUpdate();
+        try (Database db = withLines(url); Writer writer = new Writer(db, 100, c -> {}, registry, Clock.systemUTC()).start()) {
+            writer.offer(new Line("before"));
+            writer.offer(new Refused());
+            writer.offer(new Line("after"));
+            Db.awaitCount(url, 2, "SELECT COUNT(*) FROM lines");
+            long end = System.nanoTime() + 10_000_000_000L;
+            while (writer.waiting() > 0 && System.nanoTime() < end) {
+                Thread.sleep(20);
             }
-            try (Writer writer = new Writer(db, 100, c -> {}, registry, Clock.systemUTC()).start()) {
-                writer.offer(new Line("before"));
-                writer.offer(new Refused());
-                writer.offer(new Line("after"));
-                Db.awaitCount(url, 2, "SELECT COUNT(*) FROM lines");
-                long end = System.nanoTime() + 10_000_000_000L;
-                while (writer.waiting() > 0 && System.nanoTime() < end) {
-                    Thread.sleep(20);
-                }
-                assertThat(writer.waiting()).isZero();
-                assertThat(registry.get("kb.insights.write.rejected").counter().count()).isEqualTo(1);
-                assertThat(registry.get("kb.insights.written").tag("kind", "line").counter().count()).isEqualTo(2);
-            }
+            assertThat(writer.waiting()).isZero();
+            assertThat(registry.get("kb.insights.write.rejected").counter().count()).isEqualTo(1);
+            assertThat(registry.get("kb.insights.written").tag("kind", "line").counter().count()).isEqualTo(2);
         }
     }
 
     @Test
     void rowsThatComeAFewMillisecondsApartShareATransaction() throws Exception {
-        Path dir = Files.createTempDirectory("kb-writer");
-        String url = Database.defaultUrl(dir);
+        String url = Database.defaultUrl(Files.createTempDirectory("kb-writer"));
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        try (Database db = Database.open(url, Optional.empty())) {
-            db.migrate();
-            try (Connection c = db.connection(); PreparedStatement st = c.prepareStatement("CREATE TABLE lines (text VARCHAR(100))")) {
-                st.executeUpdate();
+        try (Database db = withLines(url); Writer writer = new Writer(db, 100, c -> {}, registry, Clock.systemUTC()).start()) {
+            // As searches come under light load: one every few milliseconds, each alone in the queue.
+            for (int i = 0; i < 20; i++) {
+                writer.offer(new Line("row " + i));
+                Thread.sleep(3);
             }
-            try (Writer writer = new Writer(db, 100, c -> {}, registry, Clock.systemUTC()).start()) {
-                // As searches come under light load: one every few milliseconds, each alone in the queue.
-                for (int i = 0; i < 20; i++) {
-                    writer.offer(new Line("row " + i));
-                    Thread.sleep(3);
-                }
-                Db.awaitCount(url, 20, "SELECT COUNT(*) FROM lines");
-                assertThat(registry.get("kb.insights.written").tag("kind", "line").counter().count()).isEqualTo(20);
-                assertThat(registry.get("kb.insights.write.batches").counter().count()).isBetween(1.0, 3.0);
-            }
+            Db.awaitCount(url, 20, "SELECT COUNT(*) FROM lines");
+            assertThat(registry.get("kb.insights.written").tag("kind", "line").counter().count()).isEqualTo(20);
+            assertThat(registry.get("kb.insights.write.batches").counter().count()).isBetween(1.0, 3.0);
         }
     }
 
