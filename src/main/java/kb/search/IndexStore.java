@@ -65,6 +65,8 @@ import org.slf4j.LoggerFactory;
  */
 final class IndexStore implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(IndexStore.class);
+    /** How much the writer buffers before it writes a segment (tests ask for less, to make several). */
+    static final double BUFFER_MB = 48;
     /** Every document of a file: how its documents are replaced or deleted together. Also sorted doc values. */
     static final String PATH = "path";
     /** The article's own document only, by path: where its stored parts are. */
@@ -130,16 +132,9 @@ final class IndexStore implements Closeable {
      * Opens the index in the directory, or makes it empty when told to start over.
      *
      * @param fresh whether to start with an empty index whatever the directory holds
+     * @param bufferMB how much the writer buffers before it writes a segment ({@link #BUFFER_MB})
      * @throws IOException when the directory holds an index that cannot be read (the caller starts over)
      */
-    IndexStore(Language language, Directory directory, String stamp, boolean fresh) throws IOException {
-        this(language, directory, stamp, fresh, BUFFER_MB);
-    }
-
-    /** How much the writer buffers before it writes a segment. */
-    static final double BUFFER_MB = 48;
-
-    /** As above, writing a segment each time {@code bufferMB} of documents are buffered (tests make small segments). */
     IndexStore(Language language, Directory directory, String stamp, boolean fresh, double bufferMB) throws IOException {
         this.analysis = new Analysis(language.code(), language.analysis());
         this.stamp = stamp;
@@ -372,9 +367,10 @@ final class IndexStore implements Closeable {
      * Whether the index is, or may be, in the several large segments a build leaves: the writer
      * writes one each time its buffer fills. Served so, a search looks each term up, and makes its
      * scorers, once per segment; merged into one, under load at 10,000 articles a language, a third
-     * more searches a second. So the first publish merges them (a build from nothing; a start
-     * whose last build was stopped before its publish), for a few seconds of a build that takes a
-     * minute. The small segments of edits are left to Lucene's merge policy.
+     * more searches a second. So the first publish after a start merges them: after a build from
+     * nothing, or when the start took in enough changed files to write large segments of their
+     * own; a few seconds of a build that takes a minute. The small segments of edits are left to
+     * Lucene's merge policy.
      */
     private boolean inBuildSegments() {
         if (reader == null) {
