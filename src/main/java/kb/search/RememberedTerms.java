@@ -68,9 +68,7 @@ final class RememberedTerms extends FilterDirectoryReader {
         }
 
         void forget() {
-            for (Field f : fields.values()) {
-                f.known.clear();
-            }
+            fields.values().forEach(Field::forget);
         }
 
         @Override
@@ -102,9 +100,10 @@ final class RememberedTerms extends FilterDirectoryReader {
     private record Known(BytesRef term, TermState state) {}
 
     /**
-     * One field of one segment, for one search: the terms looked up in it (and those not there),
-     * and one enum of the real dictionary that every lookup shares, so that its frames are made once
-     * (a fresh enum per lookup allocated them again each time).
+     * One field of one segment in a thread's view: the terms the search under way looked up in it
+     * (and those not there), forgotten before the next search, and one enum of the real dictionary
+     * that every lookup shares for as long as the view lives, so that its frames are made once (a
+     * fresh enum per lookup allocated them again each time).
      */
     private static final class Field {
         private static final Known ABSENT = new Known(null, null);
@@ -125,6 +124,12 @@ final class RememberedTerms extends FilterDirectoryReader {
                     return new Remembering(Field.this);
                 }
             };
+        }
+
+        /** Before the next search: its enums are new, and none of them stands on the shared one. */
+        void forget() {
+            known.clear();
+            at = null;
         }
 
         TermsEnum shared() throws IOException {
