@@ -30,6 +30,9 @@ final class ArticleOrder {
     private static final Comparator<Keyed> NEWEST_TITLE_URL = Comparator.comparingLong(Keyed::newest)
             .thenComparing(Keyed::title).thenComparing(Keyed::url);
 
+    /** {@link #byWeightThenNewest}'s order, for comparing a few articles without sorting a list. */
+    static final Comparator<Article> WEIGHT_NEWEST = Comparator.comparing(Keyed::of, WEIGHT_NEWEST_TITLE);
+
     /** By weight, then newest first, then title (then URL): the library's lists. */
     static List<Article> byWeightThenNewest(Collection<Article> articles) {
         return sorted(articles, WEIGHT_NEWEST_TITLE);

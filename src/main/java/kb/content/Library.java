@@ -226,6 +226,9 @@ public final class Library {
         return Optional.ofNullable(aliases.get(url));
     }
 
+    /** The order of {@link #articles(String)}: by weight, then newest first, then title, then URL. */
+    public static final java.util.Comparator<Article> LIST_ORDER = ArticleOrder.WEIGHT_NEWEST;
+
     /** The articles of one language, by weight, then newest first, then title. */
     public List<Article> articles(String lang) {
         return byLang.getOrDefault(lang, List.of());

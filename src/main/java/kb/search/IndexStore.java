@@ -107,6 +107,8 @@ final class IndexStore implements Closeable {
     private volatile Map<String, Set<Path>> namedBy;
     /** The codes named or no longer named by a file since the last publish: their places are found again. */
     private final Set<String> codesChanged = ConcurrentHashMap.newKeySet();
+    /** The files whose codes were set since the last publish: the only ones that can take a code's place. */
+    private final Set<Path> codesTouched = ConcurrentHashMap.newKeySet();
     /** The error codes of the last publish, to change only where files changed; null before the first. */
     private volatile ErrorCodes publishedCodes;
     /**
@@ -429,18 +431,20 @@ final class IndexStore implements Closeable {
         if (!changed && published != null && synonyms.equals(publishedSynonyms)) {
             return published;
         }
-        boolean wordsChanged = vocabulary == null;
+        // The words whose counts change, as written: what the vocabulary is patched for.
+        Set<String> changedWords = new HashSet<>();
         for (Path p : gone) {
             writer.deleteDocuments(new Term(PATH, p.toString()));
-            wordsChanged |= subtractPublished(p);
+            subtractPublished(p, changedWords);
             known.remove(p);
             setCodes(p, null);
             pending.remove(p);
         }
         for (Map.Entry<Path, byte[]> e : pending.entrySet()) {
-            subtractPublished(e.getKey());
-            words.add(WordCounts.fromBytes(e.getValue()), 1);
-            wordsChanged = true;
+            subtractPublished(e.getKey(), changedWords);
+            WordCounts added = WordCounts.fromBytes(e.getValue());
+            words.add(added, 1);
+            added.forEach((word, count) -> changedWords.add(word));
         }
         pending.clear();
         uncommitted |= changed;
@@ -454,12 +458,14 @@ final class IndexStore implements Closeable {
         if (next != null) {
             reader = next;
         }
-        if (wordsChanged) {
+        if (vocabulary == null) {
             vocabulary = Vocabulary.of(words);
+        } else if (!changedWords.isEmpty()) {
+            vocabulary = vocabulary.patched(words, changedWords);
         }
         publishedSynonyms = synonyms;
         published = new LanguageIndex(analysis, reader, entries(reader), vocabulary, new QueryFactory(analysis, synonyms, reader),
-                errorCodes(served));
+                errorCodes(served, servedPaths));
         if (next != null && previous != null) {
             Retirement.later(previous);
         }
@@ -475,6 +481,7 @@ final class IndexStore implements Closeable {
         if (publishedCodes == null) {
             return; // the first publish places every code
         }
+        codesTouched.add(path);
         Map<String, Set<Path>> byCode = namedBy;
         if (before != null) {
             for (ErrorCodes.Found f : before) {
@@ -499,39 +506,62 @@ final class IndexStore implements Closeable {
 
     /**
      * Where each code is explained, in the library's order: worked out for every article the first
-     * time, afterwards only for the codes that changed files name or named.
+     * time, afterwards only for the codes that changed files name or named. A code whose place is
+     * in a file that did not change is placed among that file and the changed ones that name it
+     * (the files between are as they were, and none of them came first); only a code whose
+     * place's file changed is placed again among every file that names it.
      */
-    private ErrorCodes errorCodes(List<Article> served) {
+    private ErrorCodes errorCodes(List<Article> served, Set<Path> servedPaths) {
         ErrorCodes result;
         if (publishedCodes == null || codesChanged.size() > Math.max(1000, served.size() / 10)) {
             result = ErrorCodes.of(served, a -> codes.get(a.source()));
         } else if (codesChanged.isEmpty()) {
             result = publishedCodes;
         } else {
-            Map<String, Set<Path>> byCode = namedBy();
-            // The library's order as positions (a common code is named by thousands of files); a file
-            // without one is not served.
-            Map<Path, Integer> position = new HashMap<>(served.size() * 2);
-            for (int i = 0; i < served.size(); i++) {
-                position.put(served.get(i).source(), i);
-            }
             Map<String, List<ErrorCodes.Named>> named = new HashMap<>();
             for (String code : codesChanged) {
                 List<ErrorCodes.Named> where = new ArrayList<>();
-                for (Path path : byCode.getOrDefault(code, Set.of())) {
+                Path placed = publishedCodes.find(code).map(p -> p.article().source()).orElse(null);
+                Set<Path> candidates;
+                if (placed != null && codesTouched.contains(placed)) {
+                    candidates = namedBy().getOrDefault(code, Set.of());
+                } else {
+                    candidates = new HashSet<>();
+                    if (placed != null) {
+                        candidates.add(placed);
+                    }
+                    for (Path path : codesTouched) {
+                        if (names(codes.get(path), code)) {
+                            candidates.add(path);
+                        }
+                    }
+                }
+                for (Path path : candidates) {
                     List<ErrorCodes.Found> found = codes.get(path);
                     Optional<ArticleStore.Stored> stored = stored(path);
-                    if (found != null && position.containsKey(path) && stored.isPresent()) {
+                    if (found != null && servedPaths.contains(path) && stored.isPresent()) {
                         where.add(new ErrorCodes.Named(stored.get().article(), found));
                     }
                 }
                 named.put(code, where);
             }
-            result = publishedCodes.with(named, java.util.Comparator.comparingInt(a -> position.getOrDefault(a.source(), Integer.MAX_VALUE)));
+            result = publishedCodes.with(named, kb.content.Library.LIST_ORDER);
         }
         codesChanged.clear();
+        codesTouched.clear();
         publishedCodes = result;
         return result;
+    }
+
+    private static boolean names(List<ErrorCodes.Found> found, String code) {
+        if (found != null) {
+            for (ErrorCodes.Found f : found) {
+                if (f.code().equals(code)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The files that name each code, made from what every file names the first time it is needed. */
@@ -549,21 +579,22 @@ final class IndexStore implements Closeable {
         return byCode;
     }
 
-    /** Takes the words of the published version of a file from the total; whether it had one. */
-    private boolean subtractPublished(Path path) throws IOException {
+    /** Takes the words of the published version of a file, if it had one, from the total, and notes them in {@code changed}. */
+    private void subtractPublished(Path path, Set<String> changed) throws IOException {
         if (reader == null) {
-            return false;
+            return;
         }
         IndexSearcher searcher = new IndexSearcher(reader);
         TopDocs top = searcher.search(new TermQuery(new Term(WORDS_OF, path.toString())), 1);
         if (top.scoreDocs.length == 0) {
-            return false;
+            return;
         }
         BytesRef b = searcher.storedFields().document(top.scoreDocs[0].doc, Set.of(WORDS)).getBinaryValue(WORDS);
         if (b != null) {
-            words.add(WordCounts.fromBytes(BytesRef.deepCopyOf(b).bytes), -1);
+            WordCounts published = WordCounts.fromBytes(BytesRef.deepCopyOf(b).bytes);
+            words.add(published, -1);
+            published.forEach((word, count) -> changed.add(word));
         }
-        return true;
     }
 
     /** The entry of each document of the reader; null for words documents and files no longer held. */

@@ -2,18 +2,24 @@ package kb.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The words the articles use, accent-free, with how often they occur and how they are written
  * ({@code permissoes} is written {@code permissões}): what typos are corrected against. Made once
- * per index from the words the build counted.
+ * per index from the words the build counted, and after an edit {@link #patched} for the words it
+ * changed: a save costs its own words, not the site's.
  */
 final class Vocabulary {
     private final Map<String, Integer> counts;
     private final Map<String, String> writtenForm;
+    /** The forms other than the folded one itself that each word is written in ({@code permissões}). */
+    private final Map<String, Set<String>> otherForms;
     private volatile Map<Integer, Word[][]> buckets;
 
     /** A word with its letters as code points and which letters it has ({@link #letterSet}), worked out once, not at every comparison. */
@@ -33,28 +39,132 @@ final class Vocabulary {
         return set;
     }
 
-    private Vocabulary(Map<String, Integer> counts, Map<String, String> writtenForm) {
-        this.counts = Map.copyOf(counts);
-        this.writtenForm = Map.copyOf(writtenForm);
+    private Vocabulary(Map<String, Integer> counts, Map<String, String> writtenForm, Map<String, Set<String>> otherForms,
+            Map<Integer, Word[][]> buckets) {
+        this.counts = counts;
+        this.writtenForm = writtenForm;
+        this.otherForms = otherForms;
+        this.buckets = buckets;
     }
 
     static Vocabulary of(WordCounts counted) throws IOException {
-        record Best(String word, int count) {}
         Map<String, Integer> counts = new HashMap<>();
-        Map<String, Best> best = new HashMap<>();
+        Map<String, Set<String>> forms = new HashMap<>();
         counted.forEach((word, count) -> {
             String folded = Analysis.fold(word);
             counts.merge(folded, count, Integer::sum);
-            best.merge(folded, new Best(word, count), (a, b) -> b.count() > a.count() ? b : a);
-        });
-        Map<String, String> written = new HashMap<>();
-        best.forEach((folded, b) -> {
-            if (!b.word().equals(folded)) {
-                written.put(folded, b.word());
+            if (!word.equals(folded)) {
+                forms.computeIfAbsent(folded, f -> new HashSet<>()).add(word);
             }
         });
+        Map<String, String> written = new HashMap<>();
+        forms.forEach((folded, others) -> {
+            String w = mostWritten(folded, others, counted);
+            if (!w.equals(folded)) {
+                written.put(folded, w);
+            }
+        });
+        return new Vocabulary(counts, written, forms, null);
+    }
 
-        return new Vocabulary(counts, written);
+    /** The form of a word the articles use most; of forms used as often, the first in code-point order. */
+    private static String mostWritten(String folded, Set<String> others, WordCounts counted) {
+        String best = folded;
+        int most = counted.count(folded);
+        for (String w : others) {
+            int n = counted.count(w);
+            if (n > most || (n == most && w.compareTo(best) < 0)) {
+                best = w;
+                most = n;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * What {@link #of} would make of {@code counted}, when only the counts of the words in {@code
+     * changed} (as written) differ from the ones this was made of: those words are counted again,
+     * the rest is copied. The typo lookup's buckets are kept when no word came or went, and
+     * otherwise only the changed words' buckets are made again.
+     */
+    Vocabulary patched(WordCounts counted, Set<String> changed) {
+        Map<String, Integer> counts = new HashMap<>(this.counts);
+        Map<String, String> written = new HashMap<>(writtenForm);
+        Map<String, Set<String>> forms = new HashMap<>(otherForms);
+        Set<String> folds = new HashSet<>();
+        for (String word : changed) {
+            String folded = Analysis.fold(word);
+            folds.add(folded);
+            if (!word.equals(folded) && !forms.getOrDefault(folded, Set.of()).contains(word)) {
+                Set<String> more = new HashSet<>(forms.getOrDefault(folded, Set.of()));
+                more.add(word);
+                forms.put(folded, more);
+            }
+        }
+        Set<String> cameOrWent = new HashSet<>();
+        for (String folded : folds) {
+            Set<String> others = new HashSet<>();
+            int total = counted.count(folded);
+            for (String w : forms.getOrDefault(folded, Set.of())) {
+                int n = counted.count(w);
+                if (n > 0) {
+                    others.add(w);
+                    total += n;
+                }
+            }
+            if (others.isEmpty()) {
+                forms.remove(folded);
+            } else {
+                forms.put(folded, others);
+            }
+            boolean was = counts.containsKey(folded);
+            if (total > 0) {
+                counts.put(folded, total);
+                String w = mostWritten(folded, others, counted);
+                if (w.equals(folded)) {
+                    written.remove(folded);
+                } else {
+                    written.put(folded, w);
+                }
+            } else {
+                counts.remove(folded);
+                written.remove(folded);
+            }
+            if (was != total > 0) {
+                cameOrWent.add(folded);
+            }
+        }
+        Map<Integer, Word[][]> b = buckets;
+        if (b != null && !cameOrWent.isEmpty()) {
+            b = rebucketed(b, counts, cameOrWent);
+        }
+        return new Vocabulary(counts, written, forms, b);
+    }
+
+    /** The buckets with those of the given words' first letter and length made again from {@code counts}. */
+    private static Map<Integer, Word[][]> rebucketed(Map<Integer, Word[][]> buckets, Map<String, Integer> counts, Set<String> words) {
+        Map<Integer, Word[][]> out = new HashMap<>(buckets);
+        for (String w : words) {
+            if (w.isEmpty()) {
+                continue;
+            }
+            int[] letters = w.codePoints().toArray();
+            Word[][] byLength = out.get(letters[0]);
+            byLength = byLength == null ? new Word[letters.length + 1][]
+                    : Arrays.copyOf(byLength, Math.max(byLength.length, letters.length + 1));
+            List<Word> bucket = new ArrayList<>();
+            for (Word old : byLength[letters.length] == null ? new Word[0] : byLength[letters.length]) {
+                if (!old.text().equals(w)) {
+                    bucket.add(old);
+                }
+            }
+            if (counts.containsKey(w)) {
+                bucket.add(new Word(w, letters, letterSet(letters)));
+            }
+            byLength[letters.length] = bucket.isEmpty() ? null : bucket.toArray(new Word[0]);
+            out.put(letters[0], byLength);
+        }
+        return out;
     }
 
     /** A word close to another, and how close: 1 - edits / the shorter one's length. */

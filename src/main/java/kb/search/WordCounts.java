@@ -109,6 +109,12 @@ final class WordCounts {
         }
     }
 
+    /** How often the word (as written) occurs; 0 for a word not counted. */
+    int count(String word) {
+        int[] count = counts.get(word);
+        return count == null ? 0 : Math.max(0, count[0]);
+    }
+
     void forEach(BiConsumer<String, Integer> action) {
         counts.forEach((word, count) -> {
             if (count[0] > 0) {

@@ -130,14 +130,20 @@ class PersistentIndexTest {
             Files.writeString(content.resolve("en/a" + n + ".md"), article.apply(n), StandardCharsets.UTF_8);
         }
         try (Run run = new Run().load()) {
-            for (int step = 0; step < 25; step++) {
-                Path edited = Path.of("en/a" + random.nextInt(14) + ".md");
-                if (random.nextInt(5) == 0) {
-                    Files.deleteIfExists(content.resolve(edited));
-                } else {
-                    Files.writeString(content.resolve(edited), article.apply(step), StandardCharsets.UTF_8);
+            for (int step = 0; step < 40; step++) {
+                // One to three files at a time: a code's place may move between two changed files.
+                Set<Path> edited = new java.util.LinkedHashSet<>();
+                for (int e = 1 + random.nextInt(3); e > 0; e--) {
+                    edited.add(Path.of("en/a" + random.nextInt(14) + ".md"));
                 }
-                run.reload(edited);
+                for (Path e : edited) {
+                    if (random.nextInt(5) == 0) {
+                        Files.deleteIfExists(content.resolve(e));
+                    } else {
+                        Files.writeString(content.resolve(e), article.apply(step), StandardCharsets.UTF_8);
+                    }
+                }
+                run.reload(edited.toArray(Path[]::new));
                 SearchIndex fresh = SearchIndex.build(new ContentLoader(Set.of(), Set.of("/")).load(content), content);
                 for (String code : codes) {
                     assertThat(run.index.urlForErrorCode("en", code)).as("%s after step %d", code, step)

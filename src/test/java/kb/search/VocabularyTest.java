@@ -87,4 +87,56 @@ class VocabularyTest {
         }
         assertThat(found).isGreaterThan(1000);
     }
+
+    @Test
+    void aVocabularyPatchedForTheWordsOfEditsIsTheOneMadeAfreshFromTheSameCounts() throws Exception {
+        java.util.Random random = new java.util.Random(11);
+        // Few letters, short words: accent variants of one word, words coming and going, shared buckets.
+        String[] letters = {"a", "á", "ã", "c", "ç", "e", "é", "o", "õ", "s", "t"};
+        java.util.function.Supplier<WordCounts> article = () -> {
+            WordCounts counts = new WordCounts(16);
+            for (int n = random.nextInt(12); n > 0; n--) {
+                StringBuilder w = new StringBuilder("c");
+                for (int k = 1 + random.nextInt(3); k > 0; k--) {
+                    w.append(letters[random.nextInt(letters.length)]);
+                }
+                counts.add(w.toString().toCharArray(), w.length());
+            }
+            return counts;
+        };
+        java.util.List<WordCounts> articles = new java.util.ArrayList<>();
+        WordCounts total = new WordCounts();
+        for (int a = 0; a < 20; a++) {
+            WordCounts c = article.get();
+            articles.add(c);
+            total.add(c, 1);
+        }
+        Vocabulary patched = Vocabulary.of(total);
+        patched.near("caso", 1); // the typo buckets made, so that the patch has them to patch
+        for (int step = 0; step < 200; step++) {
+            java.util.Set<String> changed = new java.util.HashSet<>();
+            int at = random.nextInt(articles.size());
+            WordCounts before = articles.get(at);
+            WordCounts after = random.nextInt(4) == 0 ? new WordCounts(1) : article.get();
+            total.add(before, -1);
+            total.add(after, 1);
+            articles.set(at, after);
+            before.forEach((w, n) -> changed.add(w));
+            after.forEach((w, n) -> changed.add(w));
+            patched = patched.patched(total, changed);
+            Vocabulary fresh = Vocabulary.of(total);
+            assertThat(patched.size()).as("step %d", step).isEqualTo(fresh.size());
+            for (String first : new String[] {"c"}) {
+                for (String a : letters) {
+                    for (String b : letters) {
+                        String probe = Analysis.fold(first + a + b);
+                        assertThat(patched.count(probe)).as("%s at step %d", probe, step).isEqualTo(fresh.count(probe));
+                        assertThat(patched.written(probe)).as("%s at step %d", probe, step).isEqualTo(fresh.written(probe));
+                        assertThat(near(patched, probe, 1)).as("%s at step %d", probe, step).isEqualTo(near(fresh, probe, 1));
+                        assertThat(near(patched, probe + "s", 2)).as("%ss at step %d", probe, step).isEqualTo(near(fresh, probe + "s", 2));
+                    }
+                }
+            }
+        }
+    }
 }
