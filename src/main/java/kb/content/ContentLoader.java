@@ -37,8 +37,8 @@ public final class ContentLoader {
     private final MarkdownRenderer renderer;
     private final Set<String> sitePages;
     private final ArticleStore store;
-    /** Each article's links as the last check parsed them: a reload parses only the changed articles' links. */
-    private final Map<Path, LinkChecker.Parsed> parsedLinks = new java.util.concurrent.ConcurrentHashMap<>();
+    /** What the last link check found and parsed: a reload checks only the links the change can reach. */
+    private final LinkChecker.Memory links = new LinkChecker.Memory();
     /** The folders' descriptions as the last load read them. */
     private volatile IndexFiles lastIndexFiles;
 
@@ -169,7 +169,7 @@ public final class ContentLoader {
         Library.Delta delta = Library.delta(previous, articles);
         Library unchecked = Library.after(previous, delta, languages, articles, categories, aliases, problems);
         return checked(contentDir, unchecked, touched == null ? null : delta,
-                new Sources(null, articles.stream().map(Article::source).toList(), articles),
+                new Sources(null, articles.stream().map(Article::source).toList(), articles), false,
                 java.util.Collections.unmodifiableMap(fingerprints), version);
     }
 
@@ -177,13 +177,16 @@ public final class ContentLoader {
      * The links of a loaded library checked (all of them, or with {@code delta} only those that
      * lead to what came or went), and its version: what a load ends with.
      *
-     * @param files the library's articles in file order, and their sources
+     * @param files        the library's articles in file order, and their sources
+     * @param sameSources  whether the files are the previous load's, only edited: then only the links
+     *                     the edits can reach are checked again
      */
     private Library checked(Path contentDir, Library unchecked, Library.Delta delta, Sources files,
-            Map<Path, byte[]> fingerprints, MessageDigest version) {
-        parsedLinks.keySet().retainAll(unchecked.sources());
-        List<BrokenLink> broken = new LinkChecker(unchecked, sitePages, parsedLinks,
-                delta == null ? null : changedPaths(delta)).check(contentDir);
+            boolean sameSources, Map<Path, byte[]> fingerprints, MessageDigest version) {
+        LinkChecker checker = new LinkChecker(unchecked, sitePages, links, delta == null ? null : changedPaths(delta));
+        List<BrokenLink> broken = sameSources && delta != null
+                ? checker.checkEdited(contentDir, delta.come().stream().map(Article::source).collect(Collectors.toSet()))
+                : checker.check(contentDir);
         for (BrokenLink b : broken) {
             LOG.warn("content problem: {}", b);
         }
@@ -244,7 +247,7 @@ public final class ContentLoader {
         lastIndexFiles.digested().forEach(version::update);
         Library.Delta delta = new Library.Delta(come, gone);
         // The same files: the sorted sources stand.
-        return checked(contentDir, Library.edited(previous, delta), delta, new Sources(null, last.sorted(), articles), patched, version);
+        return checked(contentDir, Library.edited(previous, delta), delta, new Sources(null, last.sorted(), articles), true, patched, version);
     }
 
     /** How many loads collated every file (the others were {@link #edited} ones). */

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Finds the internal links of the loaded articles that lead nowhere: a {@code /pt/…} or {@code /en/…}
@@ -29,7 +30,7 @@ final class LinkChecker {
 
     private final Library library;
     private final Set<String> sitePages;
-    private final Map<Path, Parsed> parsed;
+    private final Memory memory;
 
     /** An article's links as resolved paths and fragments: parsed once per article, checked on every load. */
     record Parsed(Article article, List<Target> targets, List<Found> found, Object shape) {}
@@ -46,30 +47,51 @@ final class LinkChecker {
     record Target(String href, String path, String bare, String fragment, boolean local, boolean invalid) {}
 
     /**
+     * What a check leaves for the next one: each article's links as parsed (by source), the
+     * sources whose links lead to each path, and what the check found. A check after an edit then
+     * looks only at the edited articles and at those whose links lead to what changed.
+     */
+    static final class Memory {
+        private final Map<Path, Parsed> parsed = new ConcurrentHashMap<>();
+        /** The sources with a link to each path (a link's {@link Target#bare} path). */
+        private final Map<String, Set<Path>> linkedFrom = new ConcurrentHashMap<>();
+        private volatile List<BrokenLink> found;
+        private volatile Object shape;
+
+        private void link(Path source, List<Target> targets, boolean add) {
+            for (Target t : targets) {
+                if (t.bare() == null) {
+                    continue;
+                }
+                if (add) {
+                    linkedFrom.computeIfAbsent(t.bare(), k -> ConcurrentHashMap.newKeySet()).add(source);
+                } else {
+                    linkedFrom.computeIfPresent(t.bare(), (k, from) -> from.remove(source) && from.isEmpty() ? null : from);
+                }
+            }
+        }
+    }
+
+    /**
+     * A check on its own: every article's links parsed and checked.
+     *
      * @param sitePages pages that exist in every language besides the articles, as the path after
      *                  {@code /<lang>}: {@code "/"}, {@code "/admin-consent"}, {@code "/search"}
      */
     LinkChecker(Library library, Set<String> sitePages) {
-        this(library, sitePages, new java.util.concurrent.ConcurrentHashMap<>());
+        this(library, sitePages, new Memory(), null);
     }
 
     /**
-     * @param parsed each article's links as an earlier check parsed them, by source; updated for
-     *               the articles that changed, so a reload parses only their links
+     * @param memory  what the previous check left: updated with what this one finds
+     * @param touched the paths (article URLs and aliases) whose target changed since that check:
+     *                an unchanged article none of whose links leads to one of them keeps its
+     *                findings; null to check every article
      */
-    LinkChecker(Library library, Set<String> sitePages, Map<Path, Parsed> parsed) {
-        this(library, sitePages, parsed, null);
-    }
-
-    /**
-     * @param touched the paths (article URLs and aliases) whose target changed since the check that
-     *                filled {@code parsed}: an unchanged article none of whose links leads to one
-     *                of them keeps its findings; null to check every article
-     */
-    LinkChecker(Library library, Set<String> sitePages, Map<Path, Parsed> parsed, Set<String> touched) {
+    LinkChecker(Library library, Set<String> sitePages, Memory memory, Set<String> touched) {
         this.library = library;
         this.sitePages = Set.copyOf(sitePages);
-        this.parsed = parsed;
+        this.memory = memory;
         this.touched = touched;
         this.shape = library.catalog().shape();
     }
@@ -77,40 +99,106 @@ final class LinkChecker {
     private final Set<String> touched;
     private final Object shape;
 
-
     /** Every broken internal link of every article, in file order. */
     List<BrokenLink> check(Path contentDir) {
+        memory.parsed.keySet().retainAll(library.sources());
+        memory.linkedFrom.clear();
         // Each article on its own: in parallel (a first load checks every link of the site).
-        record Broken(Article article, List<Found> found) {}
-        return library.all().parallelStream()
-                .map(article -> new Broken(article, brokenIn(article)))
+        List<BrokenLink> all = located(contentDir, library.all().parallelStream()
+                .map(article -> new Broken(article, brokenIn(article, true)))
                 .filter(b -> !b.found().isEmpty())
                 .sorted(Comparator.comparing(b -> b.article().source()))
-                .toList().stream()
-                .flatMap(b -> {
-                    // The file is read only for an article with a broken link, to say on which line.
-                    Lines lines = new Lines(source(contentDir.resolve(b.article().source())));
-                    return b.found().stream().map(f -> new BrokenLink(b.article().source(), lines.of(f.href()), f.href(), f.reason()));
-                })
-                .toList();
+                .toList());
+        remember(all);
+        return all;
     }
 
-    /** Each broken href of the article with its reason, in document order. */
-    List<Found> brokenIn(Article article) {
-        Parsed p = parsed.get(article.source());
+    /**
+     * Every broken internal link of every article, in file order, when the files are the same as
+     * at the previous check and only the articles from {@code edited} changed: those are checked,
+     * with the articles that link to a path in {@code touched}, and every other article keeps what
+     * the previous check found. Every article is checked when the catalog's pages changed, or when
+     * there was no previous check.
+     */
+    List<BrokenLink> checkEdited(Path contentDir, Set<Path> edited) {
+        List<BrokenLink> before = memory.found;
+        if (touched == null || before == null || !sameShape(memory.shape)) {
+            return check(contentDir);
+        }
+        Set<Path> again = new java.util.TreeSet<>(edited);
+        for (String path : touched) {
+            again.addAll(memory.linkedFrom.getOrDefault(path, Set.of()));
+        }
+        List<Broken> now = new ArrayList<>();
+        for (Path source : again) {
+            library.bySource(source).ifPresent(article -> {
+                List<Found> found = brokenIn(article, false);
+                if (!found.isEmpty()) {
+                    now.add(new Broken(article, found));
+                }
+            });
+        }
+        List<BrokenLink> all = new ArrayList<>();
+        for (BrokenLink b : before) {
+            if (!again.contains(b.file())) {
+                all.add(b);
+            }
+        }
+        all.addAll(located(contentDir, now));
+        // Stable: each file's links stay in document order.
+        all.sort(Comparator.comparing(BrokenLink::file));
+        remember(all);
+        return List.copyOf(all);
+    }
+
+    private record Broken(Article article, List<Found> found) {}
+
+    /** The broken links with their lines: the file is read only for an article with a broken link. */
+    private static List<BrokenLink> located(Path contentDir, List<Broken> broken) {
+        List<BrokenLink> out = new ArrayList<>();
+        for (Broken b : broken) {
+            Lines lines = new Lines(source(contentDir.resolve(b.article().source())));
+            for (Found f : b.found()) {
+                out.add(new BrokenLink(b.article().source(), lines.of(f.href()), f.href(), f.reason()));
+            }
+        }
+        return out;
+    }
+
+    private void remember(List<BrokenLink> found) {
+        memory.found = List.copyOf(found);
+        memory.shape = shape;
+    }
+
+    /**
+     * Each broken href of the article with its reason, in document order.
+     *
+     * @param everyArticle whether every article is being checked (the sources linking to each path
+     *                     are then gathered afresh), rather than a few (their links replace theirs)
+     */
+    private List<Found> brokenIn(Article article, boolean everyArticle) {
+        Parsed p = memory.parsed.get(article.source());
         List<Target> targets;
         if (p == null || p.article() != article) {
             targets = article.links().stream().map(href -> parse(article, href)).toList();
-        } else if (touched != null && sameShape(p.shape()) && !leadsTo(p.targets(), touched)) {
-            return p.found();
+            if (p != null && !everyArticle) {
+                memory.link(article.source(), p.targets(), false);
+            }
+            memory.link(article.source(), targets, true);
         } else {
+            if (everyArticle) {
+                memory.link(article.source(), p.targets(), true);
+            }
+            if (touched != null && sameShape(p.shape()) && !leadsTo(p.targets(), touched)) {
+                return p.found();
+            }
             targets = p.targets();
         }
         List<Found> broken = new ArrayList<>();
         for (Target target : targets) {
             reasonIfBroken(article, target).ifPresent(reason -> broken.add(new Found(target.href(), reason)));
         }
-        parsed.put(article.source(), new Parsed(article, targets, List.copyOf(broken), shape));
+        memory.parsed.put(article.source(), new Parsed(article, targets, List.copyOf(broken), shape));
         return broken;
     }
 

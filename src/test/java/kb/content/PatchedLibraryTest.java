@@ -129,13 +129,15 @@ class PatchedLibraryTest {
             for (int i = 0; i < random.nextInt(3); i++) {
                 String to = files.isEmpty() || random.nextInt(4) == 0 ? lang + "/nowhere" + random.nextInt(3)
                         : files.get(random.nextInt(files.size())).replace(".md", "");
-                links.append(" See [this](/").append(to).append(").");
+                // A section of it, sometimes: whether that is there changes when the other file is edited.
+                links.append(" See [this](/").append(to).append(random.nextBoolean() ? "#p" + random.nextInt(3) : "").append(").");
             }
             String tags = random.nextBoolean() ? "\"" + TAGS[random.nextInt(TAGS.length)] + "\"" : "";
             return "---\ntitle: \"" + TITLES[random.nextInt(TITLES.length)] + " " + random.nextInt(4) + "\"\n"
                     + (random.nextBoolean() ? "weight: " + random.nextInt(3) + "\n" : "")
                     + "lastmod: 2024-0" + (1 + random.nextInt(9)) + "-1" + random.nextInt(10) + "\n"
-                    + "translationKey: k" + n + "\ntags: [" + tags + "]\n---\n\nText" + links + "\n";
+                    + "translationKey: k" + n + "\ntags: [" + tags + "]\n---\n\nText" + links + "\n"
+                    + "\n## Part {#p" + random.nextInt(3) + "}\n\nMore.\n";
         };
         for (int n = 0; n < 40; n++) {
             for (String lang : List.of("pt", "en")) {
