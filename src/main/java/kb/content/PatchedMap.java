@@ -11,11 +11,11 @@ import java.util.Set;
 /**
  * An unmodifiable map that is another map with a few entries put or removed, made in the size of
  * the change instead of the size of the map: a reload after an edit changes one article of twenty
- * thousand. Changes made on top of a patched map join its changes over the same base; once they
+ * thousand (a language's vocabulary, its error codes). Changes made on top of a patched map join its changes over the same base; once they
  * outgrow a fraction of the base, the whole is copied into a new base, so lookups stay two probes
  * and the copying, spread over the edits, stays proportional to them.
  */
-final class PatchedMap<K, V> extends AbstractMap<K, V> {
+public final class PatchedMap<K, V> extends AbstractMap<K, V> {
     /** Changes beyond this (or an eighth of the base) and a patch is copied into a plain map. */
     private static final int LIMIT = 256;
     private static final Object GONE = new Object();
@@ -38,22 +38,22 @@ final class PatchedMap<K, V> extends AbstractMap<K, V> {
     }
 
     /** A change to make to a map: puts and removals, applied in order by {@link #apply}. */
-    static final class Change<K, V> {
+    public static final class Change<K, V> {
         private final Map<K, Object> changes = new HashMap<>();
 
-        Change<K, V> put(K key, V value) {
+        public Change<K, V> put(K key, V value) {
             changes.put(key, value);
             return this;
         }
 
-        Change<K, V> remove(K key) {
+        public Change<K, V> remove(K key) {
             changes.put(key, GONE);
             return this;
         }
 
         /** {@code map} with these changes; {@code map} itself is left as it was. */
         @SuppressWarnings("unchecked")
-        Map<K, V> apply(Map<K, V> map) {
+        public Map<K, V> apply(Map<K, V> map) {
             if (changes.isEmpty()) {
                 return map;
             }

@@ -31,7 +31,7 @@ final class ErrorCodes {
     private final Map<String, Place> places;
 
     private ErrorCodes(Map<String, Place> places) {
-        this.places = java.util.Collections.unmodifiableMap(places);
+        this.places = places; // never changed: a later version is a patch over it (PatchedMap)
     }
 
     /**
@@ -81,7 +81,7 @@ final class ErrorCodes {
      * order} being the library's): a code no served article names any more has no place.
      */
     ErrorCodes with(Map<String, List<Named>> named, java.util.Comparator<Article> order) {
-        Map<String, Place> changed = new HashMap<>(places);
+        kb.content.PatchedMap.Change<String, Place> changed = new kb.content.PatchedMap.Change<>();
         named.forEach((code, where) -> {
             Place prominent = null;
             Article prominentAt = null;
@@ -116,7 +116,7 @@ final class ErrorCodes {
                 changed.put(code, place);
             }
         });
-        return new ErrorCodes(changed);
+        return new ErrorCodes(changed.apply(places));
     }
 
     /** The codes an article (with its body) names, in the order it names them. */

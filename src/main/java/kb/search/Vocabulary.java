@@ -8,12 +8,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import kb.content.PatchedMap;
 
 /**
  * The words the articles use, accent-free, with how often they occur and how they are written
  * ({@code permissoes} is written {@code permissões}): what typos are corrected against. Made once
  * per index from the words the build counted, and after an edit {@link #patched} for the words it
- * changed: a save costs its own words, not the site's.
+ * changed (its maps are the previous ones with those words changed, {@link PatchedMap}): a save
+ * costs its own words, not the site's.
  */
 final class Vocabulary {
     private final Map<String, Integer> counts;
@@ -88,24 +90,23 @@ final class Vocabulary {
      * otherwise only the changed words' buckets are made again.
      */
     Vocabulary patched(WordCounts counted, Set<String> changed) {
-        Map<String, Integer> counts = new HashMap<>(this.counts);
-        Map<String, String> written = new HashMap<>(writtenForm);
-        Map<String, Set<String>> forms = new HashMap<>(otherForms);
-        Set<String> folds = new HashSet<>();
+        // Each folded word the change concerns, with the forms it may now be written in.
+        Map<String, Set<String>> concerned = new HashMap<>();
         for (String word : changed) {
             String folded = Analysis.fold(word);
-            folds.add(folded);
-            if (!word.equals(folded) && !forms.getOrDefault(folded, Set.of()).contains(word)) {
-                Set<String> more = new HashSet<>(forms.getOrDefault(folded, Set.of()));
-                more.add(word);
-                forms.put(folded, more);
+            Set<String> forms = concerned.computeIfAbsent(folded, f -> new HashSet<>(otherForms.getOrDefault(f, Set.of())));
+            if (!word.equals(folded)) {
+                forms.add(word);
             }
         }
+        PatchedMap.Change<String, Integer> counts = new PatchedMap.Change<>();
+        PatchedMap.Change<String, String> written = new PatchedMap.Change<>();
+        PatchedMap.Change<String, Set<String>> forms = new PatchedMap.Change<>();
         Set<String> cameOrWent = new HashSet<>();
-        for (String folded : folds) {
+        concerned.forEach((folded, candidates) -> {
             Set<String> others = new HashSet<>();
             int total = counted.count(folded);
-            for (String w : forms.getOrDefault(folded, Set.of())) {
+            for (String w : candidates) {
                 int n = counted.count(w);
                 if (n > 0) {
                     others.add(w);
@@ -115,30 +116,29 @@ final class Vocabulary {
             if (others.isEmpty()) {
                 forms.remove(folded);
             } else {
-                forms.put(folded, others);
+                forms.put(folded, Set.copyOf(others));
             }
-            boolean was = counts.containsKey(folded);
+            String w = total > 0 ? mostWritten(folded, others, counted) : folded;
             if (total > 0) {
                 counts.put(folded, total);
-                String w = mostWritten(folded, others, counted);
-                if (w.equals(folded)) {
-                    written.remove(folded);
-                } else {
-                    written.put(folded, w);
-                }
             } else {
                 counts.remove(folded);
-                written.remove(folded);
             }
-            if (was != total > 0) {
+            if (w.equals(folded)) {
+                written.remove(folded);
+            } else {
+                written.put(folded, w);
+            }
+            if (this.counts.containsKey(folded) != total > 0) {
                 cameOrWent.add(folded);
             }
-        }
+        });
+        Map<String, Integer> patchedCounts = counts.apply(this.counts);
         Map<Integer, Word[][]> b = buckets;
         if (b != null && !cameOrWent.isEmpty()) {
-            b = rebucketed(b, counts, cameOrWent);
+            b = rebucketed(b, patchedCounts, cameOrWent);
         }
-        return new Vocabulary(counts, written, forms, b);
+        return new Vocabulary(patchedCounts, written.apply(writtenForm), forms.apply(otherForms), b);
     }
 
     /** The buckets with those of the given words' first letter and length made again from {@code counts}. */
