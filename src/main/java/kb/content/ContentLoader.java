@@ -131,11 +131,11 @@ public final class ContentLoader {
         // In file order (the files are listed sorted): the first file to claim a URL or a translation keeps it.
         Map<String, Article> byUrl = new java.util.LinkedHashMap<>();
         Map<String, Path> claimedBy = new HashMap<>();
-        MessageDigest version = sha256();
+        byte[] everyFile = new byte[FINGERPRINT];
         Map<Path, byte[]> fingerprints = new HashMap<>();
         for (Outcome o : outcomes) {
             problems.addAll(o.problems());
-            version.update(o.fingerprint());
+            xor(everyFile, o.fingerprint());
             if (o.problems().isEmpty()) {
                 o.article().ifPresent(a -> fingerprints.put(a.source(), o.fingerprint()));
             }
@@ -158,7 +158,6 @@ public final class ContentLoader {
         // Folders' _index.md files: read again only when the change may concern them.
         IndexFiles indexFiles = touched != null && lastIndexFiles != null ? lastIndexFiles : indexFiles(contentDir);
         lastIndexFiles = indexFiles;
-        indexFiles.digested().forEach(version::update);
         problems.addAll(indexFiles.problems());
         Map<Path, FrontMatter> indexes = indexFiles.indexes();
         List<Category> categories = categories(languages, articles, indexes, problems);
@@ -169,8 +168,8 @@ public final class ContentLoader {
         Library.Delta delta = Library.delta(previous, articles);
         Library unchecked = Library.after(previous, delta, languages, articles, categories, aliases, problems);
         return checked(contentDir, unchecked, touched == null ? null : delta,
-                new Sources(null, articles.stream().map(Article::source).toList(), articles), false,
-                java.util.Collections.unmodifiableMap(fingerprints), version);
+                new Sources(null, articles.stream().map(Article::source).toList(), articles, everyFile), false,
+                java.util.Collections.unmodifiableMap(fingerprints), version(everyFile, indexFiles));
     }
 
     /**
@@ -195,7 +194,7 @@ public final class ContentLoader {
                 contentDir, unchecked.problems().size(), broken.size());
         Library loaded = unchecked.checked(broken, fingerprints, HexFormat.of().formatHex(version.digest()).substring(0, 16));
         // The articles are in file order, and so their sources sorted: the next reload starts from them.
-        lastSources = new Sources(loaded, files.sorted(), files.articles());
+        lastSources = new Sources(loaded, files.sorted(), files.articles(), files.files());
         return loaded;
     }
 
@@ -240,14 +239,15 @@ public final class ContentLoader {
             }
         }
         Map<Path, byte[]> patched = fingerprints.apply(previous.fingerprints());
-        MessageDigest version = sha256();
-        for (Path source : last.sorted()) {
-            version.update(patched.get(source));
+        byte[] everyFile = last.files().clone();
+        for (Path t : touched) {
+            xor(everyFile, previous.fingerprint(t));
+            xor(everyFile, patched.get(t));
         }
-        lastIndexFiles.digested().forEach(version::update);
         Library.Delta delta = new Library.Delta(come, gone);
         // The same files: the sorted sources stand.
-        return checked(contentDir, Library.edited(previous, delta), delta, new Sources(null, last.sorted(), articles), true, patched, version);
+        return checked(contentDir, Library.edited(previous, delta), delta, new Sources(null, last.sorted(), articles, everyFile), true, patched,
+                version(everyFile, lastIndexFiles));
     }
 
     /** How many loads collated every file (the others were {@link #edited} ones). */
@@ -268,9 +268,34 @@ public final class ContentLoader {
 
     /**
      * A library's sources sorted and its articles in that order (file order), so a reload after an
-     * edit sorts nothing; {@code library} is null until the library is made.
+     * edit sorts nothing; {@code library} is null until the library is made. {@code files} is every
+     * file's fingerprint combined (see {@link #xor}), problem files' included: what the content
+     * version is made of.
      */
-    private record Sources(Library library, List<Path> sorted, List<Article> articles) {}
+    private record Sources(Library library, List<Path> sorted, List<Article> articles, byte[] files) {}
+
+    /** How long a file's fingerprint is: a SHA-256 of its path and bytes. */
+    private static final int FINGERPRINT = 32;
+
+    /**
+     * Adds a file's fingerprint to, or takes it from, the fingerprints of a set of files: their
+     * exclusive or, the same in any order, so that an edit takes the file's old fingerprint out
+     * and puts its new one in instead of digesting every file's again. (Each fingerprint covers
+     * its file's path, so no two files' cancel out.)
+     */
+    private static void xor(byte[] files, byte[] fingerprint) {
+        for (int i = 0; i < FINGERPRINT; i++) {
+            files[i] ^= fingerprint[i];
+        }
+    }
+
+    /** The content version: the files' fingerprints and what of the folders' index files goes into it. */
+    private static MessageDigest version(byte[] files, IndexFiles indexFiles) {
+        MessageDigest version = sha256();
+        version.update(files);
+        indexFiles.digested().forEach(version::update);
+        return version;
+    }
 
     private volatile Sources lastSources;
 
