@@ -417,14 +417,25 @@ final class IndexStore implements Closeable {
     }
 
     private LanguageIndex publishLocked(List<Article> served, Synonyms synonyms) throws IOException {
-        Set<Path> servedPaths = new HashSet<>();
-        for (Article a : served) {
-            servedPaths.add(a.source());
+        // The files served are the ones held when there are as many and each is held (an edit's
+        // publish): nothing is gone, and no set of the served files is made.
+        boolean same = known.size() == served.size();
+        for (int i = 0; same && i < served.size(); i++) {
+            same = known.containsKey(served.get(i).source());
         }
+        Set<Path> servedPaths;
         List<Path> gone = new ArrayList<>();
-        for (Path p : known.keySet()) {
-            if (!servedPaths.contains(p)) {
-                gone.add(p);
+        if (same) {
+            servedPaths = known.keySet();
+        } else {
+            servedPaths = new HashSet<>();
+            for (Article a : served) {
+                servedPaths.add(a.source());
+            }
+            for (Path p : known.keySet()) {
+                if (!servedPaths.contains(p)) {
+                    gone.add(p);
+                }
             }
         }
         boolean changed = reader == null || !gone.isEmpty() || !pending.isEmpty();
