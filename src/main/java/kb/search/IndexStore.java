@@ -101,8 +101,9 @@ final class IndexStore implements Closeable {
     private final Map<Path, ArticleStore.Stored> known = new ConcurrentHashMap<>();
     private final Map<Path, List<ErrorCodes.Found>> codes = new ConcurrentHashMap<>();
     /**
-     * The files that name each code: where a code's place can be, when it must be found again.
-     * Made at the first publish after one that placed every code (an edit), not at start.
+     * The files that name each code: where a code's place can be, when it must be found again
+     * among all of them (its place's own file changed). Made the first time that happens, not at
+     * start, and kept up to date from then on.
      */
     private volatile Map<String, Set<Path>> namedBy;
     /** The codes named or no longer named by a file since the last publish: their places are found again. */
