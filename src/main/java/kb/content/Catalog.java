@@ -407,9 +407,6 @@ public final class Catalog {
         Candidate[] kept = new Candidate[RELATED];
         int size = 0;
         for (Map.Entry<Article, Integer> e : rank.entrySet()) {
-            if (size == kept.length && e.getValue() < kept[size - 1].rank()) {
-                continue;
-            }
             Candidate c = new Candidate(e.getKey(), e.getValue());
             if (size == kept.length && c.compareTo(kept[size - 1]) >= 0) {
                 continue;

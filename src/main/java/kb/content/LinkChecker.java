@@ -53,20 +53,45 @@ final class LinkChecker {
      */
     static final class Memory {
         private final Map<Path, Parsed> parsed = new ConcurrentHashMap<>();
-        /** The sources with a link to each path (a link's {@link Target#bare} path). */
-        private final Map<String, Set<Path>> linkedFrom = new ConcurrentHashMap<>();
+        /**
+         * The sources with a link to each path (a link's {@link Target#bare} path): made from
+         * {@link #parsed} at the first check after an edit, not by every check of the whole site
+         * (a start needs none), and dropped by the next one.
+         */
+        private volatile Map<String, Set<Path>> linkedFrom;
         private volatile List<BrokenLink> found;
         private volatile Object shape;
 
-        private void link(Path source, List<Target> targets, boolean add) {
+        private Map<String, Set<Path>> linkedFrom() {
+            Map<String, Set<Path>> from = linkedFrom;
+            if (from == null) {
+                from = new java.util.HashMap<>();
+                for (Parsed p : parsed.values()) {
+                    link(from, p.article().source(), p.targets(), true);
+                }
+                linkedFrom = from;
+            }
+            return from;
+        }
+
+        /** An edited article's links in place of its old ones, when the map is made (edits are checked one load at a time). */
+        private void relink(Path source, List<Target> before, List<Target> now) {
+            Map<String, Set<Path>> from = linkedFrom;
+            if (from != null) {
+                link(from, source, before, false);
+                link(from, source, now, true);
+            }
+        }
+
+        private static void link(Map<String, Set<Path>> from, Path source, List<Target> targets, boolean add) {
             for (Target t : targets) {
                 if (t.bare() == null) {
                     continue;
                 }
                 if (add) {
-                    linkedFrom.computeIfAbsent(t.bare(), k -> ConcurrentHashMap.newKeySet()).add(source);
+                    from.computeIfAbsent(t.bare(), k -> new java.util.HashSet<>()).add(source);
                 } else {
-                    linkedFrom.computeIfPresent(t.bare(), (k, from) -> from.remove(source) && from.isEmpty() ? null : from);
+                    from.computeIfPresent(t.bare(), (k, sources) -> sources.remove(source) && sources.isEmpty() ? null : sources);
                 }
             }
         }
@@ -102,10 +127,10 @@ final class LinkChecker {
     /** Every broken internal link of every article, in file order. */
     List<BrokenLink> check(Path contentDir) {
         memory.parsed.keySet().retainAll(library.sources());
-        memory.linkedFrom.clear();
+        memory.linkedFrom = null;
         // Each article on its own: in parallel (a first load checks every link of the site).
         List<BrokenLink> all = located(contentDir, library.all().parallelStream()
-                .map(article -> new Broken(article, brokenIn(article, true)))
+                .map(article -> new Broken(article, brokenIn(article)))
                 .filter(b -> !b.found().isEmpty())
                 .sorted(Comparator.comparing(b -> b.article().source()))
                 .toList());
@@ -125,14 +150,15 @@ final class LinkChecker {
         if (touched == null || before == null || !sameShape(memory.shape)) {
             return check(contentDir);
         }
+        Map<String, Set<Path>> linkedFrom = memory.linkedFrom();
         Set<Path> again = new java.util.TreeSet<>(edited);
         for (String path : touched) {
-            again.addAll(memory.linkedFrom.getOrDefault(path, Set.of()));
+            again.addAll(linkedFrom.getOrDefault(path, Set.of()));
         }
         List<Broken> now = new ArrayList<>();
         for (Path source : again) {
             library.bySource(source).ifPresent(article -> {
-                List<Found> found = brokenIn(article, false);
+                List<Found> found = brokenIn(article);
                 if (!found.isEmpty()) {
                     now.add(new Broken(article, found));
                 }
@@ -170,25 +196,14 @@ final class LinkChecker {
         memory.shape = shape;
     }
 
-    /**
-     * Each broken href of the article with its reason, in document order.
-     *
-     * @param everyArticle whether every article is being checked (the sources linking to each path
-     *                     are then gathered afresh), rather than a few (their links replace theirs)
-     */
-    private List<Found> brokenIn(Article article, boolean everyArticle) {
+    /** Each broken href of the article with its reason, in document order. */
+    private List<Found> brokenIn(Article article) {
         Parsed p = memory.parsed.get(article.source());
         List<Target> targets;
         if (p == null || p.article() != article) {
             targets = article.links().stream().map(href -> parse(article, href)).toList();
-            if (p != null && !everyArticle) {
-                memory.link(article.source(), p.targets(), false);
-            }
-            memory.link(article.source(), targets, true);
+            memory.relink(article.source(), p == null ? List.of() : p.targets(), targets);
         } else {
-            if (everyArticle) {
-                memory.link(article.source(), p.targets(), true);
-            }
             if (touched != null && sameShape(p.shape()) && !leadsTo(p.targets(), touched)) {
                 return p.found();
             }

@@ -11,9 +11,10 @@ import java.util.Set;
 /**
  * An unmodifiable map that is another map with a few entries put or removed, made in the size of
  * the change instead of the size of the map: a reload after an edit changes one article of twenty
- * thousand (a language's vocabulary, its error codes). Changes made on top of a patched map join its changes over the same base; once they
- * outgrow a fraction of the base, the whole is copied into a new base, so lookups stay two probes
- * and the copying, spread over the edits, stays proportional to them.
+ * thousand (and a few of a language's words and error codes). Changes made on top of a patched map
+ * join its changes over the same base; once they outgrow a fraction of the base, the whole is
+ * copied into a new base, so lookups stay two probes and the copying, spread over the edits, stays
+ * proportional to them.
  */
 public final class PatchedMap<K, V> extends AbstractMap<K, V> {
     /** Changes beyond this (or an eighth of the base) and a patch is copied into a plain map. */

@@ -1,6 +1,5 @@
 package kb.search;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -49,7 +48,7 @@ final class Vocabulary {
         this.buckets = buckets;
     }
 
-    static Vocabulary of(WordCounts counted) throws IOException {
+    static Vocabulary of(WordCounts counted) {
         Map<String, Integer> counts = new HashMap<>();
         Map<String, Set<String>> forms = new HashMap<>();
         counted.forEach((word, count) -> {
@@ -86,8 +85,8 @@ final class Vocabulary {
     /**
      * What {@link #of} would make of {@code counted}, when only the counts of the words in {@code
      * changed} (as written) differ from the ones this was made of: those words are counted again,
-     * the rest is copied. The typo lookup's buckets are kept when no word came or went, and
-     * otherwise only the changed words' buckets are made again.
+     * over this vocabulary's maps. The typo lookup's buckets are kept when no word came or went,
+     * and otherwise only the changed words' buckets are made again.
      */
     Vocabulary patched(WordCounts counted, Set<String> changed) {
         // Each folded word the change concerns, with the forms it may now be written in.
