@@ -71,25 +71,26 @@ public final class ArticleCodec {
     public static Article readMeta(byte[] bytes, int offset, int length) {
         try {
             Reader in = new Reader(bytes, offset, length);
-            String lang = in.str();
+            // What other articles repeat is shared (see SharedStrings); titles, texts and URLs are their own.
+            String lang = in.shared();
             String url = in.str();
             String title = in.str();
             String description = in.str();
             String lastmod = in.str();
-            String translationKey = in.str();
+            String translationKey = in.shared();
             List<String> aliases = in.strings();
-            List<String> tags = in.strings();
+            List<String> tags = in.sharedStrings();
             int weight = in.readInt();
             String intro = in.str();
             int n = in.count();
             List<Section> sections = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                String id = in.str();
-                String heading = in.str();
+                String id = in.shared();
+                String heading = in.shared();
                 int level = in.readInt();
-                sections.add(new Section(id, heading, level, null, in.strings()));
+                sections.add(new Section(id, heading, level, null, in.sharedStrings()));
             }
-            List<String> links = in.strings();
+            List<String> links = in.sharedStrings();
             Path source = Path.of(in.str());
             return new Article(lang, url, title, description,
                     lastmod.isEmpty() ? Optional.empty() : Optional.of(LocalDate.parse(lastmod)), translationKey,
@@ -157,13 +158,26 @@ public final class ArticleCodec {
         }
 
         String str() throws IOException {
+            int n = length();
+            String s = new String(bytes, at, n, StandardCharsets.UTF_8);
+            at += n;
+            return s;
+        }
+
+        /** As {@link #str}, the copy other articles share when it is one of theirs too. */
+        String shared() throws IOException {
+            int n = length();
+            String s = SharedStrings.decode(bytes, at, n);
+            at += n;
+            return s;
+        }
+
+        private int length() throws IOException {
             int n = readInt();
             if (n < 0 || n > end - at) {
                 throw new IOException("a string of " + n + " bytes where " + (end - at) + " remain");
             }
-            String s = new String(bytes, at, n, StandardCharsets.UTF_8);
-            at += n;
-            return s;
+            return n;
         }
 
         List<String> strings() throws IOException {
@@ -171,6 +185,15 @@ public final class ArticleCodec {
             List<String> list = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 list.add(str());
+            }
+            return list;
+        }
+
+        List<String> sharedStrings() throws IOException {
+            int n = count();
+            List<String> list = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                list.add(shared());
             }
             return list;
         }

@@ -252,12 +252,14 @@ final class LinkChecker {
             if (query >= 0 && query < pathEnd) {
                 pathEnd = query;
             }
-            String path = href.substring(0, pathEnd);
+            // Many articles link to the same few: one copy of each path and fragment (see SharedStrings).
+            String path = SharedStrings.of(href, 0, pathEnd);
             int end = path.length();
             while (end > 1 && path.charAt(end - 1) == '/') {
                 end--;
             }
-            return new Target(href, path, path.substring(0, end), hash < 0 ? null : href.substring(hash + 1), false, false);
+            return new Target(href, path, SharedStrings.of(path, 0, end), hash < 0 ? null : SharedStrings.of(href, hash + 1, href.length()),
+                    false, false);
         }
         return parseUri(from, href);
     }

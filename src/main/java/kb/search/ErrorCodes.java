@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import kb.content.Article;
 import kb.content.Section;
+import kb.content.SharedStrings;
 
 /**
  * Where each error code of one language's articles is explained: the target of
@@ -164,8 +165,9 @@ final class ErrorCodes {
             int tab2 = tab1 < stop ? indexOf(bytes, (byte) '\t', tab1 + 1, stop) : stop;
             // code, tab, section id (maybe empty), tab, one mark, and no third tab
             if (tab1 > line && tab2 < stop && stop - tab2 == 2 && indexOf(bytes, (byte) '\t', tab2 + 1, stop) == stop) {
-                String code = new String(bytes, line, tab1 - line, StandardCharsets.UTF_8);
-                String section = tab2 == tab1 + 1 ? null : new String(bytes, tab1 + 1, tab2 - tab1 - 1, StandardCharsets.UTF_8);
+                // Codes and section ids repeat across articles: one copy of each (see SharedStrings).
+                String code = SharedStrings.decode(bytes, line, tab1 - line);
+                String section = tab2 == tab1 + 1 ? null : SharedStrings.decode(bytes, tab1 + 1, tab2 - tab1 - 1);
                 found.add(new Found(code, section, bytes[tab2 + 1] == 'P'));
             }
             line = stop + 1;
@@ -193,7 +195,7 @@ final class ErrorCodes {
         }
         Identifiers.scan(text, from, to, (identifier, start, end) -> {
             if (Identifiers.isErrorCode(identifier)) {
-                into.add(new Found(identifier, sectionId, prominent));
+                into.add(new Found(SharedStrings.of(identifier), SharedStrings.of(sectionId), prominent));
             }
         });
     }
