@@ -181,19 +181,19 @@ public final class ArticleCodec {
         }
 
         List<String> strings() throws IOException {
-            int n = count();
-            List<String> list = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                list.add(str());
-            }
-            return list;
+            return list(false);
         }
 
+        /** As {@link #strings}, each string {@link #shared}. */
         List<String> sharedStrings() throws IOException {
+            return list(true);
+        }
+
+        private List<String> list(boolean shared) throws IOException {
             int n = count();
             List<String> list = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                list.add(shared());
+                list.add(shared ? shared() : str());
             }
             return list;
         }
