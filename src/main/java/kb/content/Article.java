@@ -41,10 +41,13 @@ public record Article(
         Path source) {
 
     public Article {
+        // Kept for as long as the site runs: what other articles repeat is held once (see SharedStrings).
+        lang = SharedStrings.of(lang);
+        translationKey = SharedStrings.of(translationKey);
         aliases = List.copyOf(aliases);
-        tags = List.copyOf(tags);
+        tags = SharedStrings.all(tags);
         sections = List.copyOf(sections);
-        links = List.copyOf(links);
+        links = SharedStrings.all(links);
     }
 
     /** Whether the rendered HTML and the sections' text are held: false for a {@link #slim()} article. */
@@ -60,15 +63,8 @@ public record Article(
         if (!hasBody()) {
             return this;
         }
-        // Kept for as long as the site runs: what other articles repeat is shared (see SharedStrings).
-        List<Section> bare = sections.stream().map(s -> new Section(SharedStrings.of(s.id()), SharedStrings.of(s.heading()), s.level(),
-                null, shared(s.aliasIds()))).toList();
-        return new Article(SharedStrings.of(lang), url, title, description, lastmod, SharedStrings.of(translationKey), aliases,
-                shared(tags), weight, null, intro, bare, shared(links), source);
-    }
-
-    private static List<String> shared(List<String> strings) {
-        return strings.isEmpty() ? strings : strings.stream().map(SharedStrings::of).toList();
+        List<Section> bare = sections.stream().map(s -> new Section(s.id(), s.heading(), s.level(), null, s.aliasIds())).toList();
+        return new Article(lang, url, title, description, lastmod, translationKey, aliases, tags, weight, null, intro, bare, links, source);
     }
 
     /** The section that the given id lands on, whether it is the section's own id or one of its aliases. */

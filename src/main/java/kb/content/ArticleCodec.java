@@ -71,26 +71,25 @@ public final class ArticleCodec {
     public static Article readMeta(byte[] bytes, int offset, int length) {
         try {
             Reader in = new Reader(bytes, offset, length);
-            // What other articles repeat is shared (see SharedStrings); titles, texts and URLs are their own.
-            String lang = in.shared();
+            String lang = in.str();
             String url = in.str();
             String title = in.str();
             String description = in.str();
             String lastmod = in.str();
-            String translationKey = in.shared();
+            String translationKey = in.str();
             List<String> aliases = in.strings();
-            List<String> tags = in.sharedStrings();
+            List<String> tags = in.strings();
             int weight = in.readInt();
             String intro = in.str();
             int n = in.count();
             List<Section> sections = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                String id = in.shared();
-                String heading = in.shared();
+                String id = in.str();
+                String heading = in.str();
                 int level = in.readInt();
-                sections.add(new Section(id, heading, level, null, in.sharedStrings()));
+                sections.add(new Section(id, heading, level, null, in.strings()));
             }
-            List<String> links = in.sharedStrings();
+            List<String> links = in.strings();
             Path source = Path.of(in.str());
             return new Article(lang, url, title, description,
                     lastmod.isEmpty() ? Optional.empty() : Optional.of(LocalDate.parse(lastmod)), translationKey,
@@ -158,42 +157,20 @@ public final class ArticleCodec {
         }
 
         String str() throws IOException {
-            int n = length();
+            int n = readInt();
+            if (n < 0 || n > end - at) {
+                throw new IOException("a string of " + n + " bytes where " + (end - at) + " remain");
+            }
             String s = new String(bytes, at, n, StandardCharsets.UTF_8);
             at += n;
             return s;
         }
 
-        /** As {@link #str}, the copy other articles share when it is one of theirs too. */
-        String shared() throws IOException {
-            int n = length();
-            String s = SharedStrings.decode(bytes, at, n);
-            at += n;
-            return s;
-        }
-
-        private int length() throws IOException {
-            int n = readInt();
-            if (n < 0 || n > end - at) {
-                throw new IOException("a string of " + n + " bytes where " + (end - at) + " remain");
-            }
-            return n;
-        }
-
         List<String> strings() throws IOException {
-            return list(false);
-        }
-
-        /** As {@link #strings}, each string {@link #shared}. */
-        List<String> sharedStrings() throws IOException {
-            return list(true);
-        }
-
-        private List<String> list(boolean shared) throws IOException {
             int n = count();
             List<String> list = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                list.add(shared ? shared() : str());
+                list.add(str());
             }
             return list;
         }

@@ -13,6 +13,9 @@ import java.util.List;
  */
 public record Section(String id, String heading, int level, String text, List<String> aliasIds) {
     public Section {
-        aliasIds = List.copyOf(aliasIds);
+        // Section ids and headings repeat across articles: held once (see SharedStrings).
+        id = SharedStrings.of(id);
+        heading = SharedStrings.of(heading);
+        aliasIds = SharedStrings.all(aliasIds);
     }
 }

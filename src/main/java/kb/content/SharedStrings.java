@@ -1,6 +1,7 @@
 package kb.content;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * One copy of the short strings that articles repeat: languages, tags, section ids and headings,
@@ -13,7 +14,9 @@ import java.nio.charset.StandardCharsets;
  * takes the slot. So the table never grows, a string that is rare only costs its slot for a while,
  * and two threads racing for a slot at worst make one more copy (a slot holds an immutable string,
  * written and read whole). Strings longer than {@link #MAX_LENGTH} are not shared (long ones
- * seldom repeat), and callers pass only what repeats: not titles, texts or an article's own URL.
+ * seldom repeat), and callers pass only what repeats: {@link Article} and {@link Section} share
+ * their own, whatever made them (a parse, the index's copy, a slim copy); not titles, texts or an
+ * article's own URL.
  */
 public final class SharedStrings {
     static final int SLOTS = 1 << 16;
@@ -59,6 +62,18 @@ public final class SharedStrings {
         }
         TABLE[slot] = s;
         return s;
+    }
+
+    /** An unmodifiable copy of the list, each string {@link #of shared}. */
+    public static List<String> all(List<String> strings) {
+        if (strings.isEmpty()) {
+            return List.of();
+        }
+        String[] shared = new String[strings.size()];
+        for (int i = 0; i < shared.length; i++) {
+            shared[i] = of(strings.get(i));
+        }
+        return List.of(shared);
     }
 
     /** {@code s.substring(from, to)}, without making it when an equal string was seen before. */

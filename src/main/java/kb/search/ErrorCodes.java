@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import kb.content.Article;
+import kb.content.PatchedMap;
 import kb.content.Section;
 import kb.content.SharedStrings;
 
@@ -82,7 +83,7 @@ final class ErrorCodes {
      * order} being the library's): a code no served article names any more has no place.
      */
     ErrorCodes with(Map<String, List<Named>> named, java.util.Comparator<Article> order) {
-        kb.content.PatchedMap.Change<String, Place> changed = new kb.content.PatchedMap.Change<>();
+        PatchedMap.Change<String, Place> changed = new PatchedMap.Change<>();
         named.forEach((code, where) -> {
             Place prominent = null;
             Article prominentAt = null;

@@ -24,7 +24,12 @@ final class Vocabulary {
     private volatile Map<Integer, Word[][]> buckets;
 
     /** A word with its letters as code points and which letters it has ({@link #letterSet}), worked out once, not at every comparison. */
-    private record Word(String text, int[] letters, long letterSet) {}
+    private record Word(String text, int[] letters, long letterSet) {
+        static Word of(String text) {
+            int[] letters = text.codePoints().toArray();
+            return new Word(text, letters, Vocabulary.letterSet(letters));
+        }
+    }
 
     /**
      * The letters a word has, each as one bit of 64 (letters that share a bit only make two words
@@ -147,7 +152,8 @@ final class Vocabulary {
             if (w.isEmpty()) {
                 continue;
             }
-            int[] letters = w.codePoints().toArray();
+            Word word = Word.of(w);
+            int[] letters = word.letters();
             Word[][] byLength = out.get(letters[0]);
             byLength = byLength == null ? new Word[letters.length + 1][]
                     : Arrays.copyOf(byLength, Math.max(byLength.length, letters.length + 1));
@@ -158,7 +164,7 @@ final class Vocabulary {
                 }
             }
             if (counts.containsKey(w)) {
-                bucket.add(new Word(w, letters, letterSet(letters)));
+                bucket.add(word);
             }
             byLength[letters.length] = bucket.isEmpty() ? null : bucket.toArray(new Word[0]);
             out.put(letters[0], byLength);
@@ -256,9 +262,9 @@ final class Vocabulary {
                     Map<Integer, Map<Integer, List<Word>>> grouped = new HashMap<>();
                     for (String w : counts.keySet()) {
                         if (!w.isEmpty()) {
-                            int[] letters = w.codePoints().toArray();
-                            grouped.computeIfAbsent(letters[0], k -> new HashMap<>())
-                                    .computeIfAbsent(letters.length, k -> new ArrayList<>()).add(new Word(w, letters, letterSet(letters)));
+                            Word word = Word.of(w);
+                            grouped.computeIfAbsent(word.letters()[0], k -> new HashMap<>())
+                                    .computeIfAbsent(word.letters().length, k -> new ArrayList<>()).add(word);
                         }
                     }
                     b = new HashMap<>();
