@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import kb.content.FolderWatcher;
 import kb.insights.Insights;
 import kb.ops.AccessLog;
+import kb.ops.HeapBudget;
 import kb.ops.Metrics;
 import kb.publish.Head;
 import kb.publish.Publishing;
@@ -58,7 +59,8 @@ public final class Main {
             return;
         }
         Javalin app;
-        try {
+        // The first load's heap is kept within a budget (see HeapBudget); serving is left to G1.
+        try (HeapBudget firstLoad = HeapBudget.start()) {
             app = start(settings);
         } catch (RuntimeException e) {
             // Nothing will serve (the port is taken, the data folder in use, the content unreadable):

@@ -23,6 +23,11 @@ import kb.content.Library;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.FilterDirectory;
+import org.apache.lucene.store.IOContext;
+import org.apache.lucene.store.IndexInput;
+import org.apache.lucene.store.NIOFSDirectory;
+import org.apache.lucene.store.NoLockFactory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -128,7 +133,7 @@ public final class SearchEngine implements ArticleStore, Closeable {
                 exists = org.apache.lucene.index.DirectoryReader.indexExists(probe);
             }
             if (exists) {
-                Directory directory = FSDirectory.open(dir);
+                Directory directory = directory(dir);
                 try {
                     IndexStore store = new IndexStore(language, directory, stamp, false, bufferMB);
                     LOG.info("search index {}: {} files taken in before, from {}", language.code(), store.size(), dir);
@@ -143,10 +148,33 @@ public final class SearchEngine implements ArticleStore, Closeable {
                 }
             }
             empty(dir);
-            return new IndexStore(language, FSDirectory.open(dir), stamp, true, bufferMB);
+            return new IndexStore(language, directory(dir), stamp, true, bufferMB);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot make the search index in " + dir, e);
         }
+    }
+
+    /**
+     * The index folder as Lucene's default directory (memory-mapped), except that merges read
+     * through the page cache with positional reads: a merge reads every segment it merges once, and
+     * mapped, all of it would count in the process's resident memory, 250–350 MiB at the end of a
+     * cold start at 10,000 articles per language (bench/ANALYSIS.md). Searches keep the mapping.
+     */
+    static Directory directory(Path dir) throws IOException {
+        Directory nio = new NIOFSDirectory(dir, NoLockFactory.INSTANCE);
+        return new FilterDirectory(FSDirectory.open(dir)) {
+            @Override
+            public IndexInput openInput(String name, IOContext context) throws IOException {
+                return context.context == IOContext.Context.MERGE ? nio.openInput(name, context) : in.openInput(name, context);
+            }
+
+            @Override
+            public void close() throws IOException {
+                try (nio) {
+                    in.close();
+                }
+            }
+        };
     }
 
     /** Deletes everything in the folder (an index that could not be used), keeping the folder. */

@@ -1,0 +1,145 @@
+package kb.ops;
+
+import com.sun.management.HotSpotDiagnosticMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the heap within a budget while a process first loads its content, before it serves.
+ *
+ * <p>Without {@code -Xmx} (the README's command has none), G1 may grow the heap to a quarter of
+ * the machine's memory, and it does during a cold start: reading and indexing every file allocates
+ * fast on both cores, and the collector answers its own pause time by committing more heap, to
+ * 1–1.5 GB at 10,000 articles per language while what is live stays under 200 MB (bench/ANALYSIS.md).
+ * The process keeps that memory afterwards. So while the first load runs, a full collection is asked
+ * for whenever the committed heap passes the budget, with the heap allowed at most half free after it
+ * ({@code MaxHeapFreeRatio}, a setting the JVM lets a running process change): G1 then gives the
+ * memory back. No request is served yet, so the pauses delay nobody; at that corpus they cost a cold
+ * start about 20 collections of 0.1–0.2 s.
+ *
+ * <p>The budget is {@link #FLOOR} or three times what was live after the last collection, whichever
+ * is more, so a larger site gets a larger heap instead of a collection after every check; a
+ * collection that does not bring the heap under the budget (explicit collections disabled, say)
+ * raises the budget to what the heap is, so it is not asked for again and again.
+ */
+public final class HeapBudget implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(HeapBudget.class);
+
+    /** The smallest budget: room for the load's live data and a young generation that is not tiny. */
+    static final long FLOOR = 512L << 20;
+    /** The budget as a multiple of what was live after the last collection. */
+    static final int LIVE_MULTIPLE = 3;
+    /** How often the committed heap is looked at. */
+    private static final long CHECK_MILLIS = 100;
+    /** The most of the heap left free after a collection while the budget holds, in percent. */
+    private static final String MAX_FREE_PERCENT = "50";
+    private static final String MAX_FREE = "MaxHeapFreeRatio";
+
+    private final LongSupplier committed;
+    private final LongSupplier used;
+    private final Runnable collect;
+    private long budget = FLOOR;
+    private int collections;
+    private long collectingNanos;
+    private volatile boolean closed;
+    private Thread watcher;
+    private Runnable restore = () -> {};
+
+    /** A budget over the given heap; {@link #check()} does the work (tests call it directly). */
+    HeapBudget(LongSupplier committed, LongSupplier used, Runnable collect) {
+        this.committed = committed;
+        this.used = used;
+        this.collect = collect;
+    }
+
+    /** Watches this JVM's heap until {@link #close()}. */
+    public static HeapBudget start() {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        HeapBudget budget = new HeapBudget(() -> memory.getHeapMemoryUsage().getCommitted(),
+                () -> memory.getHeapMemoryUsage().getUsed(), System::gc);
+        budget.restore = lowerMaxFree();
+        Thread watcher = new Thread(() -> {
+            while (!budget.closed) {
+                try {
+                    Thread.sleep(CHECK_MILLIS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                budget.check();
+            }
+        }, "heap-budget");
+        watcher.setDaemon(true);
+        budget.watcher = watcher;
+        watcher.start();
+        return budget;
+    }
+
+    /** Collects if the committed heap is over the budget; true when it did. */
+    synchronized boolean check() {
+        if (closed || committed.getAsLong() <= budget) {
+            return false;
+        }
+        long started = System.nanoTime();
+        collect.run();
+        collectingNanos += System.nanoTime() - started;
+        collections++;
+        budget = Math.max(FLOOR, LIVE_MULTIPLE * used.getAsLong());
+        long after = committed.getAsLong();
+        if (after > budget) {
+            budget = after;
+        }
+        return true;
+    }
+
+    /** What the budget is now, in bytes. */
+    synchronized long budget() {
+        return budget;
+    }
+
+    /** Stops watching, puts the heap setting back, and says what the budget cost. */
+    @Override
+    public void close() {
+        closed = true;
+        if (watcher != null) {
+            watcher.interrupt();
+        }
+        restore.run();
+        synchronized (this) {
+            if (collections > 0) {
+                LOG.info("first load: {} full collection(s) ({} ms) kept the heap within {} MiB",
+                        collections, collectingNanos / 1_000_000, budget >> 20);
+            }
+        }
+    }
+
+    /**
+     * Sets {@code MaxHeapFreeRatio} to {@link #MAX_FREE_PERCENT} if it is higher, and returns what
+     * puts it back; nothing where the JVM has no such setting or refuses it (a minimum set above it).
+     */
+    private static Runnable lowerMaxFree() {
+        try {
+            HotSpotDiagnosticMXBean hotspot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+            if (hotspot == null) {
+                return () -> {};
+            }
+            String before = hotspot.getVMOption(MAX_FREE).getValue();
+            if (Integer.parseInt(before) <= Integer.parseInt(MAX_FREE_PERCENT)) {
+                return () -> {};
+            }
+            hotspot.setVMOption(MAX_FREE, MAX_FREE_PERCENT);
+            return () -> {
+                try {
+                    hotspot.setVMOption(MAX_FREE, before);
+                } catch (RuntimeException e) {
+                    LOG.debug("heap budget: {} not put back to {} ({})", MAX_FREE, before, e.toString());
+                }
+            };
+        } catch (RuntimeException e) {
+            LOG.debug("heap budget: {} left as it is ({})", MAX_FREE, e.toString());
+            return () -> {};
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package kb.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.management.HotSpotDiagnosticMXBean;
+import java.lang.management.ManagementFactory;
+import org.junit.jupiter.api.Test;
+
+/** The first load's heap budget: when it collects, what budget follows, and what it puts back. */
+class HeapBudgetTest {
+    private static final long MIB = 1L << 20;
+
+    /** A heap whose sizes the test sets, and whose collections it counts and scripts. */
+    private static final class FakeHeap {
+        long committed;
+        long used;
+        long committedAfter;
+        long usedAfter;
+        int collections;
+
+        HeapBudget budget() {
+            return new HeapBudget(() -> committed, () -> used, () -> {
+                collections++;
+                committed = committedAfter;
+                used = usedAfter;
+            });
+        }
+    }
+
+    @Test
+    void aHeapWithinTheBudgetIsLeftAlone() {
+        FakeHeap heap = new FakeHeap();
+        heap.committed = HeapBudget.FLOOR;
+        HeapBudget budget = heap.budget();
+        assertFalse(budget.check());
+        assertEquals(0, heap.collections);
+    }
+
+    @Test
+    void aHeapOverTheBudgetIsCollectedAndTheBudgetFollowsWhatIsLive() {
+        FakeHeap heap = new FakeHeap();
+        heap.committed = 900 * MIB;
+        heap.committedAfter = 400 * MIB;
+        heap.usedAfter = 200 * MIB;
+        HeapBudget budget = heap.budget();
+        assertTrue(budget.check());
+        assertEquals(1, heap.collections);
+        assertEquals(HeapBudget.LIVE_MULTIPLE * 200 * MIB, budget.budget(), "three times what is live, above the floor");
+        // Grown again, but within the new budget: no collection.
+        heap.committed = 550 * MIB;
+        assertFalse(budget.check());
+        assertEquals(1, heap.collections);
+    }
+
+    @Test
+    void aSmallLiveSetKeepsTheFloor() {
+        FakeHeap heap = new FakeHeap();
+        heap.committed = 700 * MIB;
+        heap.committedAfter = 100 * MIB;
+        heap.usedAfter = 50 * MIB;
+        HeapBudget budget = heap.budget();
+        assertTrue(budget.check());
+        assertEquals(HeapBudget.FLOOR, budget.budget());
+    }
+
+    @Test
+    void aCollectionThatFreesNothingIsNotAskedForAgain() {
+        // As with -XX:+DisableExplicitGC: the heap stays as it was.
+        FakeHeap heap = new FakeHeap();
+        heap.committed = 2048 * MIB;
+        heap.committedAfter = 2048 * MIB;
+        heap.usedAfter = 300 * MIB;
+        HeapBudget budget = heap.budget();
+        assertTrue(budget.check());
+        assertEquals(2048 * MIB, budget.budget());
+        assertFalse(budget.check());
+        assertEquals(1, heap.collections);
+    }
+
+    @Test
+    void aClosedBudgetCollectsNothing() {
+        FakeHeap heap = new FakeHeap();
+        heap.committed = 4096 * MIB;
+        HeapBudget budget = heap.budget();
+        budget.close();
+        assertFalse(budget.check());
+        assertEquals(0, heap.collections);
+    }
+
+    @Test
+    void theHeapSettingIsLoweredWhileItRunsAndPutBackAfter() {
+        HotSpotDiagnosticMXBean hotspot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+        String before = hotspot.getVMOption("MaxHeapFreeRatio").getValue();
+        try (HeapBudget budget = HeapBudget.start()) {
+            int during = Integer.parseInt(hotspot.getVMOption("MaxHeapFreeRatio").getValue());
+            assertEquals(Math.min(Integer.parseInt(before), 50), during);
+        }
+        assertEquals(before, hotspot.getVMOption("MaxHeapFreeRatio").getValue());
+    }
+}
