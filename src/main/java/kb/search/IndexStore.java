@@ -453,6 +453,11 @@ final class IndexStore implements Closeable {
             pending.remove(p);
         }
         for (Map.Entry<Path, byte[]> e : pending.entrySet()) {
+            if (reader == null) {
+                // A build: nothing published to take away, and the vocabulary is made whole below.
+                words.addWritten(e.getValue());
+                continue;
+            }
             subtractPublished(e.getKey(), changedWords);
             WordCounts added = WordCounts.fromBytes(e.getValue());
             words.add(added, 1);
