@@ -59,9 +59,9 @@ public final class Main {
             return;
         }
         Javalin app;
-        // The first load's heap is kept within a budget (see HeapBudget); serving is left to G1.
-        try (HeapBudget firstLoad = HeapBudget.start()) {
-            app = start(settings);
+        try {
+            // A cold start's heap is kept within a budget while it builds the index (see HeapBudget).
+            app = start(settings, listening -> {}, building -> HeapBudget.start(building)::close);
         } catch (RuntimeException e) {
             // Nothing will serve (the port is taken, the data folder in use, the content unreadable):
             // say why in one line and end now, not once the content has loaded.
@@ -88,7 +88,19 @@ public final class Main {
      * content is known to be loaded (tests ask then what a reader would get).
      */
     static Javalin start(Settings settings, java.util.function.Consumer<Javalin> listening) {
+        return start(settings, listening, building -> () -> {});
+    }
+
+    /**
+     * As {@link #start(Settings, java.util.function.Consumer)}, with {@code firstLoadHeap} given,
+     * while the first load runs, whether it is building the index from nothing; what it returns
+     * is run once that load is over ({@link #main} keeps the heap within a budget so; tests leave
+     * their JVM's heap alone).
+     */
+    static Javalin start(Settings settings, java.util.function.Consumer<Javalin> listening,
+            java.util.function.Function<java.util.function.BooleanSupplier, Runnable> firstLoadHeap) {
         SiteLoader loader = new SiteLoader(settings.contentDir(), settings.dataDir());
+        Runnable firstLoadOver = firstLoadHeap.apply(loader::building);
         // The content loads on its own thread while this one makes the web layer (loading its
         // classes, reading templates) and opens the port.
         java.util.concurrent.FutureTask<Site> loading = new java.util.concurrent.FutureTask<>(
@@ -142,6 +154,7 @@ public final class Main {
             }, "content-release");
             release.setDaemon(true);
             release.start();
+            firstLoadOver.run();
             throw e;
         }
         listening.accept(app);
@@ -151,6 +164,8 @@ public final class Main {
         } catch (RuntimeException | Error e) {
             app.stop();
             throw e;
+        } finally {
+            firstLoadOver.run();
         }
         current.compareAndSet(null, site); // unless a change made while it loaded is already in
         metrics.served(current.get().version());

@@ -94,6 +94,11 @@ final class SiteLoader {
                 ? os.getProcessCpuTime() : 0;
     }
 
+    /** Whether the load under way builds a search index from nothing (every file parsed). */
+    boolean building() {
+        return engine.building();
+    }
+
     /** The first load: nothing to fall back on. */
     Site load() {
         return load(null);

@@ -3,18 +3,20 @@ package kb.ops;
 import com.sun.management.HotSpotDiagnosticMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the heap within a budget while a process first loads its content, before it serves.
+ * Keeps the heap within a budget while a process builds its search index from nothing (a cold
+ * start's first load), before it serves.
  *
  * <p>Without {@code -Xmx} (the README's command has none), G1 may grow the heap to a quarter of
  * the machine's memory, and it does during a cold start: reading and indexing every file allocates
  * fast on both cores, and the collector answers its own pause time by committing more heap, to
  * 1–1.5 GB at 10,000 articles per language while what is live stays under 200 MB (bench/ANALYSIS.md).
- * The process keeps that memory afterwards. So while the first load runs, a full collection is asked
+ * The process keeps that memory afterwards. So while that load runs, a full collection is asked
  * for whenever the committed heap passes the budget, with the heap allowed at most half free after it
  * ({@code MaxHeapFreeRatio}, a setting the JVM lets a running process change): G1 then gives the
  * memory back. No request is served yet, so the pauses delay nobody; at that corpus they cost a cold
@@ -38,6 +40,7 @@ public final class HeapBudget implements AutoCloseable {
     private static final String MAX_FREE_PERCENT = "50";
     private static final String MAX_FREE = "MaxHeapFreeRatio";
 
+    private final BooleanSupplier building;
     private final LongSupplier committed;
     private final LongSupplier used;
     private final Runnable collect;
@@ -48,17 +51,21 @@ public final class HeapBudget implements AutoCloseable {
     private Thread watcher;
     private Runnable restore = () -> {};
 
-    /** A budget over the given heap; {@link #check()} does the work (tests call it directly). */
-    HeapBudget(LongSupplier committed, LongSupplier used, Runnable collect) {
+    /** A budget over the given heap while {@code building}; {@link #check()} does the work (tests call it directly). */
+    HeapBudget(BooleanSupplier building, LongSupplier committed, LongSupplier used, Runnable collect) {
+        this.building = building;
         this.committed = committed;
         this.used = used;
         this.collect = collect;
     }
 
-    /** Watches this JVM's heap until {@link #close()}. */
-    public static HeapBudget start() {
+    /**
+     * Watches this JVM's heap until {@link #close()}, collecting only while {@code building} says
+     * the index is being built from nothing: a warm start parses nothing and is left alone.
+     */
+    public static HeapBudget start(BooleanSupplier building) {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        HeapBudget budget = new HeapBudget(() -> memory.getHeapMemoryUsage().getCommitted(),
+        HeapBudget budget = new HeapBudget(building, () -> memory.getHeapMemoryUsage().getCommitted(),
                 () -> memory.getHeapMemoryUsage().getUsed(), System::gc);
         budget.restore = lowerMaxFree();
         Thread watcher = new Thread(() -> {
@@ -79,7 +86,7 @@ public final class HeapBudget implements AutoCloseable {
 
     /** Collects if the committed heap is over the budget; true when it did. */
     synchronized boolean check() {
-        if (closed || committed.getAsLong() <= budget) {
+        if (closed || committed.getAsLong() <= budget || !building.getAsBoolean()) {
             return false;
         }
         long started = System.nanoTime();

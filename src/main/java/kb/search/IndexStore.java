@@ -117,6 +117,8 @@ final class IndexStore implements Closeable {
      * must write the documents and the word counts of one and the same publish.
      */
     private final java.util.concurrent.locks.ReadWriteLock gate = new java.util.concurrent.locks.ReentrantReadWriteLock();
+    /** Whether this index is being built from nothing: from a fresh start until its first publish. */
+    private volatile boolean building;
     /** Whether a publish changed the index since the last commit. */
     private boolean uncommitted;
     private boolean closed;
@@ -153,6 +155,7 @@ final class IndexStore implements Closeable {
         boolean done = false;
         try {
             if (fresh) {
+                this.building = true;
                 this.words = new WordCounts();
             } else {
                 Map<String, String> data = writer.getLiveCommitData() == null ? Map.of() : toMap(writer.getLiveCommitData());
@@ -389,6 +392,11 @@ final class IndexStore implements Closeable {
     /** A segment holding at least one document in this many is one a build wrote, not an edit's. */
     private static final int LARGE_SEGMENT = 20;
 
+    /** Whether the index is being built from nothing (every file parsed), until its first publish. */
+    boolean building() {
+        return building;
+    }
+
     /**
      * Writes what the last publish made visible to disk, with its word counts and stamp, so that
      * the next run starts from it; does nothing when that is already so, or when files were kept
@@ -481,6 +489,7 @@ final class IndexStore implements Closeable {
             vocabulary = vocabulary.patched(words, changedWords);
         }
         publishedSynonyms = synonyms;
+        building = false;
         published = new LanguageIndex(analysis, reader, entries(reader), vocabulary, new QueryFactory(analysis, synonyms, reader),
                 errorCodes(served, servedPaths));
         if (next != null && previous != null) {

@@ -177,6 +177,11 @@ public final class SearchEngine implements ArticleStore, Closeable {
         };
     }
 
+    /** Whether some language's index is being built from nothing: a cold start's load, until it publishes. */
+    public boolean building() {
+        return stores.values().stream().anyMatch(IndexStore::building);
+    }
+
     /** Deletes everything in the folder (an index that could not be used), keeping the folder. */
     private static void empty(Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {

@@ -201,6 +201,24 @@ class PersistentIndexTest {
     }
 
     @Test
+    void onlyAStartFromNothingSaysItIsBuildingAndOnlyUntilItPublishes() throws Exception {
+        threeArticles();
+        try (Run run = new Run()) {
+            run.library = run.loader.load(content);
+            assertThat(run.store.engine.building()).as("every file parsed, nothing published yet").isTrue();
+            run.index = run.store.engine.publish(run.library, content);
+            assertThat(run.store.engine.building()).isFalse();
+            write("pt/novo.md", "Novo", "Um artigo novo.");
+            run.reload(Path.of("pt/novo.md"));
+            assertThat(run.store.engine.building()).as("an edit").isFalse();
+        }
+        try (Run warm = new Run()) {
+            warm.library = warm.loader.load(content);
+            assertThat(warm.store.engine.building()).as("a start that reads the index it left").isFalse();
+        }
+    }
+
+    @Test
     void aBuildIsServedInOneSegmentAndAnEditsSegmentIsLeftToLucene() throws Exception {
         threeArticles();
         for (int i = 0; i < 200; i++) {
