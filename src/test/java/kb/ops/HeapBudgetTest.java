@@ -21,6 +21,13 @@ class HeapBudgetTest {
         int collections;
         boolean building = true;
 
+        /** A heap with this much committed, which a collection leaves at {@code committedAfter} with {@code usedAfter} in use (MiB). */
+        FakeHeap(long committed, long committedAfter, long usedAfter) {
+            this.committed = committed * MIB;
+            this.committedAfter = committedAfter * MIB;
+            this.usedAfter = usedAfter * MIB;
+        }
+
         HeapBudget budget() {
             return new HeapBudget(() -> building, () -> committed, () -> used, () -> {
                 collections++;
@@ -32,8 +39,7 @@ class HeapBudgetTest {
 
     @Test
     void aHeapWithinTheBudgetIsLeftAlone() {
-        FakeHeap heap = new FakeHeap();
-        heap.committed = HeapBudget.FLOOR;
+        FakeHeap heap = new FakeHeap(HeapBudget.FLOOR / MIB, 0, 0);
         HeapBudget budget = heap.budget();
         assertFalse(budget.check());
         assertEquals(0, heap.collections);
@@ -41,10 +47,7 @@ class HeapBudgetTest {
 
     @Test
     void aHeapOverTheBudgetIsCollectedAndTheBudgetFollowsWhatIsLive() {
-        FakeHeap heap = new FakeHeap();
-        heap.committed = 900 * MIB;
-        heap.committedAfter = 400 * MIB;
-        heap.usedAfter = 200 * MIB;
+        FakeHeap heap = new FakeHeap(900, 400, 200);
         HeapBudget budget = heap.budget();
         assertTrue(budget.check());
         assertEquals(1, heap.collections);
@@ -57,10 +60,7 @@ class HeapBudgetTest {
 
     @Test
     void aSmallLiveSetKeepsTheFloor() {
-        FakeHeap heap = new FakeHeap();
-        heap.committed = 700 * MIB;
-        heap.committedAfter = 100 * MIB;
-        heap.usedAfter = 50 * MIB;
+        FakeHeap heap = new FakeHeap(700, 100, 50);
         HeapBudget budget = heap.budget();
         assertTrue(budget.check());
         assertEquals(HeapBudget.FLOOR, budget.budget());
@@ -69,10 +69,7 @@ class HeapBudgetTest {
     @Test
     void aCollectionThatFreesNothingIsNotAskedForAgain() {
         // As with -XX:+DisableExplicitGC: the heap stays as it was.
-        FakeHeap heap = new FakeHeap();
-        heap.committed = 2048 * MIB;
-        heap.committedAfter = 2048 * MIB;
-        heap.usedAfter = 300 * MIB;
+        FakeHeap heap = new FakeHeap(2048, 2048, 300);
         HeapBudget budget = heap.budget();
         assertTrue(budget.check());
         assertEquals(2048 * MIB, budget.budget());
@@ -83,8 +80,7 @@ class HeapBudgetTest {
     @Test
     void aLoadThatBuildsNothingIsLeftAlone() {
         // A warm start: the index is read, not built; its heap is not the budget's business.
-        FakeHeap heap = new FakeHeap();
-        heap.committed = 4096 * MIB;
+        FakeHeap heap = new FakeHeap(4096, 0, 0);
         heap.building = false;
         HeapBudget budget = heap.budget();
         assertFalse(budget.check());
@@ -95,8 +91,7 @@ class HeapBudgetTest {
 
     @Test
     void aClosedBudgetCollectsNothing() {
-        FakeHeap heap = new FakeHeap();
-        heap.committed = 4096 * MIB;
+        FakeHeap heap = new FakeHeap(4096, 0, 0);
         HeapBudget budget = heap.budget();
         budget.close();
         assertFalse(budget.check());
