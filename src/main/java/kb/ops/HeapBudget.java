@@ -14,13 +14,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Without {@code -Xmx} (the README's command has none), G1 may grow the heap to a quarter of
  * the machine's memory, and it does during a cold start: reading and indexing every file allocates
- * fast on both cores, and the collector answers its own pause time by committing more heap, to
- * 1–1.5 GB at 10,000 articles per language while what is live stays under 200 MB (bench/ANALYSIS.md).
+ * fast on both cores, and the collector answers its own pause time by committing more heap, over
+ * 1 GB at 10,000 articles per language while what is live stays under 200 MB (bench/ANALYSIS.md).
  * The process keeps that memory afterwards. So while that load runs, a full collection is asked
  * for whenever the committed heap passes the budget, with the heap allowed at most half free after it
  * ({@code MaxHeapFreeRatio}, a setting the JVM lets a running process change): G1 then gives the
  * memory back. No request is served yet, so the pauses delay nobody; at that corpus they cost a cold
- * start about 20 collections of 0.1–0.2 s.
+ * start 19–28 collections of 0.1–0.15 s.
  *
  * <p>The budget is {@link #FLOOR} or three times what was live after the last collection, whichever
  * is more, so a larger site gets a larger heap instead of a collection after every check; a
