@@ -159,14 +159,20 @@ def targets(n, d):
                    else f"**missed**: {r:.0%} of the article page's req/s")
         rows.append(("home as fast as an article page (≥ 90% of its req/s)", n, f"{hr:,.0f} vs {ar:,.0f} req/s", verdict))
 
-    rss = num(d, "jar_peak_rss_mb")
-    if rss is None:
+    # The target holds for the process's whole life: the served process's peak after all the load,
+    # and the cold start's own (a process that starts from an empty data folder and then serves).
+    served, cold = num(d, "jar_peak_rss_mb"), num(d, "jar_cold_rss_mb")
+    peaks = [(v, what) for v, what in ((served, "after all the load"), (cold, "at the end of a cold start"))
+             if v is not None]
+    if not peaks:
         rows.append(("peak RSS < 1 GiB", n, "n/a", "n/a"))
     else:
+        rss, what = max(peaks)
         diff = abs(TARGET_RSS_MB - rss)
         verdict = (f"**met**: {diff:.0f} MiB under" if rss < TARGET_RSS_MB
-                   else f"**missed**: {diff:.0f} MiB over")
-        rows.append(("peak RSS < 1 GiB", n, f"{rss:.0f} MiB", verdict))
+                   else f"**missed**: {diff:.0f} MiB over ({what})")
+        figure = ", ".join(f"{v:.0f} MiB {w}" for v, w in peaks)
+        rows.append(("peak RSS < 1 GiB (after all the load, and during a cold start)", n, figure, verdict))
     return rows
 
 
