@@ -117,8 +117,6 @@ final class IndexStore implements Closeable {
      * must write the documents and the word counts of one and the same publish.
      */
     private final java.util.concurrent.locks.ReadWriteLock gate = new java.util.concurrent.locks.ReentrantReadWriteLock();
-    /** Whether this index is being built from nothing: from a fresh start until its first publish. */
-    private volatile boolean building;
     /** Whether a publish changed the index since the last commit. */
     private boolean uncommitted;
     private boolean closed;
@@ -128,7 +126,8 @@ final class IndexStore implements Closeable {
     private final WordCounts words;
     /** Each segment's entries, by its core: a segment never changes, only which of its documents live. */
     private final Map<Object, Entry[]> segments = new HashMap<>();
-    private DirectoryReader reader;
+    /** What the last publish opened; null while a fresh index is built (see {@link #building}). */
+    private volatile DirectoryReader reader;
     private Vocabulary vocabulary;
     private LanguageIndex published;
     private Synonyms publishedSynonyms;
@@ -155,7 +154,6 @@ final class IndexStore implements Closeable {
         boolean done = false;
         try {
             if (fresh) {
-                this.building = true;
                 this.words = new WordCounts();
             } else {
                 Map<String, String> data = writer.getLiveCommitData() == null ? Map.of() : toMap(writer.getLiveCommitData());
@@ -392,9 +390,12 @@ final class IndexStore implements Closeable {
     /** A segment holding at least one document in this many is one a build wrote, not an edit's. */
     private static final int LARGE_SEGMENT = 20;
 
-    /** Whether the index is being built from nothing (every file parsed), until its first publish. */
+    /**
+     * Whether the index is being built from nothing (every file parsed): a fresh start until its
+     * first publish opens a reader. Asked from other threads (the first load's heap budget).
+     */
     boolean building() {
-        return building;
+        return reader == null;
     }
 
     /**
@@ -489,7 +490,6 @@ final class IndexStore implements Closeable {
             vocabulary = vocabulary.patched(words, changedWords);
         }
         publishedSynonyms = synonyms;
-        building = false;
         published = new LanguageIndex(analysis, reader, entries(reader), vocabulary, new QueryFactory(analysis, synonyms, reader),
                 errorCodes(served, servedPaths));
         if (next != null && previous != null) {

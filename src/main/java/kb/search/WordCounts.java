@@ -75,8 +75,9 @@ final class WordCounts {
     }
 
     /**
-     * Adds the counts {@link #toBytes} wrote, read in place: what {@code add(fromBytes(bytes), 1)}
-     * does without a map of them first (a first publish adds every article's counts).
+     * Adds the counts {@link #toBytes} wrote, read in place (a first publish adds every article's
+     * counts so, without a map of each first); lines that are not a word and a positive count are
+     * skipped.
      */
     void addWritten(byte[] bytes) {
         char[] text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).toCharArray();
@@ -122,26 +123,7 @@ final class WordCounts {
     /** What {@link #toBytes} wrote; lines that are not a word and a positive count are skipped. */
     static WordCounts fromBytes(byte[] bytes) {
         WordCounts counts = new WordCounts(Math.max(16, bytes.length / 10));
-        String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
-        int at = 0;
-        while (at < text.length()) {
-            int end = text.indexOf('\n', at);
-            if (end < 0) {
-                end = text.length();
-            }
-            int tab = text.indexOf('\t', at);
-            if (tab > at && tab < end) {
-                try {
-                    int n = Integer.parseInt(text, tab + 1, end, 10);
-                    if (n > 0) {
-                        counts.counts.put(text.substring(at, tab), new int[] {n});
-                    }
-                } catch (NumberFormatException e) {
-                    // not a count: skipped
-                }
-            }
-            at = end + 1;
-        }
+        counts.addWritten(bytes);
         return counts;
     }
 
