@@ -168,6 +168,7 @@ public final class Main {
             firstLoadOver.run();
         }
         current.compareAndSet(null, site); // unless a change made while it loaded is already in
+        mergeBeside(loader, current);
         metrics.served(current.get().version());
         for (String lang : current.get().languages().codes()) {
             metrics.articles(current, lang, c -> c.get().library().articles(lang).size());
@@ -175,6 +176,27 @@ public final class Main {
         LOG.info("serving {} on http://localhost:{}/ as {}", settings.contentDir().toAbsolutePath(), app.port(),
                 settings.publicBase(app.port()));
         return app;
+    }
+
+    /**
+     * A build from nothing is served in the segments it wrote, and merged into one on a thread of
+     * its own once the site answers; the merged index then takes the place of the one served, as
+     * a reload's would (under the same lock, so neither undoes the other).
+     */
+    private static void mergeBeside(SiteLoader loader, AtomicReference<Site> current) {
+        Thread merging = new Thread(() -> {
+            try {
+                if (loader.mergeBuildSegments()) {
+                    synchronized (loader) {
+                        current.set(loader.remerged(current.get()));
+                    }
+                }
+            } catch (RuntimeException e) {
+                LOG.info("the search index stays in the segments its build wrote: {}", e.toString());
+            }
+        }, "index-merge");
+        merging.setDaemon(true);
+        merging.start();
     }
 
     /** The folder's watcher, once it is started; null when it could not be. */
@@ -222,24 +244,32 @@ public final class Main {
             java.util.concurrent.FutureTask<Site> loading, Metrics metrics) {
         try {
             return FolderWatcher.start(loader.contentDir(), Duration.ofMillis(WATCH_QUIET_MILLIS), changed -> {
-                try {
-                    // A change while the first load runs waits for it, and starts from it.
-                    Site previous = current.get() != null ? current.get() : loaded(loading);
-                    Site next = checked(loader.load(previous, changed), loader.contentDir());
-                    current.set(next);
-                    metrics.reloaded(next.version());
-                    // A language added to languages.yaml gets its gauge; the existing ones are kept as they are.
-                    for (String lang : next.languages().codes()) {
-                        metrics.articles(current, lang, c -> c.get().library().articles(lang).size());
-                    }
-                } catch (RuntimeException e) {
-                    metrics.reloadFailed();
-                    throw e;
+                synchronized (loader) {
+                    reload(loader, current, loading, metrics, changed);
                 }
             });
         } catch (IOException e) {
             LOG.warn("content changes will not be picked up without a restart: {}", e.toString());
             return null;
+        }
+    }
+
+    /** One reload after a change to the given paths: the site it makes takes the current one's place. */
+    private static void reload(SiteLoader loader, AtomicReference<Site> current, java.util.concurrent.FutureTask<Site> loading,
+            Metrics metrics, java.util.Set<java.nio.file.Path> changed) {
+        try {
+            // A change while the first load runs waits for it, and starts from it.
+            Site previous = current.get() != null ? current.get() : loaded(loading);
+            Site next = checked(loader.load(previous, changed), loader.contentDir());
+            current.set(next);
+            metrics.reloaded(next.version());
+            // A language added to languages.yaml gets its gauge; the existing ones are kept as they are.
+            for (String lang : next.languages().codes()) {
+                metrics.articles(current, lang, c -> c.get().library().articles(lang).size());
+            }
+        } catch (RuntimeException e) {
+            metrics.reloadFailed();
+            throw e;
         }
     }
 

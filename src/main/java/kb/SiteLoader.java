@@ -99,6 +99,22 @@ final class SiteLoader {
         return engine.building();
     }
 
+    /**
+     * Merges the segments the first load's build left in the index, beside the site it serves
+     * (see {@link SearchEngine#mergeBuildSegments}); slow, and never under the reloads' lock.
+     *
+     * @return whether there was anything to merge, and {@link #remerged} is to serve it
+     */
+    boolean mergeBuildSegments() {
+        return engine.mergeBuildSegments();
+    }
+
+    /** The same site over the index as it is now (its segments merged): the same content and version. */
+    Site remerged(Site site) {
+        SearchIndex search = engine.publish(site.library(), contentDir);
+        return new Site(site.library(), search, site.consentSettings(), site.version(), site.messages());
+    }
+
     /** The first load: nothing to fall back on. */
     Site load() {
         return load(null);

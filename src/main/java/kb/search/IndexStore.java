@@ -119,6 +119,10 @@ final class IndexStore implements Closeable {
     private final java.util.concurrent.locks.ReadWriteLock gate = new java.util.concurrent.locks.ReentrantReadWriteLock();
     /** Whether a publish changed the index since the last commit. */
     private boolean uncommitted;
+    /** The build's segments are served unmerged: {@link #mergeBuildSegments} has yet to merge them. */
+    private volatile boolean mergeOwed;
+    /** They were merged since the last publish, which is to serve them so. */
+    private boolean merged;
     private boolean closed;
     /** Files kept since the last publish, with their word counts ({@link WordCounts#toBytes}), which the total gets when published. */
     private final Map<Path, byte[]> pending = new ConcurrentHashMap<>();
@@ -161,7 +165,8 @@ final class IndexStore implements Closeable {
                     throw new IOException("written by " + data.get(STAMP_KEY) + ", not " + stamp);
                 }
                 this.words = WordCounts.fromBytes(data.getOrDefault(WORDS_KEY, "").getBytes(StandardCharsets.UTF_8));
-                this.reader = DirectoryReader.open(writer);
+                // From the commit, not from the writer: see publishLocked.
+                this.reader = DirectoryReader.open(directory);
                 readKnown(reader);
             }
             done = true;
@@ -371,10 +376,10 @@ final class IndexStore implements Closeable {
      * Whether the index is, or may be, in the several large segments a build leaves: the writer
      * writes one each time its buffer fills. Served so, a search looks each term up, and makes its
      * scorers, once per segment; merged into one, under load at 10,000 articles a language, a third
-     * more searches a second. So the first publish after a start merges them: after a build from
-     * nothing, or when the start took in enough changed files to write large segments of their
-     * own; a few seconds of a build that takes a minute. The small segments of edits are left to
-     * Lucene's merge policy.
+     * more searches a second. So they are merged after the first publish after a start has served them
+     * ({@link #mergeBuildSegments}): after a build from nothing, or when the start took in enough
+     * changed files to write large segments of their own; a few seconds of a build that takes a
+     * minute. The small segments of edits are left to Lucene's merge policy.
      */
     private boolean inBuildSegments() {
         if (reader == null) {
@@ -385,6 +390,31 @@ final class IndexStore implements Closeable {
             large += leaf.reader().maxDoc() * LARGE_SEGMENT >= reader.maxDoc() ? 1 : 0;
         }
         return large > 1;
+    }
+
+    /**
+     * Merges the segments a build left into one ({@link #inBuildSegments}), when the first publish
+     * served them as they were: the site answers a few seconds sooner, and the next publish serves
+     * the merged index. Runs beside searches and edits, without the publish's lock (the writer
+     * merges while it takes in documents); closing the index abandons it.
+     *
+     * @return whether segments were merged, for a publish to serve
+     */
+    boolean mergeBuildSegments() throws IOException {
+        if (!mergeOwed) {
+            return false;
+        }
+        long started = System.nanoTime();
+        writer.forceMerge(1);
+        gate.writeLock().lock();
+        try {
+            mergeOwed = false;
+            merged = true;
+        } finally {
+            gate.writeLock().unlock();
+        }
+        LOG.info("search index {}: the build's segments merged into one in {} ms", analysis.lang(), (System.nanoTime() - started) / 1_000_000);
+        return true;
     }
 
     /** A segment holding at least one document in this many is one a build wrote, not an edit's. */
@@ -448,7 +478,8 @@ final class IndexStore implements Closeable {
                 }
             }
         }
-        boolean changed = reader == null || !gone.isEmpty() || !pending.isEmpty();
+        boolean changed = reader == null || !gone.isEmpty() || !pending.isEmpty() || merged;
+        merged = false;
         if (!changed && published != null && synonyms.equals(publishedSynonyms)) {
             return published;
         }
@@ -474,12 +505,23 @@ final class IndexStore implements Closeable {
         }
         pending.clear();
         uncommitted |= changed;
-        if (published == null && inBuildSegments()) {
-            long started = System.nanoTime();
-            writer.forceMerge(1);
-            LOG.info("search index {}: the build's segments merged into one in {} ms", analysis.lang(), (System.nanoTime() - started) / 1_000_000);
+        boolean build = published == null && inBuildSegments();
+        DirectoryReader next;
+        if (build || mergeOwed) {
+            // Served from a commit until the build's segments are merged (see mergeBuildSegments):
+            // a reader the writer gives is the one its merge then reads through, mapped whole
+            // into the process's memory, where a merge of committed segments reads them with
+            // plain reads (SearchEngine.directory).
+            if (changed) {
+                commitLocked();
+            }
+            next = reader == null ? DirectoryReader.open(directory) : DirectoryReader.openIfChanged(reader);
+        } else {
+            next = reader == null ? DirectoryReader.open(writer) : DirectoryReader.openIfChanged(reader, writer);
         }
-        DirectoryReader next = reader == null ? DirectoryReader.open(writer) : DirectoryReader.openIfChanged(reader, writer);
+        if (build) {
+            mergeOwed = (next != null ? next : reader).leaves().size() > 1;
+        }
         DirectoryReader previous = reader;
         if (next != null) {
             reader = next;
@@ -706,7 +748,7 @@ final class IndexStore implements Closeable {
                     commitLocked();
                 } finally {
                     try {
-                        writer.close();
+                        writer.close(); // commits nothing more (commitOnClose false), and stops a merge under way
                     } finally {
                         directory.close();
                     }

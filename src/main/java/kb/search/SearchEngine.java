@@ -177,6 +177,33 @@ public final class SearchEngine implements ArticleStore, Closeable {
         };
     }
 
+    /**
+     * Merges, one language after another, the segments a build from nothing left: its first
+     * publish serves them as they are, so that a cold start answers sooner (see
+     * {@link IndexStore#mergeBuildSegments}). Runs beside searches and edits; a publish then serves
+     * the merged indexes. Not holding the engine's lock, it never delays {@link #close}, which
+     * abandons it.
+     *
+     * @return whether any language's segments were merged
+     */
+    public boolean mergeBuildSegments() {
+        boolean any = false;
+        for (Map.Entry<String, IndexStore> store : stores.entrySet()) {
+            try {
+                any |= store.getValue().mergeBuildSegments();
+            } catch (IOException | RuntimeException e) {
+                // Closing the index aborts the merge (Lucene's message lists every segment): the cause says enough.
+                Throwable cause = e;
+                while (cause.getCause() != null) {
+                    cause = cause.getCause();
+                }
+                LOG.info("search index {}: merging the build's segments stopped ({}); the next start merges them",
+                        store.getKey(), cause.getClass().getSimpleName());
+            }
+        }
+        return any;
+    }
+
     /** Whether some language's index is being built from nothing: a cold start's load, until it publishes. */
     public boolean building() {
         return stores.values().stream().anyMatch(IndexStore::building);

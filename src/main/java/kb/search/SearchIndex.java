@@ -76,7 +76,9 @@ public final class SearchIndex {
         SearchEngine engine = SearchEngine.inMemory();
         engine.prepare(library.languages());
         library.all().parallelStream().forEach(a -> engine.keep(a, 0, 0, new byte[0]));
-        return engine.publish(library, synonyms);
+        SearchIndex built = engine.publish(library, synonyms);
+        // In one segment, as the site serves it once its start is over.
+        return engine.mergeBuildSegments() ? engine.publish(library, synonyms) : built;
     }
 
     /**

@@ -219,7 +219,7 @@ class PersistentIndexTest {
     }
 
     @Test
-    void aBuildIsServedInOneSegmentAndAnEditsSegmentIsLeftToLucene() throws Exception {
+    void aBuildIsServedAsWrittenThenInOneSegmentAndAnEditsSegmentIsLeftToLucene() throws Exception {
         threeArticles();
         for (int i = 0; i < 200; i++) {
             write("pt/t" + i + ".md", "Tópico " + i, "O calendário " + i + " da equipe não sincroniza com a caixa de entrada.");
@@ -227,9 +227,23 @@ class PersistentIndexTest {
         List<String> built;
         // A small buffer writes a segment every few articles, as 48 MB do at 10,000 articles.
         try (Run run = new Run(SearchEngine.onDisk(data.resolve("index"), Runnable::run, 0.05)).load()) {
+            assertThat(run.index.languageIndex("pt").reader().leaves()).as("served as the build wrote it").hasSizeGreaterThan(1);
+            List<String> unmerged = run.urls("calendário sincroniza", "pt");
+            // An edit before the merge is served at once, and merged with the rest.
+            write("pt/t3.md", "Tópico 3", "O calendário três agora sincroniza.");
+            run.reload(Path.of("pt/t3.md"));
+            assertThat(run.urls("calendário três", "pt")).first().isEqualTo("/pt/t3#secao");
+            unmerged = run.urls("calendário sincroniza", "pt");
+            SearchIndex served = run.index;
+            assertThat(run.store.engine.mergeBuildSegments()).isTrue();
+            assertThat(served.search("calendário sincroniza", "pt", 10).results()).as("the served index, while and after the merge")
+                    .extracting(SearchHit::url).isEqualTo(unmerged);
+            run.index = run.store.engine.publish(run.library, content);
             assertThat(run.index.languageIndex("pt").reader().leaves()).hasSize(1);
+            assertThat(run.store.engine.mergeBuildSegments()).as("merged once").isFalse();
             built = run.urls("calendário sincroniza", "pt");
-            assertThat(built).contains("/pt/a#secao");
+            assertThat(built).isEqualTo(unmerged).contains("/pt/a#secao");
+            assertThat(run.urls("calendário três", "pt")).first().isEqualTo("/pt/t3#secao");
             write("pt/t7.md", "Tópico 7", "O calendário sete agora sincroniza.");
             run.reload(Path.of("pt/t7.md"));
             assertThat(run.index.languageIndex("pt").reader().leaves()).as("the edit's own segment").hasSize(2);
@@ -238,6 +252,33 @@ class PersistentIndexTest {
             assertThat(second.store.parsed).isEmpty();
             assertThat(second.index.languageIndex("pt").reader().leaves()).as("an edit's segment is not merged at a start").hasSize(2);
             assertThat(second.urls("calendário sete", "pt")).first().isEqualTo("/pt/t7#secao");
+        }
+    }
+
+    @Test
+    void closingBeforeOrDuringTheMergeKeepsWhatWasServedForTheNextStart() throws Exception {
+        threeArticles();
+        for (int i = 0; i < 200; i++) {
+            write("pt/t" + i + ".md", "Tópico " + i, "O calendário " + i + " da equipe não sincroniza com a caixa de entrada.");
+        }
+        List<String> served;
+        try (Run run = new Run(SearchEngine.onDisk(data.resolve("index"), Runnable::run, 0.05)).load()) {
+            served = run.urls("calendário sincroniza", "pt");
+            // Closed before the merge ran.
+        }
+        try (Run second = new Run(SearchEngine.onDisk(data.resolve("index"), Runnable::run, 0.05)).load()) {
+            assertThat(second.store.parsed).as("nothing parsed again").isEmpty();
+            assertThat(second.urls("calendário sincroniza", "pt")).isEqualTo(served);
+            assertThat(second.index.languageIndex("pt").reader().leaves()).as("still as the build wrote it").hasSizeGreaterThan(1);
+            // Closed while it merges, or just after: either way nothing is lost.
+            Thread merging = new Thread(second.store.engine::mergeBuildSegments);
+            merging.start();
+            second.close();
+            merging.join();
+        }
+        try (Run third = new Run().load()) {
+            assertThat(third.store.parsed).isEmpty();
+            assertThat(third.urls("calendário sincroniza", "pt")).isEqualTo(served);
         }
     }
 
