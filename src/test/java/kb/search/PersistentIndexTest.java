@@ -103,6 +103,18 @@ class PersistentIndexTest {
         Files.writeString(file, "---\ntitle: \"" + title + "\"\n---\n\nIntro.\n\n## Seção {#secao}\n\n" + body + "\n", StandardCharsets.UTF_8);
     }
 
+    private void threeArticlesAndTwoHundredTopics() throws IOException {
+        threeArticles();
+        for (int i = 0; i < 200; i++) {
+            write("pt/t" + i + ".md", "Tópico " + i, "O calendário " + i + " da equipe não sincroniza com a caixa de entrada.");
+        }
+    }
+
+    /** A run whose index writes a segment every few articles, as 48 MB do at 10,000 articles. */
+    private Run inSmallSegments() {
+        return new Run(SearchEngine.onDisk(data.resolve("index"), Runnable::run, 0.05)).load();
+    }
+
     private void threeArticles() throws IOException {
         write("pt/a.md", "Calendário compartilhado", "O calendário da equipe não sincroniza.");
         write("pt/b.md", "Caixa de entrada", "Mensagens presas na caixa de saída.");
@@ -220,13 +232,9 @@ class PersistentIndexTest {
 
     @Test
     void aBuildIsServedAsWrittenThenInOneSegmentAndAnEditsSegmentIsLeftToLucene() throws Exception {
-        threeArticles();
-        for (int i = 0; i < 200; i++) {
-            write("pt/t" + i + ".md", "Tópico " + i, "O calendário " + i + " da equipe não sincroniza com a caixa de entrada.");
-        }
+        threeArticlesAndTwoHundredTopics();
         List<String> built;
-        // A small buffer writes a segment every few articles, as 48 MB do at 10,000 articles.
-        try (Run run = new Run(SearchEngine.onDisk(data.resolve("index"), Runnable::run, 0.05)).load()) {
+        try (Run run = inSmallSegments()) {
             assertThat(run.index.languageIndex("pt").reader().leaves()).as("served as the build wrote it").hasSizeGreaterThan(1);
             List<String> unmerged = run.urls("calendário sincroniza", "pt");
             // An edit before the merge is served at once, and merged with the rest.
@@ -257,16 +265,13 @@ class PersistentIndexTest {
 
     @Test
     void closingBeforeOrDuringTheMergeKeepsWhatWasServedForTheNextStart() throws Exception {
-        threeArticles();
-        for (int i = 0; i < 200; i++) {
-            write("pt/t" + i + ".md", "Tópico " + i, "O calendário " + i + " da equipe não sincroniza com a caixa de entrada.");
-        }
+        threeArticlesAndTwoHundredTopics();
         List<String> served;
-        try (Run run = new Run(SearchEngine.onDisk(data.resolve("index"), Runnable::run, 0.05)).load()) {
+        try (Run run = inSmallSegments()) {
             served = run.urls("calendário sincroniza", "pt");
             // Closed before the merge ran.
         }
-        try (Run second = new Run(SearchEngine.onDisk(data.resolve("index"), Runnable::run, 0.05)).load()) {
+        try (Run second = inSmallSegments()) {
             assertThat(second.store.parsed).as("nothing parsed again").isEmpty();
             assertThat(second.urls("calendário sincroniza", "pt")).isEqualTo(served);
             assertThat(second.index.languageIndex("pt").reader().leaves()).as("still as the build wrote it").hasSizeGreaterThan(1);
