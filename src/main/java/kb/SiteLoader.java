@@ -109,9 +109,9 @@ final class SiteLoader {
         return engine.mergeBuildSegments();
     }
 
-    /** The same site over the index as it is now (its segments merged): the same content and version. */
+    /** The same site over the index as it is now (its segments merged): the same content, synonyms and version. */
     Site remerged(Site site) {
-        SearchIndex search = engine.publish(site.library(), contentDir);
+        SearchIndex search = engine.republish(site.library());
         return new Site(site.library(), search, site.consentSettings(), site.version(), site.messages());
     }
 

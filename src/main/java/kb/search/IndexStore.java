@@ -417,6 +417,11 @@ final class IndexStore implements Closeable {
         return true;
     }
 
+    /** The synonyms the last publish searched with; null before the first. */
+    Synonyms publishedSynonyms() {
+        return publishedSynonyms;
+    }
+
     /** A segment holding at least one document in this many is one a build wrote, not an edit's. */
     private static final int LARGE_SEGMENT = 20;
 
@@ -516,8 +521,12 @@ final class IndexStore implements Closeable {
                 commitLocked();
             }
             next = reader == null ? DirectoryReader.open(directory) : DirectoryReader.openIfChanged(reader);
+        } else if (reader == null) {
+            next = DirectoryReader.open(writer);
         } else {
-            next = reader == null ? DirectoryReader.open(writer) : DirectoryReader.openIfChanged(reader, writer);
+            // Nothing changed (a warm start's first publish): the reader the start opened stays,
+            // where asking the writer would open every segment a second time.
+            next = changed ? DirectoryReader.openIfChanged(reader, writer) : null;
         }
         if (build) {
             mergeOwed = (next != null ? next : reader).leaves().size() > 1;

@@ -204,6 +204,20 @@ public final class SearchEngine implements ArticleStore, Closeable {
         return any;
     }
 
+    /**
+     * The last publish made again over the index as it is now (its build's segments merged since),
+     * with the synonyms it searched with: the same library, nothing read from the content folder.
+     */
+    public synchronized SearchIndex republish(Library library) {
+        Map<String, Synonyms> same = new HashMap<>();
+        stores.forEach((lang, store) -> {
+            if (store.publishedSynonyms() != null) {
+                same.put(lang, store.publishedSynonyms());
+            }
+        });
+        return publish(library, same);
+    }
+
     /** Whether some language's index is being built from nothing: a cold start's load, until it publishes. */
     public boolean building() {
         return stores.values().stream().anyMatch(IndexStore::building);

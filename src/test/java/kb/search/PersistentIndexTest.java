@@ -264,6 +264,23 @@ class PersistentIndexTest {
     }
 
     @Test
+    void theMergedIndexIsServedWithTheSynonymsItWasPublishedWith() throws Exception {
+        threeArticlesAndTwoHundredTopics();
+        Path synonyms = content.resolve("synonyms/pt.txt");
+        Files.createDirectories(synonyms.getParent());
+        Files.writeString(synonyms, "agenda, calendário\n", StandardCharsets.UTF_8);
+        try (Run run = inSmallSegments()) {
+            assertThat(run.urls("agenda da equipe", "pt")).contains("/pt/a#secao");
+            assertThat(run.store.engine.mergeBuildSegments()).isTrue();
+            // The folder's synonyms change meanwhile: that is a reload's to take in, with its version.
+            Files.delete(synonyms);
+            run.index = run.store.engine.republish(run.library);
+            assertThat(run.index.languageIndex("pt").reader().leaves()).hasSize(1);
+            assertThat(run.urls("agenda da equipe", "pt")).contains("/pt/a#secao");
+        }
+    }
+
+    @Test
     void closingBeforeOrDuringTheMergeKeepsWhatWasServedForTheNextStart() throws Exception {
         threeArticlesAndTwoHundredTopics();
         List<String> served;
