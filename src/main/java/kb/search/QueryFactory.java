@@ -235,9 +235,11 @@ final class QueryFactory {
         Map<String, String> meanings = negated.meanings(words);
         List<String> kept = fillers.without(words);
         Query fillerBonus = kept.size() < words.size() ? fillerBonus(words) : null;
-        words = kept.stream().map(QueryFactory::understood).toList();
         List<String> typed = new ArrayList<>();
-        return new Plan(concepts(words, meanings, typos, typed), typed, required, proximity(words).orElse(null), fillerBonus, excluded);
+        List<Query> concepts = concepts(words.stream().map(QueryFactory::understood).toList(),
+                kept.size() < words.size(), meanings, typos, typed);
+        words = kept.stream().map(QueryFactory::understood).toList();
+        return new Plan(concepts, typed, required, proximity(words).orElse(null), fillerBonus, excluded);
     }
 
     /**
@@ -266,13 +268,22 @@ final class QueryFactory {
      *
      * @param meanings what a negated verb means, by the verb as typed ({@link NegatedWords})
      */
-    private List<Query> concepts(List<String> words, Map<String, String> meanings, Typos typos, List<String> typedOut)
-            throws IOException {
+    private List<Query> concepts(List<String> words, boolean dropFillers, Map<String, String> meanings, Typos typos,
+            List<String> typedOut) throws IOException {
         List<Query> concepts = new ArrayList<>();
+        // Synonyms are looked for among every typed word: "can't connect", "e agora", "need admin
+        // approval" say something their filler words alone do not. A filler word outside such a
+        // run is left out.
         List<Synonyms.Match> matches = synonyms.find(words);
         int next = 0;
         for (int i = 0; i < words.size(); i++) {
             Synonyms.Match match = next < matches.size() && matches.get(next).start() == i ? matches.get(next++) : null;
+            if (match != null && match.end() - match.start() == 1 && dropFillers && fillers.isFiller(words.get(i))) {
+                match = null;
+            }
+            if (match == null && dropFillers && fillers.isFiller(words.get(i))) {
+                continue;
+            }
             Map<String, Float> others = new LinkedHashMap<>();
             String typed;
             if (match != null) {

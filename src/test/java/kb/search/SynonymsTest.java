@@ -130,6 +130,38 @@ class SynonymsTest {
         assertThat(first(index, "Entra ID", "en")).isEqualTo("/en/licenses#entra");
     }
 
+    @Test
+    void anEntryWithAQuestionWordMatchesAsTypedWhileTheWordAloneStillDoesNotCount() throws IOException {
+        Files.createDirectories(dir.resolve("synonyms"));
+        Files.writeString(dir.resolve("synonyms/en.txt"), "can't connect, connection refused\n");
+        Files.writeString(dir.resolve("synonyms/pt.txt"), "não consigo conectar, conexão recusada\n");
+        SearchIndex index = TestContent.index(dir, Map.of(
+                "en/connecting.md", article("Connecting", "connecting", """
+                        ## Connect a calendar {#connect}
+
+                        To connect your calendar, open the settings and connect it.
+
+                        ## Connection refused {#refused}
+
+                        The server refused the connection.
+                        """),
+                "pt/conectar.md", article("Conectar", "connecting", """
+                        ## Conectar um calendário {#connect}
+
+                        Para conectar o seu calendário, abra as configurações e conecte.
+
+                        ## Conexão recusada {#refused}
+
+                        O servidor recusou a conexão.
+                        """)));
+        // "can't" and "consigo" are question and filler words, left out of a search on their own;
+        // inside an entry of the synonyms file they are part of what the reader said.
+        assertThat(first(index, "the app can't connect", "en")).isEqualTo("/en/connecting#refused");
+        assertThat(first(index, "por que não consigo conectar", "pt")).isEqualTo("/pt/conectar#refused");
+        assertThat(first(index, "how can I connect", "en")).isEqualTo("/en/connecting#connect");
+        assertThat(first(index, "como consigo conectar", "pt")).isEqualTo("/pt/conectar#connect");
+    }
+
     private static String first(SearchIndex index, String query, String lang) {
         List<SearchHit> hits = index.search(query, lang, 10).results();
         assertThat(hits).as("results for %s", query).isNotEmpty();
