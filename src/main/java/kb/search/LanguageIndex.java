@@ -46,8 +46,12 @@ final class LanguageIndex {
     static final int CANDIDATES = 400;
     /** A reader sees at most this many entries of one article in a result list. */
     private static final int PER_ARTICLE = 3;
-    /** A section this close to its article's score is the better answer (see {@link #group}). */
-    private static final float SECTION_RATIO = 0.6f;
+    /**
+     * A section scoring at least this share of its article's own document is the better answer
+     * (see {@link #group}): a reader lands on the part that answers, and the title and intro,
+     * which every section of the article shares, rarely tell more.
+     */
+    private static final float SECTION_RATIO = 0.2f;
 
     /**
      * BM25, with a section's text judged by its length more than Lucene's default (b 0.9, not
@@ -447,9 +451,9 @@ final class LanguageIndex {
 
     /**
      * One article should not fill the top with itself and its sections. When a section scores
-     * nearly as well as its article's own document, the section is the more precise answer and
-     * takes the article's place; when the article scores clearly better (its title matched), the
-     * article stands alone for its weaker sections. Each article then gives at most
+     * a fair share of its article's own document ({@link #SECTION_RATIO}), the section is the more
+     * precise answer and takes the article's place; when the article scores far better (its title
+     * or intro matched, its sections hardly), the article stands alone for its weaker sections. Each article then gives at most
      * {@link #PER_ARTICLE} entries.
      */
     static List<Scored> group(List<Scored> ranked) {

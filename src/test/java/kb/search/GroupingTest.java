@@ -43,7 +43,7 @@ class GroupingTest {
     void anArticleClearlyBetterThanItsSectionsStandsAloneForThem() {
         Article a = article("/en/a", "one", "two");
         Article b = article("/en/b", "x");
-        assertThat(urls(List.of(doc(a, 10), section(b, 0, 9), section(a, 1, 4), section(a, 0, 2))))
+        assertThat(urls(List.of(doc(a, 10), section(b, 0, 9), section(a, 1, 1.5f), section(a, 0, 1f))))
                 .containsExactly("/en/a", "/en/b#x");
     }
 
