@@ -10,7 +10,7 @@ class LanguageFallbackTest {
     @Test
     void whenTheReadersLanguageHasNothingTheOtherLanguageIsOfferedAndSaidSo() {
         // A word the English articles, and the English synonyms, do not know.
-        SearchResults results = index.search("locatário", "en", 10);
+        SearchResults results = index.search("aprovação", "en", 10);
         assertThat(results.fromOtherLanguage()).isTrue();
         assertThat(results.lang()).isEqualTo("en");
         assertThat(results.results()).isNotEmpty().allSatisfy(hit -> {
@@ -18,7 +18,7 @@ class LanguageFallbackTest {
             assertThat(hit.url()).startsWith("/pt/");
         });
 
-        SearchResults back = index.search("advanced protection", "pt", 10);
+        SearchResults back = index.search("verified publishers", "pt", 10);
         assertThat(back.fromOtherLanguage()).isTrue();
         assertThat(back.results()).isNotEmpty().allSatisfy(hit -> assertThat(hit.lang()).isEqualTo("en"));
     }

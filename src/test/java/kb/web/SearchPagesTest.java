@@ -148,7 +148,7 @@ class SearchPagesTest {
 
     @Test
     void readersLanguageWithoutHitsOffersTheOtherLanguageLabelled() {
-        Document doc = server.page("/en/search?q=" + q("locatário"));
+        Document doc = server.page("/en/search?q=" + q("aprovação"));
         assertThat(doc.select(".no-exact-lead").text()).contains("no exact answer");
         Element other = doc.selectFirst("section.other-language");
         assertThat(other.select("h2").text()).isEqualTo("In Portuguese");
