@@ -100,6 +100,7 @@ public final class Main {
     static Javalin start(Settings settings, java.util.function.Consumer<Javalin> listening,
             java.util.function.Function<java.util.function.BooleanSupplier, Runnable> firstLoadHeap) {
         SiteLoader loader = new SiteLoader(settings.contentDir(), settings.dataDir());
+        loader.deferFirstLinkCheck();
         Runnable firstLoadOver = firstLoadHeap.apply(loader::building);
         // The content loads on its own thread while this one makes the web layer (loading its
         // classes, reading templates) and opens the port.
@@ -168,7 +169,7 @@ public final class Main {
             firstLoadOver.run();
         }
         current.compareAndSet(null, site); // unless a change made while it loaded is already in
-        mergeBeside(loader, current);
+        afterStart(loader, current);
         metrics.served(current.get().version());
         for (String lang : current.get().languages().codes()) {
             metrics.articles(current, lang, c -> c.get().library().articles(lang).size());
@@ -179,12 +180,22 @@ public final class Main {
     }
 
     /**
-     * A build from nothing is served in the segments it wrote, and merged into one on a thread of
-     * its own once the site answers; the merged index then takes the place of the one served, as
-     * a reload's would (under the same lock, so neither undoes the other).
+     * What a start leaves until the site answers, on a thread of its own: the first load's link
+     * check, then merging the segments a build from nothing wrote. Each result takes the place of
+     * the site served, as a reload's would (under the same lock, so neither undoes the other).
      */
-    private static void mergeBeside(SiteLoader loader, AtomicReference<Site> current) {
+    private static void afterStart(SiteLoader loader, AtomicReference<Site> current) {
         Thread merging = new Thread(() -> {
+            try {
+                synchronized (loader) {
+                    Site checked = loader.linksChecked(current.get());
+                    if (checked != null) {
+                        current.set(checked);
+                    }
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("the links were not checked; the next change to the content checks them: {}", e.toString());
+            }
             try {
                 if (loader.mergeBuildSegments()) {
                     synchronized (loader) {
@@ -194,7 +205,7 @@ public final class Main {
             } catch (RuntimeException e) {
                 LOG.info("the search index stays in the segments its build wrote: {}", e.toString());
             }
-        }, "index-merge");
+        }, "after-start");
         merging.setDaemon(true);
         merging.start();
     }

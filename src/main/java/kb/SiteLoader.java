@@ -115,6 +115,20 @@ final class SiteLoader {
         return new Site(site.library(), search, site.consentSettings(), site.version(), site.messages());
     }
 
+    /** The first load leaves its link check for {@link #linksChecked}, once the site answers. */
+    void deferFirstLinkCheck() {
+        loader.deferFirstLinkCheck();
+    }
+
+    /**
+     * The same site with its links checked, when its load left that undone ({@link #deferFirstLinkCheck});
+     * null when nothing is owed. Under the reloads' lock, like a load.
+     */
+    Site linksChecked(Site site) {
+        Library checked = loader.checkOwedLinks(contentDir, site.library());
+        return checked == null ? null : new Site(checked, site.search(), site.consentSettings(), site.version(), site.messages());
+    }
+
     /** The first load: nothing to fall back on. */
     Site load() {
         return load(null);

@@ -41,6 +41,10 @@ public final class ContentLoader {
     private final LinkChecker.Memory links = new LinkChecker.Memory();
     /** The folders' descriptions as the last load read them. */
     private volatile IndexFiles lastIndexFiles;
+    /** Whether the first load leaves its link check for later ({@link #deferFirstLinkCheck}). */
+    private volatile boolean deferFirstCheck;
+    /** Whether the last load's links were not checked: the next load, or {@link #checkOwedLinks}, checks them all. */
+    private volatile boolean linksOwed;
 
     /**
      * A loader whose link check knows only articles and language homes: a link to any other page
@@ -182,20 +186,65 @@ public final class ContentLoader {
      */
     private Library checked(Path contentDir, Library unchecked, Library.Delta delta, Sources files,
             boolean sameSources, Map<Path, byte[]> fingerprints, MessageDigest version) {
-        LinkChecker checker = new LinkChecker(unchecked, sitePages, links, delta == null ? null : changedPaths(delta));
-        List<BrokenLink> broken = sameSources && delta != null
-                ? checker.checkEdited(contentDir, delta.come().stream().map(Article::source).collect(Collectors.toSet()))
-                : checker.check(contentDir);
-        for (BrokenLink b : broken) {
-            LOG.warn("content problem: {}", b);
+        boolean defer = deferFirstCheck && lastSources == null;
+        List<BrokenLink> broken;
+        if (defer) {
+            broken = List.of();
+        } else {
+            LinkChecker checker = new LinkChecker(unchecked, sitePages, links, delta == null ? null : changedPaths(delta));
+            // Only the links an edit can reach (all of them when none was checked yet).
+            broken = sameSources && delta != null
+                    ? checker.checkEdited(contentDir, delta.come().stream().map(Article::source).collect(Collectors.toSet()))
+                    : checker.check(contentDir);
+            report(broken);
         }
-        LOG.info("loaded {} articles ({}) from {}, {} problem(s), {} broken link(s)", files.articles().size(),
+        linksOwed = defer;
+        LOG.info("loaded {} articles ({}) from {}, {} problem(s), {}", files.articles().size(),
                 unchecked.languages().codes().stream().map(l -> l + "=" + unchecked.articles(l).size()).collect(Collectors.joining(", ", "{", "}")),
-                contentDir, unchecked.problems().size(), broken.size());
+                contentDir, unchecked.problems().size(), defer ? "links checked once the site answers" : broken.size() + " broken link(s)");
         Library loaded = unchecked.checked(broken, fingerprints, HexFormat.of().formatHex(version.digest()).substring(0, 16));
         // The articles are in file order, and so their sources sorted: the next reload starts from them.
         lastSources = new Sources(loaded, files.sorted(), files.articles(), files.files());
         return loaded;
+    }
+
+    private static void report(List<BrokenLink> broken) {
+        for (BrokenLink b : broken) {
+            LOG.warn("content problem: {}", b);
+        }
+    }
+
+    /**
+     * The first load leaves its link check to {@link #checkOwedLinks}: nothing served depends on
+     * it (broken links are reported, not hidden), and at a start it is a fifth of the load's work,
+     * which can wait until the site answers. A load before that checks every link itself.
+     */
+    public void deferFirstLinkCheck() {
+        deferFirstCheck = true;
+    }
+
+    /**
+     * The link check the first load left undone ({@link #deferFirstLinkCheck}), reported as a
+     * load's is; the callers serialize it with the loads, as they serialize loads.
+     *
+     * @param served what the last load made, as served
+     * @return {@code served} with what the check found; null when no check is owed (done, or made
+     *         by a load since, or {@code served} is not the last load's)
+     */
+    public Library checkOwedLinks(Path contentDir, Library served) {
+        Sources last = lastSources;
+        if (!linksOwed || last == null || last.library() != served) {
+            return null;
+        }
+        long started = System.nanoTime();
+        List<BrokenLink> broken = new LinkChecker(served, sitePages, links, null).check(contentDir);
+        report(broken);
+        Library checked = served.checked(broken, served.fingerprints(), served.version());
+        lastSources = new Sources(checked, last.sorted(), last.articles(), last.files());
+        linksOwed = false;
+        LOG.info("checked the links of {} articles in {} ms: {} broken link(s)", last.articles().size(),
+                (System.nanoTime() - started) / 1_000_000, broken.size());
+        return checked;
     }
 
     /**

@@ -53,6 +53,47 @@ class IncrementalReloadTest {
     }
 
     @Test
+    void aDeferredFirstCheckFindsWhatACheckAtTheLoadWouldHaveAndOnlyOnce() throws Exception {
+        ContentFiles.write(dir, "pt/a.md", "---\ntitle: A\n---\n\nVeja [a seção](/pt/b#passos) e [nada](/pt/nada).\n");
+        ContentFiles.write(dir, "pt/b.md", "---\ntitle: B\n---\n\n## Outros {#outros}\n\nTexto.\n");
+        Library atOnce = new ContentLoader(Set.of(), Set.of("/")).load(dir);
+        assertThat(atOnce.brokenLinks()).hasSize(2);
+
+        loader.deferFirstLinkCheck();
+        Library first = loader.load(dir);
+        assertThat(first.brokenLinks()).isEmpty();
+        Library checked = loader.checkOwedLinks(dir, first);
+        assertThat(checked.brokenLinks()).isEqualTo(atOnce.brokenLinks());
+        assertThat(checked.articles("pt")).isEqualTo(first.articles("pt"));
+        assertThat(checked.version()).isEqualTo(first.version());
+        assertThat(loader.checkOwedLinks(dir, checked)).isNull();
+
+        // The check leaves what an edit's check needs: the links into the edited article are checked again.
+        ContentFiles.write(dir, "pt/b.md", "---\ntitle: B\n---\n\n## Passos {#passos}\n\nTexto.\n");
+        Library edited = loader.load(dir, checked, changed("pt/b.md"));
+        assertThat(edited.article("/pt/a")).containsSame(first.article("/pt/a").orElseThrow());
+        assertThat(edited.brokenLinks()).singleElement().satisfies(b -> assertThat(b.reason()).contains("/pt/nada"));
+    }
+
+    @Test
+    void anEditBeforeTheDeferredCheckChecksEveryLinkItself() throws Exception {
+        ContentFiles.write(dir, "pt/a.md", "---\ntitle: A\n---\n\nVeja [a seção](/pt/b#passos) e [nada](/pt/nada).\n");
+        ContentFiles.write(dir, "pt/b.md", "---\ntitle: B\n---\n\n## Passos {#passos}\n\nTexto.\n");
+        ContentFiles.write(dir, "pt/c.md", "---\ntitle: C\n---\n\nTexto.\n");
+        loader.deferFirstLinkCheck();
+        Library first = loader.load(dir);
+
+        ContentFiles.write(dir, "pt/c.md", "---\ntitle: C\n---\n\nOutro texto.\n");
+        Library edited = loader.load(dir, first, changed("pt/c.md"));
+        assertThat(edited.brokenLinks()).singleElement()
+                .satisfies(b -> assertThat(b.file()).isEqualTo(Path.of("pt/a.md")))
+                .satisfies(b -> assertThat(b.reason()).contains("/pt/nada"));
+        // Owed no more: neither for the first load's library nor for the edit's.
+        assertThat(loader.checkOwedLinks(dir, first)).isNull();
+        assertThat(loader.checkOwedLinks(dir, edited)).isNull();
+    }
+
+    @Test
     void aFolderThatWentAwayTakesItsArticlesWithItAndATemporaryFileChangesNothing() throws Exception {
         ContentFiles.write(dir, "pt/a.md", "---\ntitle: A\n---\n\nTexto.\n");
         // Sorts between pt/novo and pt/novo/b.md: a folder's files are not simply the ones after its name.
