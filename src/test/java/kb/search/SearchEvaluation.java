@@ -97,12 +97,24 @@ final class SearchEvaluation {
         return new Score(queries.size(), at1 / (double) n, at3 / (double) n, reciprocal / n, none, misses);
     }
 
+    /** One kind of question (question, symptom, dialog, typo, …) within a slice. */
+    record KindRow(String corpus, String kind, String lang, String half, Score site, Score baseline) {}
+
+    /** Every slice, and each slice by kind of question. */
+    record Results(List<Row> rows, List<KindRow> byKind) {}
+
     /** Every slice: both corpora, every language, both halves. */
     static List<Row> run(List<Query> queries) {
+        return runAll(queries).rows();
+    }
+
+    /** Every slice, and each slice by kind of question. */
+    static Results runAll(List<Query> queries) {
         Map<String, Path> corpora = new LinkedHashMap<>();
         corpora.put("shipped", TestContent.SHIPPED);
         corpora.put("shipped + 1,000 bench articles per language", withDistractors());
         List<Row> rows = new ArrayList<>();
+        List<KindRow> byKind = new ArrayList<>();
         for (Map.Entry<String, Path> corpus : corpora.entrySet()) {
             Library library = TestContent.load(corpus.getValue());
             SearchIndex site = SearchIndex.build(library, corpus.getValue());
@@ -113,14 +125,43 @@ final class SearchEvaluation {
                 PlainLucene baseline = PlainLucene.build(library, lang);
                 for (String half : List.of("dev", "held")) {
                     List<Query> slice = queries.stream().filter(q -> q.lang().equals(lang) && q.half().equals(half)).toList();
-                    Score s = score(slice, (text, l) ->
-                            site.search(text, l, DEPTH).results().stream().map(SearchHit::url).toList());
-                    Score b = score(slice, (text, l) -> baseline.search(text, DEPTH));
-                    rows.add(new Row(corpus.getKey(), lang, half, s, b));
+                    BiFunction<String, String, List<String>> ours = (text, l) ->
+                            site.search(text, l, DEPTH).results().stream().map(SearchHit::url).toList();
+                    BiFunction<String, String, List<String>> plain = (text, l) -> baseline.search(text, DEPTH);
+                    rows.add(new Row(corpus.getKey(), lang, half, score(slice, ours), score(slice, plain)));
+                    for (String kind : slice.stream().map(Query::kind).distinct().sorted().toList()) {
+                        List<Query> ofKind = slice.stream().filter(q -> q.kind().equals(kind)).toList();
+                        byKind.add(new KindRow(corpus.getKey(), kind, lang, half, score(ofKind, ours), score(ofKind, plain)));
+                    }
                 }
             }
         }
-        return rows;
+        return new Results(rows, byKind);
+    }
+
+    /**
+     * Right first by kind of question, each cell "site / plain Lucene (queries)": where readers'
+     * questions fail, without reading the held-out half's questions one by one.
+     */
+    static String kindTable(List<KindRow> rows) {
+        List<String> columns = List.of("pt dev", "pt held", "en dev", "en held");
+        StringBuilder t = new StringBuilder();
+        t.append("| corpus | kind | ").append(String.join(" | ", columns)).append(" |\n");
+        t.append("| --- | --- |").append(" ---: |".repeat(columns.size())).append('\n');
+        Map<String, Map<String, KindRow>> byLine = new LinkedHashMap<>();
+        for (KindRow r : rows) {
+            byLine.computeIfAbsent(r.corpus() + " | " + r.kind(), k -> new LinkedHashMap<>()).put(r.lang() + " " + r.half(), r);
+        }
+        byLine.forEach((line, cells) -> {
+            t.append("| ").append(line).append(" |");
+            for (String c : columns) {
+                KindRow r = cells.get(c);
+                t.append(r == null ? " |" : String.format(Locale.ROOT, " %.2f / %.2f (%d) |",
+                        r.site().successAt1(), r.baseline().successAt1(), r.site().queries()));
+            }
+            t.append('\n');
+        });
+        return t.toString();
     }
 
     static String table(List<Row> rows) {

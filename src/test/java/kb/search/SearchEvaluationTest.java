@@ -20,12 +20,16 @@ import org.junit.jupiter.api.Test;
 class SearchEvaluationTest {
     private static List<SearchEvaluation.Query> queries;
     private static List<SearchEvaluation.Row> rows;
+    private static List<SearchEvaluation.KindRow> byKind;
 
     @BeforeAll
     static void evaluate() throws IOException {
         queries = SearchEvaluation.readQueries();
-        rows = SearchEvaluation.run(queries);
-        String table = SearchEvaluation.table(rows);
+        SearchEvaluation.Results results = SearchEvaluation.runAll(queries);
+        rows = results.rows();
+        byKind = results.byKind();
+        String table = SearchEvaluation.table(rows) + "\nRight first by kind of question (site / plain Lucene, and how many queries):\n\n"
+                + SearchEvaluation.kindTable(results.byKind());
         System.out.println(table);
         for (SearchEvaluation.Row r : rows) {
             if (r.half().equals("dev")) {
@@ -46,6 +50,17 @@ class SearchEvaluationTest {
             assertThat(halves.keySet()).as(lang).containsExactlyInAnyOrder("dev", "held");
             assertThat(halves.values().stream().mapToLong(Long::longValue).sum()).as(lang).isGreaterThanOrEqualTo(150);
         });
+    }
+
+    @Test
+    void eachKindOfQuestionIsReportedInEverySlice() {
+        List<String> kinds = queries.stream().map(SearchEvaluation.Query::kind).distinct().toList();
+        for (SearchEvaluation.Row r : rows) {
+            List<SearchEvaluation.KindRow> ofSlice = byKind.stream()
+                    .filter(k -> k.corpus().equals(r.corpus()) && k.lang().equals(r.lang()) && k.half().equals(r.half())).toList();
+            assertThat(ofSlice).extracting(SearchEvaluation.KindRow::kind).containsExactlyInAnyOrderElementsOf(kinds);
+            assertThat(ofSlice.stream().mapToInt(k -> k.site().queries()).sum()).isEqualTo(r.site().queries());
+        }
     }
 
     @Test
