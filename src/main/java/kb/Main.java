@@ -185,7 +185,7 @@ public final class Main {
      * the site served, as a reload's would (under the same lock, so neither undoes the other).
      */
     private static void afterStart(SiteLoader loader, AtomicReference<Site> current) {
-        Thread merging = new Thread(() -> {
+        Thread after = new Thread(() -> {
             try {
                 synchronized (loader) {
                     Site checked = loader.linksChecked(current.get());
@@ -206,8 +206,8 @@ public final class Main {
                 LOG.info("the search index stays in the segments its build wrote: {}", e.toString());
             }
         }, "after-start");
-        merging.setDaemon(true);
-        merging.start();
+        after.setDaemon(true);
+        after.start();
     }
 
     /** The folder's watcher, once it is started; null when it could not be. */

@@ -16,6 +16,11 @@ import kb.web.Messages;
  */
 public record Site(Library library, SearchIndex search, ConsentSettings consentSettings, String version,
         Map<String, Messages> messages) {
+    /** The same content version, settings and strings, over {@code library} and {@code search}. */
+    Site with(Library library, SearchIndex search) {
+        return new Site(library, search, consentSettings, version, messages);
+    }
+
     /** The languages being served: those of the loaded content. */
     public Languages languages() {
         return library.languages();

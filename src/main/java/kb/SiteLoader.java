@@ -111,8 +111,7 @@ final class SiteLoader {
 
     /** The same site over the index as it is now (its segments merged): the same content, synonyms and version. */
     Site remerged(Site site) {
-        SearchIndex search = engine.republish(site.library());
-        return new Site(site.library(), search, site.consentSettings(), site.version(), site.messages());
+        return site.with(site.library(), engine.republish(site.library()));
     }
 
     /** The first load leaves its link check for {@link #linksChecked}, once the site answers. */
@@ -126,7 +125,7 @@ final class SiteLoader {
      */
     Site linksChecked(Site site) {
         Library checked = loader.checkOwedLinks(contentDir, site.library());
-        return checked == null ? null : new Site(checked, site.search(), site.consentSettings(), site.version(), site.messages());
+        return checked == null ? null : site.with(checked, site.search());
     }
 
     /** The first load: nothing to fall back on. */

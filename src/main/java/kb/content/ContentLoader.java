@@ -43,8 +43,6 @@ public final class ContentLoader {
     private volatile IndexFiles lastIndexFiles;
     /** Whether the first load leaves its link check for later ({@link #deferFirstLinkCheck}). */
     private volatile boolean deferFirstCheck;
-    /** Whether the last load's links were not checked: the next load, or {@link #checkOwedLinks}, checks them all. */
-    private volatile boolean linksOwed;
 
     /**
      * A loader whose link check knows only articles and language homes: a link to any other page
@@ -187,31 +185,29 @@ public final class ContentLoader {
     private Library checked(Path contentDir, Library unchecked, Library.Delta delta, Sources files,
             boolean sameSources, Map<Path, byte[]> fingerprints, MessageDigest version) {
         boolean defer = deferFirstCheck && lastSources == null;
-        List<BrokenLink> broken;
-        if (defer) {
-            broken = List.of();
-        } else {
+        List<BrokenLink> broken = List.of();
+        if (!defer) {
             LinkChecker checker = new LinkChecker(unchecked, sitePages, links, delta == null ? null : changedPaths(delta));
             // Only the links an edit can reach (all of them when none was checked yet).
             broken = sameSources && delta != null
                     ? checker.checkEdited(contentDir, delta.come().stream().map(Article::source).collect(Collectors.toSet()))
                     : checker.check(contentDir);
-            report(broken);
         }
-        linksOwed = defer;
         LOG.info("loaded {} articles ({}) from {}, {} problem(s), {}", files.articles().size(),
                 unchecked.languages().codes().stream().map(l -> l + "=" + unchecked.articles(l).size()).collect(Collectors.joining(", ", "{", "}")),
                 contentDir, unchecked.problems().size(), defer ? "links checked once the site answers" : broken.size() + " broken link(s)");
-        Library loaded = unchecked.checked(broken, fingerprints, HexFormat.of().formatHex(version.digest()).substring(0, 16));
-        // The articles are in file order, and so their sources sorted: the next reload starts from them.
-        lastSources = new Sources(loaded, files.sorted(), files.articles(), files.files());
-        return loaded;
+        return recorded(unchecked, broken, files, fingerprints, HexFormat.of().formatHex(version.digest()).substring(0, 16));
     }
 
-    private static void report(List<BrokenLink> broken) {
+    /** A library with what its link check found, reported, and kept as the last load for the next reload to start from. */
+    private Library recorded(Library unchecked, List<BrokenLink> broken, Sources files, Map<Path, byte[]> fingerprints, String version) {
         for (BrokenLink b : broken) {
             LOG.warn("content problem: {}", b);
         }
+        Library loaded = unchecked.checked(broken, fingerprints, version);
+        // The articles are in file order, and so their sources sorted: the next reload starts from them.
+        lastSources = new Sources(loaded, files.sorted(), files.articles(), files.files());
+        return loaded;
     }
 
     /**
@@ -233,18 +229,14 @@ public final class ContentLoader {
      */
     public Library checkOwedLinks(Path contentDir, Library served) {
         Sources last = lastSources;
-        if (!linksOwed || last == null || last.library() != served) {
+        if (links.checkedOnce() || last == null || last.library() != served) {
             return null;
         }
         long started = System.nanoTime();
         List<BrokenLink> broken = new LinkChecker(served, sitePages, links, null).check(contentDir);
-        report(broken);
-        Library checked = served.checked(broken, served.fingerprints(), served.version());
-        lastSources = new Sources(checked, last.sorted(), last.articles(), last.files());
-        linksOwed = false;
         LOG.info("checked the links of {} articles in {} ms: {} broken link(s)", last.articles().size(),
                 (System.nanoTime() - started) / 1_000_000, broken.size());
-        return checked;
+        return recorded(served, broken, last, served.fingerprints(), served.version());
     }
 
     /**

@@ -62,6 +62,11 @@ final class LinkChecker {
         private volatile List<BrokenLink> found;
         private volatile Object shape;
 
+        /** Whether a check has run: until one has, a check after an edit checks every link. */
+        boolean checkedOnce() {
+            return found != null;
+        }
+
         private Map<String, Set<Path>> linkedFrom() {
             Map<String, Set<Path>> from = linkedFrom;
             if (from == null) {

@@ -233,13 +233,13 @@ final class QueryFactory {
         }
         // Before the filler words go: "doesn't" says what "exist" means.
         Map<String, String> meanings = negated.meanings(words);
-        List<String> kept = fillers.without(words);
-        Query fillerBonus = kept.size() < words.size() ? fillerBonus(words) : null;
+        List<String> understood = words.stream().map(QueryFactory::understood).toList();
+        List<String> kept = fillers.without(understood);
+        boolean dropFillers = kept.size() < understood.size();
+        Query fillerBonus = dropFillers ? fillerBonus(words) : null;
         List<String> typed = new ArrayList<>();
-        List<Query> concepts = concepts(words.stream().map(QueryFactory::understood).toList(),
-                kept.size() < words.size(), meanings, typos, typed);
-        words = kept.stream().map(QueryFactory::understood).toList();
-        return new Plan(concepts, typed, required, proximity(words).orElse(null), fillerBonus, excluded);
+        List<Query> concepts = concepts(understood, dropFillers, meanings, typos, typed);
+        return new Plan(concepts, typed, required, proximity(kept).orElse(null), fillerBonus, excluded);
     }
 
     /**
@@ -278,10 +278,8 @@ final class QueryFactory {
         int next = 0;
         for (int i = 0; i < words.size(); i++) {
             Synonyms.Match match = next < matches.size() && matches.get(next).start() == i ? matches.get(next++) : null;
-            if (match != null && match.end() - match.start() == 1 && dropFillers && fillers.isFiller(words.get(i))) {
-                match = null;
-            }
-            if (match == null && dropFillers && fillers.isFiller(words.get(i))) {
+            boolean alone = match == null || match.end() - match.start() == 1;
+            if (alone && dropFillers && fillers.isFiller(words.get(i))) {
                 continue;
             }
             Map<String, Float> others = new LinkedHashMap<>();

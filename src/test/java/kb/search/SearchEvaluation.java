@@ -103,13 +103,8 @@ final class SearchEvaluation {
     /** Every slice, and each slice by kind of question. */
     record Results(List<Row> rows, List<KindRow> byKind) {}
 
-    /** Every slice: both corpora, every language, both halves. */
-    static List<Row> run(List<Query> queries) {
-        return runAll(queries).rows();
-    }
-
-    /** Every slice, and each slice by kind of question. */
-    static Results runAll(List<Query> queries) {
+    /** Every slice (both corpora, every language, both halves), and each slice by kind of question. */
+    static Results run(List<Query> queries) {
         Map<String, Path> corpora = new LinkedHashMap<>();
         corpora.put("shipped", TestContent.SHIPPED);
         corpora.put("shipped + 1,000 bench articles per language", withDistractors());

@@ -25,7 +25,7 @@ class SearchEvaluationTest {
     @BeforeAll
     static void evaluate() throws IOException {
         queries = SearchEvaluation.readQueries();
-        SearchEvaluation.Results results = SearchEvaluation.runAll(queries);
+        SearchEvaluation.Results results = SearchEvaluation.run(queries);
         rows = results.rows();
         byKind = results.byKind();
         String table = SearchEvaluation.table(rows) + "\nRight first by kind of question (site / plain Lucene, and how many queries):\n\n"
