@@ -1,7 +1,9 @@
 package kb.content;
 
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -29,6 +31,39 @@ public final class HeadingIds {
         }
         taken.add(id);
         return id;
+    }
+
+    /** A heading's id, and the generated id that also lands on it when the author pinned another (or null). */
+    record Assigned(String id, String alias) {}
+
+    /**
+     * The ids of a page's headings, in order, from their texts and their explicit ids (null where
+     * none): an explicit id is kept the first time it appears, and the id its text would have had
+     * still lands there when no other heading has it; every other heading gets a generated id
+     * unique among all of them.
+     */
+    static List<Assigned> assign(List<String> texts, List<String> explicit) {
+        HeadingIds ids = new HeadingIds();
+        for (String id : explicit) {
+            if (id != null) {
+                ids.reserve(id);
+            }
+        }
+        List<Assigned> out = new ArrayList<>(texts.size());
+        Set<String> seenExplicit = new HashSet<>();
+        for (int i = 0; i < texts.size(); i++) {
+            String text = texts.get(i);
+            String id = explicit.get(i);
+            if (id == null || !seenExplicit.add(id)) {
+                out.add(new Assigned(ids.next(text), null));
+                continue;
+            }
+            // Links made before the author pinned the id still point at the generated one.
+            String generated = slug(text);
+            boolean alias = !generated.isEmpty() && !generated.equals(id) && ids.next(text).equals(generated);
+            out.add(new Assigned(id, alias ? generated : null));
+        }
+        return out;
     }
 
     /** The slug of a text, without uniqueness: {@code "Conexão à API"} becomes {@code "conexao-a-api"}. */

@@ -7,6 +7,7 @@ import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.html.renderer.HeaderIdGeneratorFactory;
 import com.vladsch.flexmark.html.renderer.HtmlIdGenerator;
 import com.vladsch.flexmark.html.renderer.LinkResolverContext;
+import com.vladsch.flexmark.parser.ListOptions;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
@@ -38,6 +39,7 @@ final class MarkdownRenderer {
     private final HtmlRenderer renderer;
     private final Cleaner cleaner;
     private final Set<String> knownEmbeds;
+    private final DirectHtml direct;
 
     MarkdownRenderer(Set<String> knownEmbeds) {
         MutableDataSet options = new MutableDataSet();
@@ -59,6 +61,7 @@ final class MarkdownRenderer {
                 .addAttributes("abbr", "title")
                 .preserveRelativeLinks(true));
         this.knownEmbeds = Set.copyOf(knownEmbeds);
+        this.direct = new DirectHtml(ListOptions.get(options));
     }
 
     /** Keeps an author's {@code {#id}} and generates nothing, leaving the rest to {@link HeadingIds}. */
@@ -90,7 +93,23 @@ final class MarkdownRenderer {
     }
 
     Rendered render(String markdown) {
-        String raw = renderer.render(parser.parse(markdown));
+        com.vladsch.flexmark.util.ast.Document ast = parser.parse(markdown);
+        Rendered written = direct.render(ast, markdown);
+        return written != null ? written : sanitized(ast, markdown);
+    }
+
+    /** Only what {@link DirectHtml} writes, null for the rest (for tests). */
+    Rendered renderDirect(String markdown) {
+        return direct.render(parser.parse(markdown), markdown);
+    }
+
+    /** Always the general path: flexmark's HTML, then jsoup's parse, sanitizer and serializer (for tests). */
+    Rendered renderSanitized(String markdown) {
+        return sanitized(parser.parse(markdown), markdown);
+    }
+
+    private Rendered sanitized(com.vladsch.flexmark.util.ast.Document ast, String markdown) {
+        String raw = renderer.render(ast);
         Document dirty = Jsoup.parseBodyFragment(raw, SAFE_BASE);
         Document doc = cleaner.clean(dirty);
         doc.outputSettings().prettyPrint(false);
@@ -140,33 +159,23 @@ final class MarkdownRenderer {
 
     private static List<Section> assignIds(Document doc) {
         List<Element> headings = doc.body().select("h2, h3, h4, h5, h6");
-        HeadingIds ids = new HeadingIds();
+        List<String> texts = new ArrayList<>(headings.size());
+        List<String> explicit = new ArrayList<>(headings.size());
         for (Element h : headings) {
-            String explicit = h.id();
-            if (!explicit.isEmpty()) {
-                ids.reserve(explicit);
-            }
+            texts.add(h.text().strip());
+            explicit.add(h.id().isEmpty() ? null : h.id());
         }
+        List<HeadingIds.Assigned> ids = HeadingIds.assign(texts, explicit);
         List<Section> sections = new ArrayList<>();
-        java.util.Set<String> seenExplicit = new java.util.HashSet<>();
-        for (Element h : headings) {
-            String text = h.text().strip();
-            List<String> aliases = new ArrayList<>();
-            if (h.id().isEmpty() || !seenExplicit.add(h.id())) {
-                h.id(ids.next(text));
-            } else {
-                // Links made before the author pinned the id still point at the generated one.
-                String generated = HeadingIds.slug(text);
-                if (!generated.isEmpty() && !generated.equals(h.id())) {
-                    String alias = ids.next(text);
-                    if (alias.equals(generated)) {
-                        h.prependChild(new Element("span").id(alias).addClass("anchor-alias"));
-                        aliases.add(alias);
-                    }
-                }
+        for (int i = 0; i < headings.size(); i++) {
+            Element h = headings.get(i);
+            HeadingIds.Assigned id = ids.get(i);
+            h.id(id.id());
+            if (id.alias() != null) {
+                h.prependChild(new Element("span").id(id.alias()).addClass("anchor-alias"));
             }
             int level = Integer.parseInt(h.tagName().substring(1));
-            sections.add(new Section(h.id(), text, level, sectionText(h), aliases));
+            sections.add(new Section(id.id(), texts.get(i), level, sectionText(h), id.alias() == null ? List.of() : List.of(id.alias())));
         }
         return sections;
     }
