@@ -309,7 +309,7 @@ final class DirectHtml {
             } else {
                 html.append("<code>");
             }
-            String content = code.getContentChars().normalizeEOL();
+            String content = written(code.getContentChars());
             escaped(content);
             text.append(content); // inside pre, as written
             html.append("</code></pre>");
@@ -327,7 +327,7 @@ final class DirectHtml {
 
         private void inline(Node n) {
             if (n instanceof Text) {
-                characters(Escaping.normalizeEOL(n.getChars().unescape()));
+                characters(unescaped(n.getChars()));
             } else if (n instanceof TextBase) {
                 inlines(n);
             } else if (n instanceof SoftLineBreak) {
@@ -346,7 +346,7 @@ final class DirectHtml {
             } else if (n instanceof Code code) {
                 inlineStart();
                 html.append("<code>");
-                characters(Escaping.collapseWhitespace(code.getText(), true));
+                characters(Escaping.collapseWhitespace(written(code.getText()), true));
                 html.append("</code>");
             } else if (n instanceof Link link) {
                 link(link);
@@ -364,6 +364,26 @@ final class DirectHtml {
             } else {
                 throw UNSUPPORTED; // raw HTML, entities, images, autolinks, references, ...
             }
+        }
+
+        /**
+         * The source's text as written: copied in one piece from the document when it lies there
+         * in one piece (flexmark's own copy goes a character at a time), the same characters as
+         * {@code normalizeEOL()} gives for a source without carriage returns.
+         */
+        private static String written(BasedSequence chars) {
+            int start = chars.getStartOffset();
+            int end = chars.getEndOffset();
+            if (chars.getBase() instanceof String source && end - start == chars.length()) {
+                return source.substring(start, end);
+            }
+            return chars.normalizeEOL();
+        }
+
+        /** The text of a text node, with backslash escapes undone (entities never reach here). */
+        private static String unescaped(BasedSequence chars) {
+            String s = written(chars);
+            return s.indexOf('\\') >= 0 || s.indexOf('&') >= 0 ? Escaping.unescapeString(s) : s;
         }
 
         private void wrapped(String tag, Node n) {
@@ -430,33 +450,34 @@ final class DirectHtml {
         /** A text node: escaped in the page, white space collapsed in the text. */
         private void characters(String s) {
             inlineStart();
-            if (s.indexOf('\t') >= 0 || s.indexOf(' ') >= 0) {
-                s = lineStartsTrimmed(s);
+            boolean lineStart = html.isEmpty() || html.charAt(html.length() - 1) == '\n';
+            if ((lineStart || s.indexOf('\n') >= 0) && (s.indexOf(' ') >= 0 || s.indexOf('\t') >= 0)) {
+                s = lineStartsTrimmed(s, lineStart);
             }
             escaped(s);
             boolean white = !text.isEmpty() && text.charAt(text.length() - 1) == ' ';
-            boolean strip = white;
-            boolean reached = false;
-            for (int i = 0, n = s.length(); i < n; i++) {
+            int from = 0;
+            int n = s.length();
+            for (int i = 0; i < n; i++) {
                 char c = s.charAt(i);
                 if (c == ' ' || c == '\t' || c == '\n') {
-                    if ((strip && !reached) || white) {
-                        continue;
+                    if (i > from) {
+                        text.append(s, from, i);
+                        white = false;
                     }
-                    text.append(' ');
-                    white = true;
-                } else {
-                    text.append(c);
-                    white = false;
-                    reached = true;
+                    if (!white) {
+                        text.append(' ');
+                        white = true;
+                    }
+                    from = i + 1;
                 }
             }
+            text.append(s, from, n);
         }
 
         /** flexmark writes no white space at the start of a line of HTML. */
-        private String lineStartsTrimmed(String s) {
+        private static String lineStartsTrimmed(String s, boolean lineStart) {
             StringBuilder out = null;
-            boolean lineStart = html.isEmpty() || html.charAt(html.length() - 1) == '\n';
             for (int i = 0, n = s.length(); i < n; i++) {
                 char c = s.charAt(i);
                 if (lineStart && (c == ' ' || c == '\t')) {
@@ -474,15 +495,17 @@ final class DirectHtml {
         }
 
         private void escaped(String s) {
-            for (int i = 0, n = s.length(); i < n; i++) {
+            int from = 0;
+            int n = s.length();
+            for (int i = 0; i < n; i++) {
                 char c = s.charAt(i);
-                switch (c) {
-                    case '&' -> html.append("&amp;");
-                    case '<' -> html.append("&lt;");
-                    case '>' -> html.append("&gt;");
-                    default -> html.append(c);
+                String entity = c == '&' ? "&amp;" : c == '<' ? "&lt;" : c == '>' ? "&gt;" : null;
+                if (entity != null) {
+                    html.append(s, from, i).append(entity);
+                    from = i + 1;
                 }
             }
+            html.append(s, from, n);
         }
 
         private void attribute(String s) {
