@@ -36,6 +36,7 @@ final class MarkdownRenderer {
     private static final String SAFE_BASE = "https://content.invalid/";
 
     private final Parser parser;
+    private final Parser parserWithoutTables;
     private final HtmlRenderer renderer;
     private final Cleaner cleaner;
     private final Set<String> knownEmbeds;
@@ -51,6 +52,8 @@ final class MarkdownRenderer {
         options.set(HtmlRenderer.RENDER_HEADER_ID, true);
         options.set(TablesExtension.CLASS_NAME, "");
         this.parser = Parser.builder(options).build();
+        this.parserWithoutTables = Parser.builder(new MutableDataSet(options)
+                .set(Parser.EXTENSIONS, List.of(GatedAutolink.create(), AttributesExtension.create()))).build();
         this.renderer = HtmlRenderer.builder(options).htmlIdGeneratorFactory(new ExplicitIdsOnly()).build();
         this.cleaner = new Cleaner(Safelist.relaxed()
                 .addTags("hr", "kbd", "del", "ins", "mark", "abbr", "details", "summary")
@@ -93,19 +96,55 @@ final class MarkdownRenderer {
     }
 
     Rendered render(String markdown) {
-        com.vladsch.flexmark.util.ast.Document ast = parser.parse(markdown);
+        com.vladsch.flexmark.util.ast.Document ast = parse(markdown);
         Rendered written = direct.render(ast, markdown);
         return written != null ? written : sanitized(ast, markdown);
     }
 
+    /**
+     * A table needs a delimiter row ({@code | --- | :-: |}) in its source: an article without one is
+     * parsed without the tables extension, which otherwise looks at every paragraph (a tenth of
+     * the parse).
+     */
+    private com.vladsch.flexmark.util.ast.Document parse(String markdown) {
+        return (mayHoldTable(markdown) ? parser : parserWithoutTables).parse(markdown);
+    }
+
+    /**
+     * Whether a line holds only pipes, dashes, colons and blanks, with a pipe and a dash among them,
+     * after the quote markers it may start with.
+     */
+    static boolean mayHoldTable(String markdown) {
+        for (int pipe = markdown.indexOf('|'); pipe >= 0; pipe = markdown.indexOf('|', pipe + 1)) {
+            int start = markdown.lastIndexOf('\n', pipe) + 1;
+            int end = markdown.indexOf('\n', pipe);
+            end = end < 0 ? markdown.length() : end;
+            while (start < pipe && (markdown.charAt(start) == '>' || markdown.charAt(start) == ' ' || markdown.charAt(start) == '\t')) {
+                start++;
+            }
+            boolean dash = false;
+            boolean other = false;
+            for (int i = start; i < end && !other; i++) {
+                char c = markdown.charAt(i);
+                dash |= c == '-';
+                other = c != '|' && c != '-' && c != ':' && c != ' ' && c != '\t' && c != '\r';
+            }
+            if (dash && !other) {
+                return true;
+            }
+            pipe = end;
+        }
+        return false;
+    }
+
     /** Only what {@link DirectHtml} writes, null for the rest (for tests). */
     Rendered renderDirect(String markdown) {
-        return direct.render(parser.parse(markdown), markdown);
+        return direct.render(parse(markdown), markdown);
     }
 
     /** Always the general path: flexmark's HTML, then jsoup's parse, sanitizer and serializer (for tests). */
     Rendered renderSanitized(String markdown) {
-        return sanitized(parser.parse(markdown), markdown);
+        return sanitized(parse(markdown), markdown);
     }
 
     private Rendered sanitized(com.vladsch.flexmark.util.ast.Document ast, String markdown) {

@@ -89,6 +89,19 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void everyTableIsATableAndAPipeElsewhereIsText() {
+        for (String table : List.of("| a | b |\n| --- | --- |\n| 1 | 2 |\n", "a | b\n--- | ---\n1 | 2\n",
+                "Intro.\n\n| a |\n|:-:|\n| 1 |\n", "| a | b |\n|---|---:|\n", "> | a |\n> | --- |\n> | 1 |\n")) {
+            assertThat(MarkdownRenderer.mayHoldTable(table)).as(table).isTrue();
+            assertThat(html(table).select("table")).as(table).hasSize(1);
+        }
+        for (String text : List.of("Run `cmd | grep x` and see.\n", "a | b\n\n---\n", "```\n| x |\n```\n", "- item\n-|-x\n")) {
+            assertThat(MarkdownRenderer.mayHoldTable(text)).as(text).isFalse();
+            assertThat(html(text).select("table")).as(text).isEmpty();
+        }
+    }
+
+    @Test
     void bareLinksOfEveryKindAreLinkedAsFlexmarksOwnExtensionLinksThem() {
         String markdown = """
                 Visit www.example.com, write to help@example.com or open ftp://files.example.com/a.
