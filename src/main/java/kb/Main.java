@@ -19,6 +19,7 @@ import kb.ops.HeapBudget;
 import kb.ops.Metrics;
 import kb.publish.Head;
 import kb.publish.Publishing;
+import kb.search.SearchWarmUp;
 import kb.web.Api;
 import kb.web.Assets;
 import kb.web.BrowsePages;
@@ -46,6 +47,9 @@ public final class Main {
      * {@code git pull}, is a burst of events a few milliseconds apart, and becomes one reload.
      */
     private static final long WATCH_QUIET_MILLIS = 50;
+    /** The search warm-up after a start: one thread, this long at most, this many searches at most. */
+    private static final long WARM_UP_MILLIS = 15_000;
+    private static final int WARM_UP_SEARCHES = 15_000;
 
     private Main() {}
 
@@ -60,8 +64,9 @@ public final class Main {
         }
         Javalin app;
         try {
-            // A cold start's heap is kept within a budget while it builds the index (see HeapBudget).
-            app = start(settings, listening -> {}, building -> HeapBudget.start(building)::close);
+            // A cold start's heap is kept within a budget while it builds the index (see HeapBudget),
+            // and the search path is compiled before readers' searches share the cores with the JIT.
+            app = start(settings, listening -> {}, building -> HeapBudget.start(building)::close, true);
         } catch (RuntimeException e) {
             // Nothing will serve (the port is taken, the data folder in use, the content unreadable):
             // say why in one line and end now, not once the content has loaded.
@@ -88,17 +93,18 @@ public final class Main {
      * content is known to be loaded (tests ask then what a reader would get).
      */
     static Javalin start(Settings settings, java.util.function.Consumer<Javalin> listening) {
-        return start(settings, listening, building -> () -> {});
+        return start(settings, listening, building -> () -> {}, false);
     }
 
     /**
      * As {@link #start(Settings, java.util.function.Consumer)}, with {@code firstLoadHeap} given,
      * while the first load runs, whether it is building the index from nothing; what it returns
      * is run once that load is over ({@link #main} keeps the heap within a budget so; tests leave
-     * their JVM's heap alone).
+     * their JVM's heap alone), and with {@code warmUpSearch} whether the search path is warmed up
+     * once the site answers ({@link #main} does; tests leave their cores to the tests).
      */
     static Javalin start(Settings settings, java.util.function.Consumer<Javalin> listening,
-            java.util.function.Function<java.util.function.BooleanSupplier, Runnable> firstLoadHeap) {
+            java.util.function.Function<java.util.function.BooleanSupplier, Runnable> firstLoadHeap, boolean warmUpSearch) {
         SiteLoader loader = new SiteLoader(settings.contentDir(), settings.dataDir());
         loader.deferFirstLinkCheck();
         Runnable firstLoadOver = firstLoadHeap.apply(loader::building);
@@ -169,7 +175,7 @@ public final class Main {
             firstLoadOver.run();
         }
         current.compareAndSet(null, site); // unless a change made while it loaded is already in
-        afterStart(loader, current);
+        afterStart(loader, current, warmUpSearch);
         metrics.served(current.get().version());
         for (String lang : current.get().languages().codes()) {
             metrics.articles(current, lang, c -> c.get().library().articles(lang).size());
@@ -183,8 +189,9 @@ public final class Main {
      * What a start leaves until the site answers, on a thread of its own: the first load's link
      * check, then merging the segments a build from nothing wrote. Each result takes the place of
      * the site served, as a reload's would (under the same lock, so neither undoes the other).
+     * Then, if asked, a few seconds of searches of the site's own words ({@link SearchWarmUp}).
      */
-    private static void afterStart(SiteLoader loader, AtomicReference<Site> current) {
+    private static void afterStart(SiteLoader loader, AtomicReference<Site> current, boolean warmUpSearch) {
         Thread after = new Thread(() -> {
             try {
                 synchronized (loader) {
@@ -204,6 +211,18 @@ public final class Main {
                 }
             } catch (RuntimeException e) {
                 LOG.info("the search index stays in the segments its build wrote: {}", e.toString());
+            }
+            if (warmUpSearch) {
+                try {
+                    Site site = current.get();
+                    long t0 = System.nanoTime();
+                    int searches = SearchWarmUp.run(site.search(), site.library(), site.languages().codes(),
+                            WARM_UP_MILLIS, WARM_UP_SEARCHES);
+                    LOG.info("search path warmed up: {} searches of the site's own words in {} ms", searches,
+                            (System.nanoTime() - t0) / 1_000_000);
+                } catch (RuntimeException e) {
+                    LOG.debug("search warm-up stopped: {}", e.toString()); // the index closed: the server is stopping
+                }
             }
         }, "after-start");
         after.setDaemon(true);

@@ -1,0 +1,28 @@
+package kb.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import kb.content.Library;
+import org.junit.jupiter.api.Test;
+
+/** The warm-up after a start searches the site's own words, in every language, within its bounds. */
+class SearchWarmUpTest {
+    @Test
+    void itSearchesTheSitesOwnTitlesHeadingsAndMisspellingsInEveryLanguage() {
+        Library library = TestContent.load(TestContent.SHIPPED);
+        List<String[]> queries = SearchWarmUp.queries(library, List.of("pt", "en"), 60);
+        assertThat(queries).extracting(q -> q[0]).contains("pt", "en");
+        // a title's first three words, its longest word, and now and then that word with its third letter missing
+        assertThat(queries).extracting(q -> q[1]).contains("Fix inbox and", "connection");
+        List<String> titleWords = library.articles("pt").stream().flatMap(a -> List.of(a.title().split(" ")).stream()).toList();
+        assertThat(queries).extracting(q -> q[1]).anyMatch(q -> titleWords.stream()
+                .anyMatch(w -> w.length() > 4 && q.equals(w.substring(0, 2) + w.substring(3))));
+        SearchIndex index = SearchIndex.build(library, TestContent.SHIPPED);
+        // A title finds its article: the warm-up runs the search a reader's query runs.
+        assertThat(index.search("Fix inbox and calendar connection errors", "en", 1, 10).results())
+                .extracting(SearchHit::url).first().asString().startsWith("/en/inbox-calendar-connection-errors");
+        assertThat(SearchWarmUp.run(index, library, List.of("pt", "en"), 60_000, 40)).isEqualTo(40);
+        assertThat(SearchWarmUp.run(index, library, List.of("pt", "en"), 0, 40)).isZero();
+    }
+}
