@@ -88,8 +88,11 @@ final class DirectHtml {
 
     private static final Unsupported UNSUPPORTED = new Unsupported();
 
-    /** One heading of the document, its text and its final id, known before anything is written. */
-    private record Head(Heading node, String text, String id, String alias) {}
+    /**
+     * One heading of the document, known before anything is written: its level, its text, its ids,
+     * and what its content writes (HTML and links).
+     */
+    private record Head(int level, String text, HeadingIds.Assigned ids, String inner, List<String> links) {}
 
     private final class Walk {
         private final Document doc;
@@ -144,32 +147,40 @@ final class DirectHtml {
         }
 
         private Section section(Head head, StringBuilder body) {
-            int level = Math.max(2, head.node().getLevel());
-            return new Section(head.id(), head.text(), level, body.toString(), head.alias() == null ? List.of() : List.of(head.alias()));
+            return new Section(head.ids().id(), head.text(), head.level(), body.toString(), head.ids().aliases());
         }
 
-        /** Every heading's text and id, as {@link HeadingIds#assign} gives them on either path. */
+        /**
+         * Every heading's content, written once, and its ids, as {@link HeadingIds#assign} gives
+         * them on either path (generated ids must avoid every explicit one, so all come first).
+         */
         private List<Head> headings() {
             List<Heading> nodes = new ArrayList<>();
             List<String> texts = new ArrayList<>();
             List<String> explicit = new ArrayList<>();
+            List<String> inner = new ArrayList<>();
+            List<List<String>> linked = new ArrayList<>();
             for (Node n = doc.getFirstChild(); n != null; n = n.getNext()) {
                 if (n instanceof Heading heading) {
                     nodes.add(heading);
                     explicit.add(explicitId(heading));
+                    // Written after a tag's '>', as it will be on the page.
+                    html.setLength(0);
+                    html.append('>');
                     text.setLength(0);
-                    blockEnded = false;
-                    int mark = html.length();
+                    links.clear();
                     inlines(heading);
-                    html.setLength(mark);
+                    inner.add(html.substring(1));
                     texts.add(text.toString().strip());
+                    linked.add(List.copyOf(links));
                 }
             }
+            html.setLength(0);
             links.clear();
             List<HeadingIds.Assigned> ids = HeadingIds.assign(texts, explicit);
             List<Head> heads = new ArrayList<>(nodes.size());
             for (int i = 0; i < nodes.size(); i++) {
-                heads.add(new Head(nodes.get(i), texts.get(i), ids.get(i).id(), ids.get(i).alias()));
+                heads.add(new Head(Math.max(2, nodes.get(i).getLevel()), texts.get(i), ids.get(i), inner.get(i), linked.get(i)));
             }
             return heads;
         }
@@ -194,18 +205,17 @@ final class DirectHtml {
         }
 
         private void heading(Head head) {
-            html.append("<h").append(Math.max(2, head.node().getLevel())).append(" id=\"");
-            attribute(head.id());
+            html.append("<h").append(head.level()).append(" id=\"");
+            attribute(head.ids().id());
             html.append("\">");
-            if (head.alias() != null) {
+            if (head.ids().alias() != null) {
                 html.append("<span id=\"");
-                attribute(head.alias());
+                attribute(head.ids().alias());
                 html.append("\" class=\"anchor-alias\"></span>");
             }
-            int mark = text.length();
-            inlines(head.node());
-            text.setLength(mark);
-            html.append("</h").append(Math.max(2, head.node().getLevel())).append(">\n");
+            html.append(head.inner());
+            links.addAll(head.links());
+            html.append("</h").append(head.level()).append(">\n");
         }
 
         // ---- blocks: each ends with a newline, as flexmark writes them
@@ -242,7 +252,7 @@ final class DirectHtml {
                 }
                 return;
             }
-            if (p.getParent() instanceof ParagraphItemContainer item && item.isParagraphWrappingDisabled(p, listOptions, doc)) {
+            if (unwrapped(p)) {
                 inlines(p);
                 return;
             }
@@ -268,33 +278,34 @@ final class DirectHtml {
                     throw UNSUPPORTED;
                 }
                 open("li");
-                if (!listOptions.isTightListItem(item) && item.hasChildren()) {
+                boolean loose = !listOptions.isTightListItem(item) && item.hasChildren();
+                if (loose) {
                     newline();
                 }
-                boolean first = true;
+                int content = html.length();
                 for (Node b = item.getFirstChild(); b != null; b = b.getNext()) {
-                    if (b instanceof Paragraph p && p.getParent() instanceof ParagraphItemContainer container
-                            && container.isParagraphWrappingDisabled(p, listOptions, doc)) {
-                        if (!first) {
-                            throw UNSUPPORTED;
+                    if (b instanceof Paragraph p && unwrapped(p)) {
+                        if (b != item.getFirstChild()) {
+                            throw UNSUPPORTED; // text after a block of the same item
                         }
-                        inlines(p);
-                    } else {
-                        if (html.charAt(html.length() - 1) != '\n') {
-                            newline(); // a block starts on a line of its own
-                        }
-                        block(b);
+                    } else if (html.charAt(html.length() - 1) != '\n') {
+                        newline(); // a block starts on a line of its own
                     }
-                    first = false;
+                    block(b);
                 }
-                if (html.length() >= 5 && html.lastIndexOf("<li>\n") == html.length() - 5) {
-                    html.setLength(html.length() - 1); // an item that wrote nothing closes on its line
+                if (loose && html.length() == content) {
+                    html.setLength(content - 1); // an item that wrote nothing closes on its line
                 }
                 close("li");
                 newline();
             }
             close(list instanceof OrderedList ? "ol" : "ul");
             newline();
+        }
+
+        /** A paragraph written without {@code <p>}: the text of a tight list item. */
+        private boolean unwrapped(Paragraph p) {
+            return p.getParent() instanceof ParagraphItemContainer item && item.isParagraphWrappingDisabled(p, listOptions, doc);
         }
 
         private void fenced(FencedCodeBlock code) {

@@ -34,7 +34,12 @@ public final class HeadingIds {
     }
 
     /** A heading's id, and the generated id that also lands on it when the author pinned another (or null). */
-    record Assigned(String id, String alias) {}
+    record Assigned(String id, String alias) {
+        /** The alias as the section's list of extra ids. */
+        List<String> aliases() {
+            return alias == null ? List.of() : List.of(alias);
+        }
+    }
 
     /**
      * The ids of a page's headings, in order, from their texts and their explicit ids (null where

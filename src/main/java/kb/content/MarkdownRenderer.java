@@ -214,7 +214,7 @@ final class MarkdownRenderer {
                 h.prependChild(new Element("span").id(id.alias()).addClass("anchor-alias"));
             }
             int level = Integer.parseInt(h.tagName().substring(1));
-            sections.add(new Section(id.id(), texts.get(i), level, sectionText(h), id.alias() == null ? List.of() : List.of(id.alias())));
+            sections.add(new Section(id.id(), texts.get(i), level, sectionText(h), id.aliases()));
         }
         return sections;
     }

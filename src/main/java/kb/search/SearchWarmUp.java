@@ -22,44 +22,47 @@ public final class SearchWarmUp {
 
     /** Up to {@code maxSearches} searches within {@code budgetMillis}; returns how many ran. */
     public static int run(SearchIndex index, Library library, List<String> languages, long budgetMillis, int maxSearches) {
-        List<String[]> queries = queries(library, languages, 60);
+        List<Query> queries = queries(library, languages, 60);
         if (queries.isEmpty()) {
             return 0;
         }
         long end = System.nanoTime() + budgetMillis * 1_000_000L;
         int done = 0;
         while (done < maxSearches && System.nanoTime() < end && !Thread.currentThread().isInterrupted()) {
-            String[] q = queries.get(done % queries.size());
-            index.search(q[1], q[0], 1, 10);
+            Query q = queries.get(done % queries.size());
+            index.search(q.text(), q.lang(), 1, 10);
             done++;
         }
         return done;
     }
 
-    /** Language and query pairs from up to {@code perLanguage} articles spread over each language. */
-    static List<String[]> queries(Library library, List<String> languages, int perLanguage) {
-        List<String[]> out = new ArrayList<>();
+    /** A query of the warm-up, and the language it is searched in. */
+    record Query(String lang, String text) {}
+
+    /** Queries from up to {@code perLanguage} articles spread over each language. */
+    static List<Query> queries(Library library, List<String> languages, int perLanguage) {
+        List<Query> out = new ArrayList<>();
         for (String lang : languages) {
             List<Article> articles = library.articles(lang);
             int stride = Math.max(1, articles.size() / perLanguage);
             for (int i = 0; i < articles.size(); i += stride) {
                 Article a = articles.get(i);
                 String[] words = a.title().split("\\s+");
-                out.add(new String[] {lang, words.length > 2 ? words[0] + " " + words[1] + " " + words[2] : a.title()});
+                out.add(new Query(lang, words.length > 2 ? words[0] + " " + words[1] + " " + words[2] : a.title()));
                 String longest = "";
                 for (String w : words) {
                     longest = w.length() > longest.length() ? w : longest;
                 }
                 if (longest.length() > 4) {
-                    out.add(new String[] {lang, longest});
-                    if (out.size() % 5 == 0) {
-                        // now and then a misspelling, as readers make them (its corrections cost more)
-                        out.add(new String[] {lang, longest.substring(0, 2) + longest.substring(3)});
+                    out.add(new Query(lang, longest));
+                    if (i / stride % 5 == 0) {
+                        // every fifth article a misspelling, as readers make them (its corrections cost more)
+                        out.add(new Query(lang, longest.substring(0, 2) + longest.substring(3)));
                     }
                 }
                 List<Section> sections = a.sections();
                 if (!sections.isEmpty()) {
-                    out.add(new String[] {lang, sections.get(sections.size() / 2).heading()});
+                    out.add(new Query(lang, sections.get(sections.size() / 2).heading()));
                 }
             }
         }

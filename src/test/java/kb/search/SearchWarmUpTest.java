@@ -11,12 +11,12 @@ class SearchWarmUpTest {
     @Test
     void itSearchesTheSitesOwnTitlesHeadingsAndMisspellingsInEveryLanguage() {
         Library library = TestContent.load(TestContent.SHIPPED);
-        List<String[]> queries = SearchWarmUp.queries(library, List.of("pt", "en"), 60);
-        assertThat(queries).extracting(q -> q[0]).contains("pt", "en");
+        List<SearchWarmUp.Query> queries = SearchWarmUp.queries(library, List.of("pt", "en"), 60);
+        assertThat(queries).extracting(SearchWarmUp.Query::lang).contains("pt", "en");
         // a title's first three words, its longest word, and now and then that word with its third letter missing
-        assertThat(queries).extracting(q -> q[1]).contains("Fix inbox and", "connection");
+        assertThat(queries).extracting(SearchWarmUp.Query::text).contains("Fix inbox and", "connection");
         List<String> titleWords = library.articles("pt").stream().flatMap(a -> List.of(a.title().split(" ")).stream()).toList();
-        assertThat(queries).extracting(q -> q[1]).anyMatch(q -> titleWords.stream()
+        assertThat(queries).extracting(SearchWarmUp.Query::text).anyMatch(q -> titleWords.stream()
                 .anyMatch(w -> w.length() > 4 && q.equals(w.substring(0, 2) + w.substring(3))));
         SearchIndex index = SearchIndex.build(library, TestContent.SHIPPED);
         // A title finds its article: the warm-up runs the search a reader's query runs.
