@@ -177,6 +177,10 @@ final class RememberedTerms extends FilterDirectoryReader {
             if (own != null) {
                 return own.seekExact(text);
             }
+            if (field.at == this) {
+                // The shared enum stands at this one's previous term; a term already known does not move it.
+                field.at = null;
+            }
             Known k = field.lookUp(text, this);
             if (k == Field.ABSENT) {
                 term = null;

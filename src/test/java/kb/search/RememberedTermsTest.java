@@ -226,6 +226,27 @@ class RememberedTermsTest {
         }
     }
 
+    @Test
+    void oneEnumMovedFromTermToKnownTermAnswersForEach() throws IOException {
+        try (ByteBuffersDirectory dir = oneSegment()) {
+            try (DirectoryReader reader = DirectoryReader.open(dir)) {
+                LeafReader plain = reader.leaves().get(0).reader();
+                LeafReader view = new RememberedTerms(reader).leaves().get(0).reader();
+                // Both terms known to the search already (a query looked them up), as a snippet finds them.
+                assertThat(view.terms("body").iterator().seekExact(new BytesRef("calendar"))).isTrue();
+                assertThat(view.terms("body").iterator().seekExact(new BytesRef("tenant"))).isTrue();
+                TermsEnum one = view.terms("body").iterator();
+                TermsEnum p = plain.terms("body").iterator();
+                for (String term : List.of("calendar", "tenant", "calendar", "mailbox", "tenant")) {
+                    assertThat(one.seekExact(new BytesRef(term))).isTrue();
+                    p.seekExact(new BytesRef(term));
+                    assertThat(docs(one.postings(null))).as(term).isEqualTo(docs(p.postings(null)));
+                    assertThat(one.docFreq()).as(term).isEqualTo(p.docFreq());
+                }
+            }
+        }
+    }
+
     /** Keeps one wrapper per field, as a segment keeps one dictionary per field, and counts the enums made of it. */
     private static final class Enumerated extends FilterDirectoryReader {
         Enumerated(DirectoryReader in, AtomicInteger made) throws IOException {
