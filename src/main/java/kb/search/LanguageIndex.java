@@ -300,10 +300,29 @@ final class LanguageIndex {
         return strict.isEmpty() ? 0 : run(strict.allWords(), ranking.view()).hits().size();
     }
 
-    /** A result for the reader: titles as text, the snippet as escaped HTML with marks. */
-    SearchHit hit(Scored scored, MatchedTerms matched) throws IOException {
+    /**
+     * A result for the reader: titles as text, the snippet as escaped HTML with marks.
+     *
+     * @param postings where the search's terms are in the documents of the searcher the entry was
+     *                 ranked with, which place a section's marks; null to find them by analysing the text
+     */
+    SearchHit hit(Scored scored, MatchedTerms matched, Snippets.Postings postings) throws IOException {
         Entry entry = scored.entry();
-        String snippet = snippets.snippet(text(entry, scored.doc()), matched);
+        String snippet = null;
+        String text;
+        if (entry.section() == null) {
+            text = entry.text();
+        } else {
+            String body = sectionText(entry, scored.doc());
+            // A section without text shows its heading, which is not in its document's body.
+            text = body.isBlank() ? entry.section().heading() : body;
+            if (postings != null && !body.isBlank()) {
+                snippet = Snippets.indexed(text, postings, scored.doc());
+            }
+        }
+        if (snippet == null) {
+            snippet = snippets.snippet(text, matched);
+        }
         return new SearchHit(entry.article().title(), entry.section() == null ? null : entry.section().heading(),
                 entry.url(), snippet, entry.article().lang(), entry.article());
     }
@@ -338,20 +357,20 @@ final class LanguageIndex {
     }
 
     /**
-     * The text a snippet of the entry is cut from: an article's description and intro (held in
-     * memory), or a section's text, read from its document's stored field when the library holds
-     * the article slim.
+     * A section's text, as its document's body indexed it (blank for a section without text): held
+     * in memory, or read from the document's doc value when the library holds the article slim.
      */
-    private String text(Entry entry, int doc) throws IOException {
-        if (entry.section() == null || entry.section().text() != null) {
-            return entry.text();
+    private String sectionText(Entry entry, int doc) throws IOException {
+        if (entry.section().text() != null) {
+            return entry.section().text();
         }
         String text = IndexStore.sectionText(reader, doc);
         if (text != null) {
-            return text.isBlank() ? entry.section().heading() : text;
+            return text;
         }
         Article article = full(entry.article());
-        return new Entry(article, article.section(entry.section().id()).orElse(entry.section()), entry.position()).text();
+        String held = article.section(entry.section().id()).orElse(entry.section()).text();
+        return held == null ? "" : held;
     }
 
     /** The article with its body, read from this index when the library holds it slim. */

@@ -20,6 +20,8 @@ final class MatchedTerms {
     /** Looked up by the snippet's token buffer itself: no string per word of the section's text. */
     private final CharArraySet terms = new CharArraySet(16, false);
     private final List<ByteRunAutomaton> identifierAutomata = new ArrayList<>();
+    /** The terms as the index spells them (UTF-8), made when first asked for. */
+    private List<BytesRef> bytes;
 
     private MatchedTerms() {}
 
@@ -37,6 +39,24 @@ final class MatchedTerms {
             return true;
         }
         return terms.contains(term, 0, length);
+    }
+
+    /**
+     * The terms as the index spells them, when they are all there is: null when identifiers are
+     * also matched by prefix, which only a pass over the text itself can tell.
+     */
+    List<BytesRef> exactTerms() {
+        if (!identifierAutomata.isEmpty()) {
+            return null;
+        }
+        if (bytes == null) {
+            List<BytesRef> made = new ArrayList<>(terms.size());
+            for (Object term : terms) {
+                made.add(new BytesRef(new String((char[]) term)));
+            }
+            bytes = made;
+        }
+        return bytes;
     }
 
     boolean isEmpty() {

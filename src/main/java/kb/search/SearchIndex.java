@@ -138,9 +138,10 @@ public final class SearchIndex {
             List<LanguageIndex.Scored> entries = ranking.hits();
             List<SearchHit> hits = new ArrayList<>();
             MatchedTerms matched = MatchedTerms.of(ranking.query());
+            Snippets.Postings postings = ranking.view() == null ? null : new Snippets.Postings(matched, ranking.view().getIndexReader());
             int from = (pageNo - 1) * size;
             for (int i = from; i < Math.min(entries.size(), from + size); i++) {
-                hits.add(source.hit(entries.get(i), matched));
+                hits.add(source.hit(entries.get(i), matched, postings));
             }
             return new SearchResults(query.text(), lang, entries.size(), hits, suggestion, source != home, pageNo, size, ranking.partial());
         } catch (IOException | RuntimeException e) {

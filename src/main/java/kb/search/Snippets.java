@@ -11,11 +11,19 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * Cuts the snippet of a hit from the entry's plain text, the part with the most distinct matched
- * words, and marks them. Matches are found by running the index's own analyzers over the text
- * (so {@code conexoes} marks {@code conexões}); the output is built here, character by character:
+ * words, and marks them. Matches are where the index's own analysis found the searched terms (so
+ * {@code conexoes} marks {@code conexões}): for a section, the offsets its postings keep; otherwise
+ * the text analysed again. The output is built here, character by character:
  * every piece of text is HTML-escaped, and the only markup is {@code <mark>} and {@code </mark>}.
  */
 final class Snippets {
@@ -36,10 +44,94 @@ final class Snippets {
 
     /** A marked, escaped snippet of the text; the start of the text when nothing matched. */
     String snippet(String fullText, MatchedTerms matched) {
-        String text = fullText.length() > MAX_SCAN ? fullText.substring(0, MAX_SCAN) : fullText;
-        List<int[]> marks = matched.isEmpty() ? List.of() : merge(find(text, matched));
+        String text = scanned(fullText);
+        return cut(text, matched.isEmpty() ? new ArrayList<>() : find(text, matched), fullText.length());
+    }
+
+    /**
+     * The same snippet of a section document's text, its matches read from the offsets its body's
+     * postings keep instead of from analysing the text again: the index analysed that very text
+     * (its {@link Analysis#BODY}) with the same chain, so the places are the same. Null when the
+     * matches cannot be read that way (identifiers matched by prefix, a field without offsets).
+     */
+    static String indexed(String fullText, Postings postings, int doc) throws IOException {
+        String text = scanned(fullText);
+        List<int[]> found = postings.find(doc, text);
+        return found == null ? null : cut(text, found, fullText.length());
+    }
+
+    /**
+     * Where one search's terms are in the body of the section documents it shows. Made once per
+     * search and used by its thread alone: the dictionary and postings enums of a segment serve
+     * every hit in it (a fresh postings enum with offsets allocates its block buffers again).
+     */
+    static final class Postings {
+        private final List<BytesRef> terms;
+        private final IndexReader view;
+        private LeafReaderContext leaf;
+        private TermsEnum dictionary;
+        private PostingsEnum postings;
+
+        /** @param view the reader of the searcher that ranked the hits, whose document numbers they carry */
+        Postings(MatchedTerms matched, IndexReader view) {
+            this.terms = matched.exactTerms();
+            this.view = view;
+        }
+
+        /** The matches within the text (the document's body, as far as it is looked at); null when they cannot be read here. */
+        private List<int[]> find(int doc, String text) throws IOException {
+            if (terms == null) {
+                return null;
+            }
+            List<int[]> found = new ArrayList<>();
+            if (terms.isEmpty()) {
+                return found;
+            }
+            List<LeafReaderContext> leaves = view.leaves();
+            LeafReaderContext at = leaves.get(ReaderUtil.subIndex(doc, leaves));
+            if (at != leaf) {
+                Terms body = at.reader().terms(Analysis.BODY);
+                if (body == null || !body.hasOffsets()) {
+                    return null;
+                }
+                leaf = at;
+                dictionary = body.iterator();
+                postings = null;
+            }
+            int local = doc - leaf.docBase;
+            for (BytesRef term : terms) {
+                if (!dictionary.seekExact(term)) {
+                    continue;
+                }
+                postings = dictionary.postings(postings, PostingsEnum.OFFSETS);
+                if (postings.advance(local) != local) {
+                    continue;
+                }
+                for (int i = postings.freq(); i > 0; i--) {
+                    postings.nextPosition();
+                    add(found, postings.startOffset(), postings.endOffset(), text);
+                }
+            }
+            return found;
+        }
+    }
+
+    /** The part of a text that is looked at for matches. */
+    private static String scanned(String fullText) {
+        return fullText.length() > MAX_SCAN ? fullText.substring(0, MAX_SCAN) : fullText;
+    }
+
+    private static String cut(String text, List<int[]> found, int fullLength) {
+        List<int[]> marks = merge(found);
         int[] window = window(text, marks);
-        return render(text, window[0], window[1], marks, fullText.length());
+        return render(text, window[0], window[1], marks, fullLength);
+    }
+
+    /** A match's place, if it lies within the text looked at. */
+    private static void add(List<int[]> found, int start, int end, String text) {
+        if (start >= 0 && start < end && end <= text.length()) {
+            found.add(new int[] {start, end});
+        }
     }
 
     private List<int[]> find(String text, MatchedTerms matched) {
@@ -49,10 +141,8 @@ final class Snippets {
             OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
             ts.reset();
             while (ts.incrementToken()) {
-                int start = offset.startOffset();
-                int end = offset.endOffset();
-                if (start >= 0 && start < end && end <= text.length() && matched.contains(term.buffer(), term.length())) {
-                    found.add(new int[] {start, end});
+                if (matched.contains(term.buffer(), term.length())) {
+                    add(found, offset.startOffset(), offset.endOffset(), text);
                 }
             }
             ts.end();
