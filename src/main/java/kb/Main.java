@@ -367,6 +367,9 @@ public final class Main {
                     }
                 }
             });
+            // First: the router tries each GET route's pattern in turn until one matches, and search
+            // is the busiest route it answers (no earlier route can take /api/search).
+            config.routes.get("/api/search", search::api);
             config.routes.get("/health", ctx -> Api.health(ctx, site.get()));
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
             config.routes.get("/static/<name>", assets::serve);
@@ -384,8 +387,7 @@ public final class Main {
             config.routes.get("/", pages::root);
             config.routes.get("/{lang}", pages::langRoot);
             config.routes.get("/api/admin-consent", consent::api);
-            config.routes.get("/api/search", search::api);
-            // After /api/search, which /{lang}/search would take for a language.
+            // After /api/search (above), which /{lang}/search would take for a language.
             for (SitePage page : SitePage.values()) {
                 Handler handler = switch (page) {
                     case HOME -> browse::home;
