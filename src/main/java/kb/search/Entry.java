@@ -31,11 +31,16 @@ record Entry(Article article, Section section, int position) {
     /** The text a snippet is cut from. */
     String text() {
         if (section != null) {
-            return section.text().isBlank() ? section.heading() : section.text();
+            return shown(section.text());
         }
         if (article.description().isBlank()) {
             return article.intro();
         }
         return article.intro().isBlank() ? article.description() : article.description() + "\n" + article.intro();
+    }
+
+    /** What a snippet of this section shows, given its text: the text, or the heading of a section without any. */
+    String shown(String sectionText) {
+        return sectionText.isBlank() ? section.heading() : sectionText;
     }
 }

@@ -314,9 +314,9 @@ final class LanguageIndex {
             text = entry.text();
         } else {
             String body = sectionText(entry, scored.doc());
-            // A section without text shows its heading, which is not in its document's body.
-            text = body.isBlank() ? entry.section().heading() : body;
+            text = entry.shown(body);
             if (postings != null && !body.isBlank()) {
+                // The section's own text, which its document's body indexed (not the heading a section without text shows).
                 snippet = Snippets.indexed(text, postings, scored.doc());
             }
         }

@@ -66,7 +66,7 @@ final class Snippets {
      * every hit in it (a fresh postings enum with offsets allocates its block buffers again).
      */
     static final class Postings {
-        private final List<BytesRef> terms;
+        private final MatchedTerms matched;
         private final IndexReader view;
         private LeafReaderContext leaf;
         private TermsEnum dictionary;
@@ -74,12 +74,13 @@ final class Snippets {
 
         /** @param view the reader of the searcher that ranked the hits, whose document numbers they carry */
         Postings(MatchedTerms matched, IndexReader view) {
-            this.terms = matched.exactTerms();
+            this.matched = matched;
             this.view = view;
         }
 
         /** The matches within the text (the document's body, as far as it is looked at); null when they cannot be read here. */
         private List<int[]> find(int doc, String text) throws IOException {
+            List<BytesRef> terms = matched.exactTerms();
             if (terms == null) {
                 return null;
             }
