@@ -3,12 +3,14 @@ package kb.search;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.lucene.codecs.lucene912.Lucene912PostingsFormat;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FilterDirectoryReader;
 import org.apache.lucene.index.FilterLeafReader;
 import org.apache.lucene.index.ImpactsEnum;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.SlowImpactsEnum;
 import org.apache.lucene.index.TermState;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
@@ -23,10 +25,16 @@ import org.apache.lucene.util.BytesRef;
  * enum of the dictionary per field, whose frames are made once. A thread keeps its view of an index
  * from one search to the next and tells it to {@link #forget} between them, so that enum and its
  * frames (still a sixth of what a search allocated when made per search) serve every search the
- * thread makes. Used by one thread, one search at a time; never closed (it holds nothing of its own,
+ * thread makes. The postings enums a search is handed (each with its own decoding buffers, 2–6 KB)
+ * are handed again to the thread's next search, which resets them to its terms: about a quarter of
+ * what a search allocated, and what a search allocates sets how large the collector grows the heap
+ * under load. Used by one thread, one search at a time; never closed (it holds nothing of its own,
  * and closing would close the index).
  */
 final class RememberedTerms extends FilterDirectoryReader {
+    /** Below this many documents a term's postings are one block, without skip data or impacts. */
+    static final int POSTINGS_BLOCK = Lucene912PostingsFormat.BLOCK_SIZE;
+
     RememberedTerms(DirectoryReader in) throws IOException {
         super(in, new SubReaderWrapper() {
             @Override
@@ -100,6 +108,37 @@ final class RememberedTerms extends FilterDirectoryReader {
     private record Known(BytesRef term, TermState state) {}
 
     /**
+     * The postings enums of one field handed out for one kind of request (the same flags), kept for
+     * the next search: the search under way takes them in turn, so no two of its queries share one.
+     * At most {@link #KEPT} are kept; a search that needs more (a long question) gets new ones
+     * beyond them, as it would without the pool.
+     */
+    private static final class Pool {
+        static final int KEPT = 4;
+
+        final int flags;
+        final PostingsEnum[] enums = new PostingsEnum[KEPT];
+        /** How many the search under way has taken. */
+        int taken;
+
+        Pool(int flags) {
+            this.flags = flags;
+        }
+
+        /** The next enum this search may reset, or null when it has taken them all. */
+        PostingsEnum next() {
+            return taken < KEPT ? enums[taken] : null;
+        }
+
+        /** The enum the index handed out in answer to {@link #next}: the same one reset, or a new one to keep. */
+        void took(PostingsEnum e) {
+            if (taken < KEPT) {
+                enums[taken++] = e;
+            }
+        }
+    }
+
+    /**
      * One field of one segment in a thread's view: the terms the search under way looked up in it
      * (and those not there), forgotten before the next search, and one enum of the real dictionary
      * that every lookup shares for as long as the view lives, so that its frames are made once (a
@@ -115,6 +154,8 @@ final class RememberedTerms extends FilterDirectoryReader {
         private TermsEnum shared;
         /** Which enum of the search the shared one stands at now; null when none. */
         Remembering at;
+        /** Postings enums to reset rather than make, by the flags they were asked with (few kinds per field). */
+        private Pool[] pools = new Pool[0];
 
         Field(Terms terms) {
             this.terms = terms;
@@ -130,6 +171,21 @@ final class RememberedTerms extends FilterDirectoryReader {
         void forget() {
             known.clear();
             at = null;
+            for (Pool p : pools) {
+                p.taken = 0;
+            }
+        }
+
+        Pool pool(int flags) {
+            for (Pool p : pools) {
+                if (p.flags == flags) {
+                    return p;
+                }
+            }
+            Pool p = new Pool(flags);
+            pools = java.util.Arrays.copyOf(pools, pools.length + 1);
+            pools[pools.length - 1] = p;
+            return p;
         }
 
         TermsEnum shared() throws IOException {
@@ -268,14 +324,33 @@ final class RememberedTerms extends FilterDirectoryReader {
             return positioned().totalTermFreq();
         }
 
+        /**
+         * A caller that brings an enum to reuse gets it reset, as from the index; one that brings none
+         * gets one of the enums the thread's earlier searches were handed, reset to this term.
+         */
         @Override
         public PostingsEnum postings(PostingsEnum reuse, int flags) throws IOException {
-            return positioned().postings(reuse, flags);
+            if (reuse != null || own != null) {
+                return positioned().postings(reuse, flags);
+            }
+            Pool pool = field.pool(flags);
+            PostingsEnum e = positioned().postings(pool.next(), flags);
+            pool.took(e);
+            return e;
         }
 
+        /**
+         * A term in fewer documents than one block of postings has no skip data: the index answers
+         * with its postings behind impacts that bound nothing ({@link SlowImpactsEnum}), made anew each
+         * time; here those postings come from the pool. Longer lists get the index's own impacts.
+         */
         @Override
         public ImpactsEnum impacts(int flags) throws IOException {
-            return positioned().impacts(flags);
+            TermsEnum at = positioned();
+            if (own == null && at.docFreq() < POSTINGS_BLOCK) {
+                return new SlowImpactsEnum(postings(null, flags));
+            }
+            return at.impacts(flags);
         }
 
         @Override

@@ -316,4 +316,83 @@ class RememberedTermsTest {
             }
         }
     }
+
+    private static TermsEnum at(LeafReader reader, String term) throws IOException {
+        TermsEnum e = reader.terms("body").iterator();
+        assertThat(e.seekExact(new BytesRef(term))).as(term).isTrue();
+        return e;
+    }
+
+    private static List<String> docsAndFreqs(org.apache.lucene.index.PostingsEnum p) throws IOException {
+        List<String> out = new ArrayList<>();
+        for (int d = p.nextDoc(); d != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; d = p.nextDoc()) {
+            out.add(d + "x" + p.freq());
+        }
+        return out;
+    }
+
+    @Test
+    void postingsHandedToOneSearchAreResetForTheNextAndNeverSharedWithinOne() throws IOException {
+        try (ByteBuffersDirectory dir = oneSegment()) {
+            try (DirectoryReader reader = DirectoryReader.open(dir)) {
+                LeafReader plain = reader.leaves().get(0).reader();
+                RememberedTerms remembered = new RememberedTerms(reader);
+                LeafReader view = remembered.leaves().get(0).reader();
+                int freqs = org.apache.lucene.index.PostingsEnum.FREQS;
+                // One search holds more enums at once than the view keeps: each reads its own term,
+                // though all were made before any was read (as a query's scorers are).
+                String[] words = {"calendar", "mailbox", "tenant", "consent", "admin", "office", "connect",
+                    "shared", "the", "for", "of", "is"};
+                List<org.apache.lucene.index.PostingsEnum> held = new ArrayList<>();
+                for (String w : words) {
+                    held.add(at(view, w).postings(null, freqs));
+                }
+                assertThat(new java.util.HashSet<>(held)).hasSize(words.length);
+                for (int i = 0; i < words.length; i++) {
+                    assertThat(docsAndFreqs(held.get(i))).as(words[i])
+                            .isEqualTo(docsAndFreqs(at(plain, words[i]).postings(null, freqs)));
+                }
+                // The thread's next search is handed the same enums, reset to its own terms.
+                remembered.forget();
+                org.apache.lucene.index.PostingsEnum again = at(view, "error").postings(null, freqs);
+                assertThat(again).isSameAs(held.get(0));
+                assertThat(docsAndFreqs(again)).isEqualTo(docsAndFreqs(at(plain, "error").postings(null, freqs)));
+                // Impacts of a short list read the pooled postings, and say what the index's say.
+                org.apache.lucene.index.ImpactsEnum impacts = at(view, "calendar").impacts(freqs);
+                assertThat(docsAndFreqs(impacts)).isEqualTo(docsAndFreqs(at(plain, "calendar").impacts(freqs)));
+                assertThat(impacts.getImpacts().getDocIdUpTo(0))
+                        .isEqualTo(at(plain, "calendar").impacts(freqs).getImpacts().getDocIdUpTo(0));
+            }
+        }
+    }
+
+    @Test
+    void aTermInManyDocumentsKeepsTheIndexsImpactsAndScoresAlike() throws IOException {
+        try (ByteBuffersDirectory dir = new ByteBuffersDirectory()) {
+            try (IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(new StandardAnalyzer()))) {
+                for (int i = 0; i < 3 * RememberedTerms.POSTINGS_BLOCK; i++) {
+                    Document d = new Document();
+                    d.add(new TextField("body", TEXTS[i % TEXTS.length] + " common" + " common".repeat(i % 5), Field.Store.NO));
+                    writer.addDocument(d);
+                }
+            }
+            try (DirectoryReader reader = DirectoryReader.open(dir)) {
+                IndexSearcher plain = new IndexSearcher(reader);
+                RememberedTerms remembered = new RememberedTerms(reader);
+                IndexSearcher view = new IndexSearcher(remembered);
+                LeafReader leaf = remembered.leaves().get(0).reader();
+                assertThat(at(leaf, "common").impacts(org.apache.lucene.index.PostingsEnum.FREQS))
+                        .isNotInstanceOf(org.apache.lucene.index.SlowImpactsEnum.class);
+                for (int round = 0; round < 3; round++) {
+                    remembered.forget();
+                    for (Query q : queries()) {
+                        BooleanQuery.Builder with = new BooleanQuery.Builder();
+                        with.add(q, Occur.SHOULD).add(new TermQuery(new Term("body", "common")), Occur.SHOULD);
+                        Query both = with.build();
+                        assertThat(results(view, both)).as(both.toString()).isEqualTo(results(plain, both));
+                    }
+                }
+            }
+        }
+    }
 }
