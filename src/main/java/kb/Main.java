@@ -330,9 +330,10 @@ public final class Main {
             // Another method on a page's URL is told which ones it takes (405 with Allow), not "not found".
             config.http.prefer405over404 = true;
             config.http.compressionStrategy = io.javalin.compression.CompressionStrategy.NONE;
-            // Javalin copies every answer to Jetty through a fresh buffer of this size (Jetty's own
+            // Javalin copies every result to Jetty through a fresh buffer of this size (Jetty's own
             // output buffer is separate): 64 KB was a sixth of what a search's answer allocated for a
             // body of 1-3 KB. Bigger bodies take a few copies; their Content-Length is set either way.
+            // The JSON APIs skip the copy altogether (Api.json).
             config.http.responseBufferSize = 8 * 1024;
             // The only bodies the site takes are feedback and search beacons: a comment of 1,000
             // characters fits many times over; anything bigger is refused (413) before it is read.

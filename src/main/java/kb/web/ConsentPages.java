@@ -150,7 +150,7 @@ public final class ConsentPages {
         }
         ConsentAnswer answer = consent.answer(ctx.queryParam("tenant"));
         if (answer instanceof ConsentAnswer.Link link) {
-            ctx.json(new Link(link.tenant().id(), link.url()));
+            Api.json(ctx, new Link(link.tenant().id(), link.url()));
         } else {
             TenantRefusal refusal = (TenantRefusal) answer;
             Messages m = frame.messages(lang.get());

@@ -11,12 +11,17 @@ import io.javalin.json.JavalinJackson;
  * same, and no browser can ever take it for markup. URLs keep their {@code &} readable.
  */
 public final class Json {
+    /** Thread-safe once configured; shared by Javalin's mapper and {@link Api#json}. */
+    static final ObjectMapper MAPPER = new ObjectMapper();
+
+    static {
+        MAPPER.getFactory().setCharacterEscapes(new HtmlSafe());
+    }
+
     private Json() {}
 
     public static JavalinJackson mapper() {
-        ObjectMapper mapper = new ObjectMapper();
-        mapper.getFactory().setCharacterEscapes(new HtmlSafe());
-        return new JavalinJackson(mapper, false);
+        return new JavalinJackson(MAPPER, false);
     }
 
     private static final class HtmlSafe extends CharacterEscapes {

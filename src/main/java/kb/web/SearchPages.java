@@ -274,8 +274,7 @@ public final class SearchPages {
                 titles.add(h.section() == null ? h.title() : h.title() + " › " + h.section());
                 urls.add(h.url());
             }
-            ctx.contentType("application/x-suggestions+json; charset=utf-8");
-            ctx.json(List.of(results.query(), titles, List.of(), urls));
+            Api.json(ctx, "application/x-suggestions+json; charset=utf-8", List.of(results.query(), titles, List.of(), urls));
             return;
         }
         List<Result> hits = new ArrayList<>();
@@ -284,7 +283,7 @@ public final class SearchPages {
             hits.add(new Result(h.title(), h.section(), h.url(), h.snippet(), h.lang(),
                     category == null ? null : new CategoryLink(category.title(), category.url())));
         }
-        ctx.json(new Answer(results.query(), lang, results.total(), hits, results.suggestion()));
+        Api.json(ctx, new Answer(results.query(), lang, results.total(), hits, results.suggestion()));
     }
 
     /** {@code /<lang>/error/<CODE>}: 302 to the section that explains it, or a 404 page offering a search. */

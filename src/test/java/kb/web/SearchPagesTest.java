@@ -240,6 +240,7 @@ class SearchPagesTest {
     void browsersGetOpenSearchSuggestionsInTheirArrayShape() {
         HttpResponse<String> r = server.get("/api/search?lang=en&q=calendar", Map.of("Accept", "application/x-suggestions+json"));
         assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("application/x-suggestions+json; charset=utf-8");
         assertThat(r.body()).startsWith("[\"calendar\",[\"");
     }
 }

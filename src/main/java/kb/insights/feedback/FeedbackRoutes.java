@@ -149,7 +149,7 @@ public final class FeedbackRoutes {
             return;
         }
         queue(ctx, checked.input());
-        ctx.status(HttpStatus.CREATED).json(new Thanks(checked.input().article(), checked.input().helpful() ? "yes" : "no",
+        Api.json(ctx.status(HttpStatus.CREATED), new Thanks(checked.input().article(), checked.input().helpful() ? "yes" : "no",
                 frame.messages(messagesLang).get(checked.input().helpful() ? "feedback.thanks.yes"
                         : checked.input().hasDetails() ? "feedback.thanks.sent" : "feedback.thanks.no")));
     }
@@ -168,7 +168,7 @@ public final class FeedbackRoutes {
     }
 
     private void error(Context ctx, HttpStatus status, String code, String key, String lang) {
-        ctx.status(status).json(new Api.Error(code, frame.messages(lang).get(key)));
+        Api.json(ctx.status(status), new Api.Error(code, frame.messages(lang).get(key)));
     }
 
     /** The page a reader without JavaScript sees when the answer is refused, in the page's language. */
