@@ -740,10 +740,36 @@ final class IndexStore implements Closeable {
 
     /** The text of the section a document stands for (a doc value: no search, no decompression); null when none. */
     static String sectionText(org.apache.lucene.index.IndexReader reader, int doc) throws IOException {
+        return sectionTexts(reader, new int[] {doc})[0];
+    }
+
+    /**
+     * The texts of the sections the documents stand for, in the order asked (null for a document
+     * without one): read in the documents' order, so that one iterator of each segment's doc values
+     * serves them all (one made for each document was a twelfth of what a search allocated).
+     */
+    static String[] sectionTexts(org.apache.lucene.index.IndexReader reader, int[] docs) throws IOException {
+        String[] texts = new String[docs.length];
+        Integer[] order = new Integer[docs.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, java.util.Comparator.comparingInt(i -> docs[i]));
         List<LeafReaderContext> leaves = reader.leaves();
-        LeafReaderContext leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves));
-        BinaryDocValues text = leaf.reader().getBinaryDocValues(SECTION_TEXT);
-        return text != null && text.advanceExact(doc - leaf.docBase) ? text.binaryValue().utf8ToString() : null;
+        LeafReaderContext leaf = null;
+        BinaryDocValues values = null;
+        for (int i : order) {
+            int doc = docs[i];
+            LeafReaderContext in = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves));
+            if (in != leaf || (values != null && values.docID() > doc - in.docBase)) {
+                leaf = in;
+                values = in.reader().getBinaryDocValues(SECTION_TEXT);
+            }
+            if (values != null && values.advanceExact(doc - in.docBase)) {
+                texts[i] = values.binaryValue().utf8ToString();
+            }
+        }
+        return texts;
     }
 
     /** The body of an article this index holds, read from the given reader (the one its searches use). */

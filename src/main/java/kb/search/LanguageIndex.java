@@ -307,13 +307,35 @@ final class LanguageIndex {
      *                 ranked with, which place a section's marks; null to find them by analysing the text
      */
     SearchHit hit(Scored scored, MatchedTerms matched, Snippets.Postings postings) throws IOException {
+        return hits(List.of(scored), matched, postings).get(0);
+    }
+
+    /** {@link #hit} for each of a page's entries, in their order; their sections' texts read together. */
+    List<SearchHit> hits(List<Scored> page, MatchedTerms matched, Snippets.Postings postings) throws IOException {
+        int[] docs = new int[page.size()];
+        for (int i = 0; i < docs.length; i++) {
+            Entry entry = page.get(i).entry();
+            // Only sections whose text the library does not hold are read from the index.
+            docs[i] = entry.section() != null && entry.section().text() == null ? page.get(i).doc() : -1;
+        }
+        String[] indexed = IndexStore.sectionTexts(reader, java.util.Arrays.stream(docs).filter(d -> d >= 0).toArray());
+        List<SearchHit> hits = new ArrayList<>(page.size());
+        int next = 0;
+        for (int i = 0; i < docs.length; i++) {
+            hits.add(hit(page.get(i), docs[i] < 0 ? null : indexed[next++], matched, postings));
+        }
+        return hits;
+    }
+
+    /** @param indexed the section's text as its document's doc value holds it, when it was read; null otherwise */
+    private SearchHit hit(Scored scored, String indexed, MatchedTerms matched, Snippets.Postings postings) throws IOException {
         Entry entry = scored.entry();
         String snippet = null;
         String text;
         if (entry.section() == null) {
             text = entry.text();
         } else {
-            String body = sectionText(entry, scored.doc());
+            String body = sectionText(entry, indexed);
             text = entry.shown(body);
             if (postings != null && !body.isBlank()) {
                 // The section's own text, which its document's body indexed (not the heading a section without text shows).
@@ -360,13 +382,12 @@ final class LanguageIndex {
      * A section's text, as its document's body indexed it (blank for a section without text): held
      * in memory, or read from the document's doc value when the library holds the article slim.
      */
-    private String sectionText(Entry entry, int doc) throws IOException {
+    private String sectionText(Entry entry, String indexed) throws IOException {
         if (entry.section().text() != null) {
             return entry.section().text();
         }
-        String text = IndexStore.sectionText(reader, doc);
-        if (text != null) {
-            return text;
+        if (indexed != null) {
+            return indexed;
         }
         Article article = full(entry.article());
         String held = article.section(entry.section().id()).orElse(entry.section()).text();

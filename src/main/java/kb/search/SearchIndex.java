@@ -140,8 +140,8 @@ public final class SearchIndex {
             MatchedTerms matched = MatchedTerms.of(ranking.query());
             Snippets.Postings postings = ranking.view() == null ? null : new Snippets.Postings(matched, ranking.view().getIndexReader());
             int from = (pageNo - 1) * size;
-            for (int i = from; i < Math.min(entries.size(), from + size); i++) {
-                hits.add(source.hit(entries.get(i), matched, postings));
+            if (from < entries.size()) {
+                hits.addAll(source.hits(entries.subList(from, Math.min(entries.size(), from + size)), matched, postings));
             }
             return new SearchResults(query.text(), lang, entries.size(), hits, suggestion, source != home, pageNo, size, ranking.partial());
         } catch (IOException | RuntimeException e) {
