@@ -114,7 +114,7 @@ final class RememberedTerms extends FilterDirectoryReader {
      * beyond them, as it would without the pool.
      */
     private static final class Pool {
-        static final int KEPT = 4;
+        static final int KEPT = 16;
 
         final int flags;
         final PostingsEnum[] enums = new PostingsEnum[KEPT];

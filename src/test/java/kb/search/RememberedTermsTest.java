@@ -342,7 +342,7 @@ class RememberedTermsTest {
                 // One search holds more enums at once than the view keeps: each reads its own term,
                 // though all were made before any was read (as a query's scorers are).
                 String[] words = {"calendar", "mailbox", "tenant", "consent", "admin", "office", "connect",
-                    "shared", "the", "for", "of", "is"};
+                    "shared", "the", "for", "of", "is", "not", "found", "permissions", "id", "and", "once", "every", "user"};
                 List<org.apache.lucene.index.PostingsEnum> held = new ArrayList<>();
                 for (String w : words) {
                     held.add(at(view, w).postings(null, freqs));
