@@ -738,15 +738,10 @@ final class IndexStore implements Closeable {
         return type;
     }
 
-    /** The text of the section a document stands for (a doc value: no search, no decompression); null when none. */
-    static String sectionText(org.apache.lucene.index.IndexReader reader, int doc) throws IOException {
-        return sectionTexts(reader, new int[] {doc})[0];
-    }
-
     /**
-     * The texts of the sections the documents stand for, in the order asked (null for a document
-     * without one): read in the documents' order, so that one iterator of each segment's doc values
-     * serves them all (one made for each document was a twelfth of what a search allocated).
+     * The texts of the sections the documents stand for (doc values: no search, no decompression),
+     * in the order asked; null for a document without one and for a negative number (none asked).
+     * Read in the documents' order, so that one iterator of each segment's doc values serves them all.
      */
     static String[] sectionTexts(org.apache.lucene.index.IndexReader reader, int[] docs) throws IOException {
         String[] texts = new String[docs.length];
@@ -760,6 +755,9 @@ final class IndexStore implements Closeable {
         BinaryDocValues values = null;
         for (int i : order) {
             int doc = docs[i];
+            if (doc < 0) {
+                continue;
+            }
             LeafReaderContext in = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves));
             if (in != leaf || (values != null && values.docID() > doc - in.docBase)) {
                 leaf = in;

@@ -301,28 +301,23 @@ final class LanguageIndex {
     }
 
     /**
-     * A result for the reader: titles as text, the snippet as escaped HTML with marks.
+     * The results for the reader of a page's entries, in their order: titles as text, the snippet
+     * as escaped HTML with marks.
      *
      * @param postings where the search's terms are in the documents of the searcher the entry was
      *                 ranked with, which place a section's marks; null to find them by analysing the text
      */
-    SearchHit hit(Scored scored, MatchedTerms matched, Snippets.Postings postings) throws IOException {
-        return hits(List.of(scored), matched, postings).get(0);
-    }
-
-    /** {@link #hit} for each of a page's entries, in their order; their sections' texts read together. */
     List<SearchHit> hits(List<Scored> page, MatchedTerms matched, Snippets.Postings postings) throws IOException {
         int[] docs = new int[page.size()];
         for (int i = 0; i < docs.length; i++) {
             Entry entry = page.get(i).entry();
-            // Only sections whose text the library does not hold are read from the index.
+            // Only sections whose text the library does not hold are read from the index, all at once.
             docs[i] = entry.section() != null && entry.section().text() == null ? page.get(i).doc() : -1;
         }
-        String[] indexed = IndexStore.sectionTexts(reader, java.util.Arrays.stream(docs).filter(d -> d >= 0).toArray());
+        String[] indexed = IndexStore.sectionTexts(reader, docs);
         List<SearchHit> hits = new ArrayList<>(page.size());
-        int next = 0;
         for (int i = 0; i < docs.length; i++) {
-            hits.add(hit(page.get(i), docs[i] < 0 ? null : indexed[next++], matched, postings));
+            hits.add(hit(page.get(i), indexed[i], matched, postings));
         }
         return hits;
     }

@@ -1,5 +1,6 @@
 package kb.web;
 
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.LinkedHashMap;
@@ -21,9 +22,6 @@ public final class Api {
      */
     public record Health(String status, String version, Map<String, Integer> articles, int problems) {}
 
-    /** What {@link #json(Context, Object)} answers with, as Javalin's {@code ctx.json} does. */
-    static final String JSON = "application/json";
-
     private Api() {}
 
     /** A 400 in the contract's shape: {@code {"error": "<code>", "message": "<in the reader's language>"}}. */
@@ -31,9 +29,9 @@ public final class Api {
         json(ctx.status(HttpStatus.BAD_REQUEST), new Error(code, message));
     }
 
-    /** An API answer: {@code value} as JSON, typed {@code application/json}. */
+    /** An API answer: {@code value} as JSON, typed {@code application/json} as Javalin's {@code ctx.json} types it. */
     public static void json(Context ctx, Object value) {
-        json(ctx, JSON, value);
+        json(ctx, ContentType.JSON, value);
     }
 
     /**

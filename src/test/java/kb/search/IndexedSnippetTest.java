@@ -49,13 +49,13 @@ class IndexedSnippetTest {
                 List<LanguageIndex.Scored> hits = ranking.hits();
                 for (int i = 0; i < Math.min(10, hits.size()); i++) {
                     LanguageIndex.Scored hit = hits.get(i);
-                    String fromIndex = language.hit(hit, matched, postings).snippet();
-                    String fromText = language.hit(hit, matched, null).snippet();
+                    String fromIndex = language.hits(List.of(hit), matched, postings).get(0).snippet();
+                    String fromText = language.hits(List.of(hit), matched, null).get(0).snippet();
                     assertThat(fromIndex).as("%s: “%s”, %s", lang, query, hit.entry().url()).isEqualTo(fromText);
                     compared++;
                     if (hit.entry().section() != null && postings != null) {
                         String text = hit.entry().section().text() != null ? hit.entry().section().text()
-                                : IndexStore.sectionText(language.reader(), hit.doc());
+                                : IndexStore.sectionTexts(language.reader(), new int[] {hit.doc()})[0];
                         // Asked directly: null would mean the marks were not read from the postings at all.
                         String read = text.isBlank() ? null : Snippets.indexed(text, postings, hit.doc());
                         if (read != null && read.contains("<mark>")) {

@@ -67,7 +67,7 @@ class SectionTextsTest {
                     }
                     List<String> oneByOne = new ArrayList<>();
                     for (LanguageIndex.Scored scored : page) {
-                        var hit = language.hit(scored, matched, postings);
+                        var hit = language.hits(List.of(scored), matched, postings).get(0);
                         oneByOne.add(hit.url() + " " + hit.snippet());
                         slim += scored.entry().section() != null && scored.entry().section().text() == null ? 1 : 0;
                     }
