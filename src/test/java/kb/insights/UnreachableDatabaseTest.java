@@ -92,6 +92,39 @@ class UnreachableDatabaseTest {
     }
 
     @Test
+    void manyReportsAskedAtOnceDoNotTakeTheReadersThreads() throws Exception {
+        // More asks than the site has request threads: each would wait on the database.
+        int asks = kb.web.RequestThreads.size(Runtime.getRuntime().availableProcessors()) + 4;
+        java.util.concurrent.ExecutorService admins = java.util.concurrent.Executors.newFixedThreadPool(asks);
+        try {
+            List<java.util.concurrent.Future<HttpResponse<String>>> answers = new ArrayList<>();
+            for (int i = 0; i < asks; i++) {
+                answers.add(admins.submit(() -> server.insights("/insights?lang=en")));
+            }
+            Thread.sleep(500);
+            long start = System.nanoTime();
+            HttpResponse<String> search = server.get("/api/search?lang=en&q=calendar");
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertThat(search.statusCode()).isEqualTo(200);
+            assertThat(millis).as("a search while " + asks + " reports wait on the database, ms").isLessThan(1500);
+            int busy = 0;
+            for (var answer : answers) {
+                HttpResponse<String> page = answer.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(page.statusCode()).isEqualTo(503);
+                if (page.body().contains("Other insights reports are being read")) {
+                    busy++;
+                    assertThat(page.headers().firstValue("Retry-After")).contains("5");
+                } else {
+                    assertThat(page.body()).contains("The insights database cannot be reached right now.");
+                }
+            }
+            assertThat(busy).as("asks told to come back at once").isGreaterThanOrEqualTo(asks - kb.insights.report.InsightsPage.CONCURRENT_READS);
+        } finally {
+            admins.shutdownNow();
+        }
+    }
+
+    @Test
     void insightsSaysTheDatabaseIsAwayInsteadOfHanging() {
         long start = System.nanoTime();
         HttpResponse<String> page = server.insights("/insights?lang=en");

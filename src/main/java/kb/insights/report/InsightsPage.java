@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import kb.content.Article;
@@ -59,6 +60,15 @@ public final class InsightsPage {
             List<ArticleRow> articles, Reason[] reasons, List<Report.QueryStats> top, List<Report.QueryStats> noResult,
             List<Report.QueryStats> noClick, List<Report.Day> trend, TrendChart votesChart, TrendChart searchesChart) {}
 
+    /**
+     * How many requests read the database at once. The site answers on a few threads (see
+     * {@link kb.web.RequestThreads}), and a database that hangs holds a reader until its timeouts:
+     * however often the report is asked for, at most these threads wait on it; the rest are told
+     * to come back (503) at once.
+     */
+    public static final int CONCURRENT_READS = 2;
+
+    private final Semaphore reads = new Semaphore(CONCURRENT_READS);
     private final Report report;
     private final DataSource db;
     private final Access access;
@@ -87,6 +97,10 @@ public final class InsightsPage {
             return;
         }
         Messages m = frame.messages(lang.get());
+        if (!reads.tryAcquire()) {
+            busy(ctx, lang.get());
+            return;
+        }
         Report.Snapshot snapshot;
         try {
             snapshot = report.read(filter.get());
@@ -94,6 +108,8 @@ public final class InsightsPage {
             LOG.warn("insights: cannot read the database: {}", e.toString());
             refuse(ctx, lang.get(), HttpStatus.SERVICE_UNAVAILABLE, m.get("insights.error.database"));
             return;
+        } finally {
+            reads.release();
         }
         responder.send(ctx, view(lang.get(), filter.get(), snapshot));
         ctx.header("Cache-Control", "no-store");
@@ -171,6 +187,10 @@ public final class InsightsPage {
             return;
         }
         Filter f = filter.get();
+        if (!reads.tryAcquire()) {
+            busy(ctx, lang.get());
+            return;
+        }
         try (Connection c = db.getConnection();
                 PreparedStatement st = c.prepareStatement(String.format(sql, f.langClause(langColumn)))) {
             st.setFetchSize(500);
@@ -198,7 +218,15 @@ public final class InsightsPage {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            reads.release();
         }
+    }
+
+    /** Every reading permit is taken (a slow or hanging database): come back in a moment. */
+    private void busy(Context ctx, String lang) {
+        ctx.header("Retry-After", "5");
+        refuse(ctx, lang, HttpStatus.SERVICE_UNAVAILABLE, frame.messages(lang).get("insights.error.busy"));
     }
 
     /** Headers every answer carries, the page's language and the credentials; empty once answered. */
