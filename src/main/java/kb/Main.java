@@ -29,6 +29,7 @@ import kb.web.Frame;
 import kb.web.Json;
 import kb.web.Messages;
 import kb.web.Pages;
+import kb.web.RequestThreads;
 import kb.web.Responder;
 import kb.web.SearchPages;
 import kb.web.SecurityHeaders;
@@ -338,12 +339,17 @@ public final class Main {
             // The only bodies the site takes are feedback and search beacons: a comment of 1,000
             // characters fits many times over; anything bigger is refused (413) before it is read.
             config.http.maxRequestSize = 32 * 1024;
+            // A few threads per core, and no thread waits for a request's body (see RequestThreads).
+            config.jetty.threadPool = RequestThreads.pool(Runtime.getRuntime().availableProcessors());
             config.jetty.modifyServer(server -> {
                 server.setStopTimeout(10_000);
                 server.setRequestLog(accessLog);
-                // Javalin puts its servlet context inside this wrapper: article pages already
-                // prepared are answered before the servlet layer (see CachedPages).
-                server.setHandler(new kb.web.CachedPages(site, responder, metrics::request));
+                // Javalin puts its servlet context inside the innermost wrapper: article pages
+                // already prepared are answered before the servlet layer (see CachedPages), and a
+                // request with a body reaches it once the body is all there.
+                kb.web.CachedPages cached = new kb.web.CachedPages(site, responder, metrics::request);
+                cached.setHandler(RequestThreads.bodiesFirst(config.http.maxRequestSize));
+                server.setHandler(cached);
             });
             // Javalin's own request logger would take Jetty's RequestLog slot, so metrics use before/after.
             config.routes.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
@@ -427,10 +433,27 @@ public final class Main {
                         .contentType("text/plain; charset=utf-8").result(METHOD_NOT_ALLOWED_TEXT);
             });
             config.routes.exception(Exception.class, (e, ctx) -> {
+                if (clientWentAway(e)) {
+                    // The client closed the connection before its request's body was all sent: no
+                    // one is left to answer, and nothing here went wrong.
+                    LOG.debug("{} {}: the client went away before its request was whole", ctx.method(), ctx.path());
+                    ctx.status(HttpStatus.BAD_REQUEST).result("");
+                    return;
+                }
                 LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
                 ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType("text/plain; charset=utf-8")
                         .result("Internal error / Erro interno");
             });
         });
+    }
+
+    /** Whether an exception is the end of a client's input before its request was whole. */
+    static boolean clientWentAway(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.io.EOFException) {
+                return true;
+            }
+        }
+        return false;
     }
 }
