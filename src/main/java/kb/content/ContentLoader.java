@@ -96,6 +96,11 @@ public final class ContentLoader {
     public Library load(Path contentDir, Library previous, Set<Path> changed) {
         LanguagesFile.Result languagesFile = LanguagesFile.read(contentDir, previous.languages());
         Languages languages = languagesFile.languages();
+        // Every file is looked at: the folder is listed (a stat per entry) while the store opens
+        // what it took in before (on a warm start, its metadata: the two take about as long).
+        java.util.concurrent.CompletableFuture<List<Path>> listing = changed == null
+                ? java.util.concurrent.CompletableFuture.supplyAsync(() -> markdownFiles(contentDir), ContentLoader::listOnItsOwn)
+                : null;
         store.prepare(languages);
         Set<Path> touched = articlesTouched(contentDir, previous, changed);
         if (touched != null && languagesFile.problem().isEmpty() && languages.equals(previous.languages())) {
@@ -107,7 +112,8 @@ public final class ContentLoader {
         collations++;
         List<Path> files;
         if (touched == null) {
-            files = markdownFiles(contentDir).stream().filter(f -> !isIndex(f)).map(contentDir::relativize).toList();
+            files = (listing != null ? listing.join() : markdownFiles(contentDir)).stream()
+                    .filter(f -> !isIndex(f)).map(contentDir::relativize).toList();
         } else {
             // The previous files, the touched ones that exist now, and the ones that had problems (read again, to report them again).
             List<Path> relative = sortedSources(previous);
@@ -528,16 +534,23 @@ public final class ContentLoader {
         }
     }
 
+    private static void listOnItsOwn(Runnable listing) {
+        Thread thread = new Thread(listing, "content-list");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
     private static List<Path> markdownFiles(Path contentDir) {
         if (!Files.isDirectory(contentDir)) {
             LOG.warn("content folder {} does not exist; serving no articles", contentDir);
             return List.of();
         }
-        try (Stream<Path> walk = Files.walk(contentDir)) {
-            return walk.filter(p -> p.getFileName().toString().endsWith(".md"))
-                    .filter(Files::isRegularFile)
-                    .sorted()
-                    .toList();
+        // The walk has each entry's attributes already: no second stat per file to ask what it is
+        // (a link is still followed to what it points to, as before).
+        try (Stream<Path> walk = Files.find(contentDir, Integer.MAX_VALUE, (p, attributes) ->
+                p.getFileName().toString().endsWith(".md")
+                        && (attributes.isRegularFile() || attributes.isSymbolicLink() && Files.isRegularFile(p)))) {
+            return walk.sorted().toList();
         } catch (IOException | UncheckedIOException e) {
             LOG.error("cannot list content folder {}: {}", contentDir, e.getMessage());
             return List.of();

@@ -67,6 +67,19 @@ class ContentLoaderTest {
     }
 
     @Test
+    void aLinkToAnArticleFileIsAnArticleAndAFolderNamedLikeOneIsNot() throws IOException {
+        write("shared/guide.md", article("Guia", ""));
+        java.nio.file.Files.createDirectories(dir.resolve("pt"));
+        java.nio.file.Files.createSymbolicLink(dir.resolve("pt/guia.md"), dir.resolve("shared/guide.md"));
+        java.nio.file.Files.createDirectories(dir.resolve("pt/notas.md"));
+        write("pt/notas.md/dentro.md", article("Dentro", ""));
+        Library library = loader.load(dir);
+        assertThat(library.article("/pt/guia")).isPresent();
+        assertThat(library.all()).anyMatch(a -> a.title().equals("Dentro"));
+        assertThat(library.problems()).noneMatch(p -> p.file().equals(Path.of("pt/notas.md")));
+    }
+
+    @Test
     void linksTranslationsByKey() throws IOException {
         write("pt/a.md", article("A pt", "translationKey: k\n"));
         write("en/a-en.md", article("A en", "translationKey: k\n"));
