@@ -347,7 +347,7 @@ public final class Main {
                 // Javalin puts its servlet context inside the innermost wrapper: article pages
                 // already prepared are answered before the servlet layer (see CachedPages), and a
                 // request with a body reaches it once the body is all there.
-                kb.web.CachedPages cached = new kb.web.CachedPages(site, responder, metrics::request);
+                kb.web.CachedPages cached = new kb.web.CachedPages(site, responder, metrics::request, publishing::sitemapFile);
                 cached.setHandler(RequestThreads.bodiesFirst(config.http.maxRequestSize));
                 server.setHandler(cached);
             });

@@ -4,8 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import kb.content.Library;
@@ -27,8 +26,8 @@ public final class Publishing {
     private final List<String> fixedPages;
     private volatile SitemapFiles sitemap;
 
-    /** A content version's sitemap: its entries, and each file as it was first asked for (0 for {@code /sitemap.xml}). */
-    private record SitemapFiles(Library library, List<Sitemap.Entry> entries, Map<Integer, String> files) {}
+    /** A content version's sitemap entries. */
+    private record SitemapFiles(Library library, List<Sitemap.Entry> entries) {}
 
     /**
      * @param base       the configured public base URL
@@ -67,35 +66,51 @@ public final class Publishing {
      * {@code /sitemap-1.xml}, {@code /sitemap-2.xml}, …
      */
     public void sitemap(Context ctx) {
-        SitemapFiles s = sitemapFiles();
-        String xml = s.files().computeIfAbsent(0, k -> s.entries().size() <= sitemapLimit ? Sitemap.xml(s.entries(), urls)
-                : Sitemap.index((s.entries().size() + sitemapLimit - 1) / sitemapLimit, urls));
-        ctx.header("Cache-Control", CACHE).contentType("application/xml; charset=utf-8").result(xml);
+        send(ctx, sitemapFile("/sitemap.xml"));
     }
 
     /** {@code /sitemap-<n>.xml}: one part of a sitemap index; 404 when the sitemap fits in one file or has no such part. */
     public void sitemapPart(Context ctx) {
-        String raw = ctx.pathParam("n");
-        SitemapFiles s = sitemapFiles();
-        List<Sitemap.Entry> entries = s.entries();
-        int parts = (entries.size() + sitemapLimit - 1) / sitemapLimit;
-        if (parts < 2 || raw.length() > 9 || !raw.matches("[1-9][0-9]*") || Integer.parseInt(raw) > parts) {
+        send(ctx, sitemapFile("/sitemap-" + ctx.pathParam("n") + ".xml"));
+    }
+
+    private static void send(Context ctx, Optional<String> xml) {
+        if (xml.isEmpty()) {
             ctx.status(HttpStatus.NOT_FOUND).contentType("text/plain; charset=utf-8").result("Not found");
             return;
         }
-        int n = Integer.parseInt(raw);
-        String xml = s.files().computeIfAbsent(n, k -> {
-            int from = (k - 1) * sitemapLimit;
-            return Sitemap.xml(entries.subList(from, Math.min(entries.size(), from + sitemapLimit)), urls);
-        });
-        ctx.header("Cache-Control", CACHE).contentType("application/xml; charset=utf-8").result(xml);
+        ctx.header("Cache-Control", CACHE).contentType("application/xml; charset=utf-8").result(xml.get());
+    }
+
+    /**
+     * The text of the sitemap's file at a path: {@code /sitemap.xml} (every URL, or past the
+     * protocol's limit the index of the parts), or {@code /sitemap-<n>.xml} when the sitemap has
+     * that part; empty for any other path. Made anew each time: the web layer keeps the bytes it
+     * sends, once per content version ({@link kb.web.CachedPages}).
+     */
+    public Optional<String> sitemapFile(String path) {
+        SitemapFiles s = sitemapFiles();
+        List<Sitemap.Entry> entries = s.entries();
+        int parts = (entries.size() + sitemapLimit - 1) / sitemapLimit;
+        if (path.equals("/sitemap.xml")) {
+            return Optional.of(parts <= 1 ? Sitemap.xml(entries, urls) : Sitemap.index(parts, urls));
+        }
+        if (!path.startsWith("/sitemap-") || !path.endsWith(".xml")) {
+            return Optional.empty();
+        }
+        String raw = path.substring("/sitemap-".length(), path.length() - ".xml".length());
+        if (parts < 2 || raw.length() > 9 || !raw.matches("[1-9][0-9]*") || Integer.parseInt(raw) > parts) {
+            return Optional.empty();
+        }
+        int from = (Integer.parseInt(raw) - 1) * sitemapLimit;
+        return Optional.of(Sitemap.xml(entries.subList(from, Math.min(entries.size(), from + sitemapLimit)), urls));
     }
 
     private SitemapFiles sitemapFiles() {
         Library now = library.get();
         SitemapFiles s = sitemap;
         if (s == null || s.library() != now) {
-            s = new SitemapFiles(now, Sitemap.entries(now, fixedPages), new ConcurrentHashMap<>());
+            s = new SitemapFiles(now, Sitemap.entries(now, fixedPages));
             sitemap = s;
         }
         return s;

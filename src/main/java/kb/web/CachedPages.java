@@ -30,14 +30,33 @@ public final class CachedPages extends Handler.Wrapper {
         void request(String method, String route, int status, double millis);
     }
 
+    /** The sitemap's text at a path ({@code /sitemap.xml}, {@code /sitemap-2.xml}); empty for any other path. */
+    @FunctionalInterface
+    public interface Sitemaps {
+        java.util.Optional<String> at(String path);
+    }
+
+    static final String SITEMAP_TYPE = "application/xml;charset=utf-8";
+
     private final Supplier<Site> site;
     private final Responder responder;
     private final Served served;
+    private final Sitemaps sitemaps;
 
     public CachedPages(Supplier<Site> site, Responder responder, Served served) {
+        this(site, responder, served, path -> java.util.Optional.empty());
+    }
+
+    /**
+     * @param sitemaps the sitemap's files, answered here whatever the query: at 10,000 articles per
+     *                 language {@code /sitemap.xml} is 12 MB (860 KB gzipped), and written from
+     *                 here it holds no request thread while a crawler reads it, however slowly
+     */
+    public CachedPages(Supplier<Site> site, Responder responder, Served served, Sitemaps sitemaps) {
         this.site = site;
         this.responder = responder;
         this.served = served;
+        this.sitemaps = sitemaps;
     }
 
     @Override
@@ -56,23 +75,40 @@ public final class CachedPages extends Handler.Wrapper {
                 }
             };
         }
-        if (!"GET".equals(request.getMethod()) || request.getHttpURI().getQuery() != null) {
+        if (!"GET".equals(request.getMethod())) {
             return super.handle(request, response, callback);
         }
         long started = System.nanoTime();
-        PageCache.Routed routed = responder.prepared(current, request.getHttpURI().getPath());
+        String path = request.getHttpURI().getPath();
+        if (path.startsWith("/sitemap")) {
+            PageCache.Page sitemap = responder.document(current, path, SITEMAP_TYPE, () -> sitemaps.at(path));
+            if (sitemap != null) {
+                return answer(request, response, callback, sitemap, "/sitemap", started);
+            }
+        }
+        if (request.getHttpURI().getQuery() != null) {
+            return super.handle(request, response, callback);
+        }
+        PageCache.Routed routed = responder.prepared(current, path);
         if (routed == null) {
             return super.handle(request, response, callback);
         }
-        PageCache.Page page = routed.page();
+        return answer(request, response, callback, routed.page(), routed.route(), started);
+    }
+
+    /**
+     * A prepared page's answer, written without waiting: Jetty sends what the socket takes and the
+     * rest as the client reads, on no thread of the pool.
+     */
+    private boolean answer(Request request, Response response, Callback callback, PageCache.Page page, String route, long started) {
         HttpFields.Mutable headers = response.getHeaders();
         SecurityHeaders.HEADERS.forEach(headers::put);
-        byte[] body = routed.page().answer(request.getHeaders().get(HttpHeader.IF_NONE_MATCH),
+        byte[] body = page.answer(request.getHeaders().get(HttpHeader.IF_NONE_MATCH),
                 request.getHeaders().get(HttpHeader.ACCEPT_ENCODING), headers::put);
         int status = body == null ? HttpStatus.NOT_MODIFIED_304 : HttpStatus.OK_200;
         response.setStatus(status);
         response.write(true, body == null ? null : ByteBuffer.wrap(body), callback);
-        served.request("GET", routed.route(), status, (System.nanoTime() - started) / 1e6);
+        served.request("GET", route, status, (System.nanoTime() - started) / 1e6);
         return true;
     }
 

@@ -17,8 +17,8 @@ import kb.Site;
  * the bytes, so every replica serving the same content answers the same ETag.
  */
 final class PageCache {
-    /** A page ready to send. */
-    record Page(byte[] html, byte[] gzip, String etag) {
+    /** A page ready to send (HTML, or another document such as a sitemap). */
+    record Page(byte[] html, byte[] gzip, String etag, String contentType) {
         long size() {
             return html.length + gzip.length + 64L;
         }
@@ -37,7 +37,7 @@ final class PageCache {
             }
             boolean gzipped = Http.acceptsGzip(acceptEncoding);
             byte[] body = gzipped ? gzip : html;
-            header.accept("Content-Type", "text/html;charset=utf-8");
+            header.accept("Content-Type", contentType);
             if (gzipped) {
                 header.accept("Content-Encoding", "gzip");
             }
@@ -69,6 +69,14 @@ final class PageCache {
 
     /** The page for this key in this content version, rendering it on first use. */
     Page get(Site site, String key, Supplier<String> render) {
+        return get(site, key, HTML, () -> java.util.Optional.of(render.get()));
+    }
+
+    /**
+     * The document of this type for this key in this content version, made on first use; null
+     * when {@code make} has none (then nothing is kept).
+     */
+    Page get(Site site, String key, String contentType, Supplier<java.util.Optional<String>> make) {
         Generation g = generation;
         if (g.site() != site) {
             g = new Generation(site);
@@ -78,7 +86,11 @@ final class PageCache {
         if (known != null) {
             return known;
         }
-        Page page = prepare(render.get());
+        java.util.Optional<String> text = make.get();
+        if (text.isEmpty()) {
+            return null;
+        }
+        Page page = prepare(text.get(), contentType);
         Page earlier = g.pages().putIfAbsent(key, page);
         if (earlier != null) {
             return earlier;
@@ -117,9 +129,15 @@ final class PageCache {
         }
     }
 
+    static final String HTML = "text/html;charset=utf-8";
+
     static Page prepare(String html) {
-        byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
-        return new Page(bytes, gzip(bytes), "\"" + Assets.sha256(bytes).substring(0, 32) + "\"");
+        return prepare(html, HTML);
+    }
+
+    static Page prepare(String text, String contentType) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        return new Page(bytes, gzip(bytes), "\"" + Assets.sha256(bytes).substring(0, 32) + "\"", contentType);
     }
 
     private static byte[] gzip(byte[] bytes) {

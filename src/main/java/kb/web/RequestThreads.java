@@ -20,9 +20,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * <p>What could hold one of so few threads is a client: a request body sent slowly would be read
  * by a blocked thread. Bodies (at most {@code maxRequestSize}) are therefore read before a thread
  * takes the request ({@link #bodiesFirst}): the request is only dispatched once its body is all
- * there. Answers are written to the socket's buffer; a reader that never reads a large answer (a
- * sitemap) holds its thread until the connection's idle timeout: behind a proxy that buffers
- * answers (nginx does by default) that never reaches the site.
+ * there. Answers go to the socket's buffer, which takes any page whole; the one answer that can be
+ * megabytes, the sitemap, is written without a thread waiting on the client ({@link CachedPages}).
  */
 public final class RequestThreads {
     /** Threads per core; measured on two cores, where 8 in all did better than 6, 12, 16 and 250. */

@@ -46,6 +46,14 @@ public final class Responder {
         return cache.at(site, path);
     }
 
+    /**
+     * A document other than a page that depends only on the content version (a sitemap), made by
+     * {@code make} once per version and path; null when {@code make} has none for the path.
+     */
+    PageCache.Page document(Site site, String path, String contentType, Supplier<java.util.Optional<String>> make) {
+        return cache.get(site, "document " + path, contentType, make);
+    }
+
     /** A page that depends only on the content version: {@code view} is called once per version and key. */
     public void sendCached(Context ctx, Site site, String key, Supplier<View> view) {
         PageCache.Page page = cache.get(site, key, () -> templates.render(view.get()));

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.xml.parsers.DocumentBuilderFactory;
 import kb.TestServer;
@@ -74,6 +75,26 @@ class PublishingTest {
         assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
         assertThat(r.body()).contains("User-agent: *").contains("Sitemap: " + BASE + "/sitemap.xml\n")
                 .contains("Disallow: /api/");
+    }
+
+    /** Crawlers fetch the sitemap often: gzipped when they take it, and 304 when they have this version. */
+    @Test
+    void sitemapIsGzippedForCrawlersThatTakeItAndRevalidatedByEtag() throws Exception {
+        HttpResponse<String> plain = server.get("/sitemap.xml");
+        String etag = plain.headers().firstValue("ETag").orElseThrow();
+        var http = java.net.http.HttpClient.newHttpClient();
+        HttpResponse<byte[]> zipped = http.send(java.net.http.HttpRequest.newBuilder(URI.create(server.base() + "/sitemap.xml"))
+                .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(zipped.statusCode()).isEqualTo(200);
+        assertThat(zipped.headers().firstValue("Content-Encoding")).contains("gzip");
+        assertThat(zipped.headers().firstValue("Content-Type").orElse("")).startsWith("application/xml");
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(zipped.body()))) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(plain.body());
+        }
+        assertThat(server.get("/sitemap.xml", Map.of("If-None-Match", etag)).statusCode()).isEqualTo(304);
+        // A query changes nothing about the sitemap (tracking parameters, cache busters).
+        assertThat(server.get("/sitemap.xml?utm_source=x").body()).isEqualTo(plain.body());
+        assertThat(server.get("/sitemap-1.xml").statusCode()).isEqualTo(404);
     }
 
     @Test

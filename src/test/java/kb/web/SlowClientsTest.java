@@ -89,6 +89,52 @@ class SlowClientsTest {
         assertThat(vote.statusCode()).isBetween(200, 299);
     }
 
+    /**
+     * Crawlers that ask for a sitemap of many megabytes and read it slowly (here: not at all), more
+     * of them than there are threads, must not leave readers waiting either: the sitemap is
+     * written without a thread waiting on the socket.
+     */
+    @Test
+    void readersThatNeverReadABigSitemapDoNotHoldUpOthers(@org.junit.jupiter.api.io.TempDir java.nio.file.Path content) throws Exception {
+        // Long paths, each in both languages: about 1 KB of sitemap per URL.
+        String tail = "-" + "m".repeat(200);
+        for (int i = 0; i < 3_500; i++) {
+            String key = "translationKey: k" + i + "\n";
+            kb.ContentFiles.write(content, "pt/a" + i + tail + ".md", "---\ntitle: \"A " + i + "\"\n" + key + "---\n\nTexto.\n");
+            kb.ContentFiles.write(content, "en/a" + i + tail + ".md", "---\ntitle: \"A " + i + "\"\n" + key + "---\n\nText.\n");
+        }
+        try (TestServer big = new TestServer(content)) {
+            int size = big.get("/sitemap.xml").body().length();
+            assertThat(size).as("sitemap bytes").isGreaterThan(6_000_000); // more than loopback's socket buffers take
+            int stalled = RequestThreads.size(Runtime.getRuntime().availableProcessors()) * 2;
+            List<Socket> sockets = new ArrayList<>();
+            try {
+                for (int i = 0; i < stalled; i++) {
+                    Socket s = new Socket();
+                    s.setReceiveBufferSize(4096);
+                    s.connect(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), big.port()));
+                    // A query, so that nothing prepared for the bare path could be what answers.
+                    s.getOutputStream().write(("GET /sitemap.xml?from=" + i + " HTTP/1.1\r\nHost: localhost\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+                    s.getOutputStream().flush();
+                    sockets.add(s); // and never read
+                }
+                Thread.sleep(3000); // time for every one of them to be answered as far as the socket takes
+                for (String path : List.of("/api/search?lang=pt&q=texto", "/en/search?q=text", "/health")) {
+                    long started = System.nanoTime();
+                    HttpResponse<String> answer = big.get(path);
+                    long millis = (System.nanoTime() - started) / 1_000_000;
+                    assertThat(answer.statusCode()).as(path).isEqualTo(200);
+                    assertThat(millis).as(path + ", ms, with " + stalled + " sitemaps unread").isLessThan(3000);
+                }
+            } finally {
+                for (Socket s : sockets) {
+                    s.close();
+                }
+            }
+        }
+    }
+
     private static String statusLine(InputStream in) throws IOException {
         StringBuilder line = new StringBuilder();
         for (int c = in.read(); c != -1 && c != '\n'; c = in.read()) {
