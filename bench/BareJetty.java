@@ -21,7 +21,7 @@ import org.eclipse.jetty.util.Callback;
 /**
  * The ceiling of this stack for one article page: Jetty 12 (the one inside target/kb.jar) with a
  * plain {@code Handler.Abstract} answering every request with the same bytes, no routing, no
- * servlet layer, no Javalin. bench/run.sh runs it with wrk the way it runs the jar's article page.
+ * servlet layer, no Javalin, on the site's pool of request threads. bench/run.sh runs it with wrk the way it runs the jar's article page.
  *
  * <pre>java -cp target/kb.jar bench/BareJetty.java PORT FILE [HEADERS]</pre>
  *
@@ -67,7 +67,8 @@ public class BareJetty {
         }
         String length = Integer.toString(body.length);
 
-        Server server = new Server();
+        // The site's own request threads (kb.web.RequestThreads): the same stack, configured the same.
+        Server server = new Server(kb.web.RequestThreads.pool(Runtime.getRuntime().availableProcessors()));
         HttpConfiguration config = new HttpConfiguration();
         config.setSendServerVersion(false);
         ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(config));
