@@ -111,9 +111,10 @@ public final class ContentLoader {
         }
         collations++;
         List<Path> files;
-        if (touched == null) {
-            files = (listing != null ? listing.join() : markdownFiles(contentDir)).stream()
-                    .filter(f -> !isIndex(f)).map(contentDir::relativize).toList();
+        // The whole folder's Markdown files, articles and _index.md alike, when every file is looked at.
+        List<Path> listed = touched != null ? null : listing != null ? listing.join() : markdownFiles(contentDir);
+        if (listed != null) {
+            files = listed.stream().filter(f -> !isIndex(f)).map(contentDir::relativize).toList();
         } else {
             // The previous files, the touched ones that exist now, and the ones that had problems (read again, to report them again).
             List<Path> relative = sortedSources(previous);
@@ -164,7 +165,8 @@ public final class ContentLoader {
         List<Article> articles = dropDuplicateTranslations(byUrl, problems);
         Map<String, String> aliases = aliases(articles, byUrl.keySet(), problems);
         // Folders' _index.md files: read again only when the change may concern them.
-        IndexFiles indexFiles = touched != null && lastIndexFiles != null ? lastIndexFiles : indexFiles(contentDir);
+        IndexFiles indexFiles = listed != null ? indexFiles(contentDir, listed)
+                : lastIndexFiles != null ? lastIndexFiles : indexFiles(contentDir, markdownFiles(contentDir));
         lastIndexFiles = indexFiles;
         problems.addAll(indexFiles.problems());
         Map<Path, FrontMatter> indexes = indexFiles.indexes();
@@ -440,11 +442,12 @@ public final class ContentLoader {
      * The {@code _index.md} of each folder below a language folder, by folder (relative to the
      * content folder); one that cannot be read is reported and its folder gets the default title.
      */
-    private static IndexFiles indexFiles(Path contentDir) {
+    /** The folders' {@code _index.md} files among the folder's listed Markdown files, read. */
+    private static IndexFiles indexFiles(Path contentDir, List<Path> listed) {
         Map<Path, FrontMatter> indexes = new HashMap<>();
         List<Problem> problems = new ArrayList<>();
         List<byte[]> digested = new ArrayList<>();
-        for (Path file : markdownFiles(contentDir).stream().filter(ContentLoader::isIndex).toList()) {
+        for (Path file : listed.stream().filter(ContentLoader::isIndex).toList()) {
             Path relative = contentDir.relativize(file);
             digested.add(relative.toString().getBytes(StandardCharsets.UTF_8));
             if (relative.getNameCount() < 3) {

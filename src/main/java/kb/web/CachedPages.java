@@ -43,10 +43,6 @@ public final class CachedPages extends Handler.Wrapper {
     private final Served served;
     private final Sitemaps sitemaps;
 
-    public CachedPages(Supplier<Site> site, Responder responder, Served served) {
-        this(site, responder, served, path -> java.util.Optional.empty());
-    }
-
     /**
      * @param sitemaps the sitemap's files, answered here whatever the query: at 10,000 articles per
      *                 language {@code /sitemap.xml} is 12 MB (860 KB gzipped), and written from

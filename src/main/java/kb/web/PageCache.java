@@ -18,9 +18,9 @@ import kb.Site;
  */
 final class PageCache {
     /** A page ready to send (HTML, or another document such as a sitemap). */
-    record Page(byte[] html, byte[] gzip, String etag, String contentType) {
+    record Page(byte[] body, byte[] gzip, String etag, String contentType) {
         long size() {
-            return html.length + gzip.length + 64L;
+            return body.length + gzip.length + 64L;
         }
 
         /**
@@ -36,13 +36,13 @@ final class PageCache {
                 return null;
             }
             boolean gzipped = Http.acceptsGzip(acceptEncoding);
-            byte[] body = gzipped ? gzip : html;
+            byte[] sent = gzipped ? gzip : body;
             header.accept("Content-Type", contentType);
             if (gzipped) {
                 header.accept("Content-Encoding", "gzip");
             }
-            header.accept("Content-Length", Integer.toString(body.length));
-            return body;
+            header.accept("Content-Length", Integer.toString(sent.length));
+            return sent;
         }
     }
 

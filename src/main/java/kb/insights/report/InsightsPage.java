@@ -88,6 +88,26 @@ public final class InsightsPage {
     }
 
     public void page(Context ctx) {
+        reading(ctx, (lang, filter) -> {
+            Report.Snapshot snapshot;
+            try {
+                snapshot = report.read(filter);
+            } catch (SQLException e) {
+                LOG.warn("insights: cannot read the database: {}", e.toString());
+                refuse(ctx, lang, HttpStatus.SERVICE_UNAVAILABLE, frame.messages(lang).get("insights.error.database"));
+                return;
+            }
+            responder.send(ctx, view(lang, filter, snapshot));
+            ctx.header("Cache-Control", "no-store");
+        });
+    }
+
+    /**
+     * What every answer that reads the database goes through: the headers, the credentials and
+     * the filter ({@link #begin}, {@link #filter}), then {@code read} holding one of the
+     * {@link #CONCURRENT_READS} permits, or 503 at once when none is free.
+     */
+    private void reading(Context ctx, java.util.function.BiConsumer<String, Filter> read) {
         Optional<String> lang = begin(ctx);
         if (lang.isEmpty()) {
             return;
@@ -96,23 +116,16 @@ public final class InsightsPage {
         if (filter.isEmpty()) {
             return;
         }
-        Messages m = frame.messages(lang.get());
         if (!reads.tryAcquire()) {
-            busy(ctx, lang.get());
+            ctx.header("Retry-After", "5");
+            refuse(ctx, lang.get(), HttpStatus.SERVICE_UNAVAILABLE, frame.messages(lang.get()).get("insights.error.busy"));
             return;
         }
-        Report.Snapshot snapshot;
         try {
-            snapshot = report.read(filter.get());
-        } catch (SQLException e) {
-            LOG.warn("insights: cannot read the database: {}", e.toString());
-            refuse(ctx, lang.get(), HttpStatus.SERVICE_UNAVAILABLE, m.get("insights.error.database"));
-            return;
+            read.accept(lang.get(), filter.get());
         } finally {
             reads.release();
         }
-        responder.send(ctx, view(lang.get(), filter.get(), snapshot));
-        ctx.header("Cache-Control", "no-store");
     }
 
     private View view(String lang, Filter f, Report.Snapshot s) {
@@ -178,19 +191,11 @@ public final class InsightsPage {
     }
 
     private void export(Context ctx, String name, List<String> header, String sql, String langColumn, RowReader reader) {
-        Optional<String> lang = begin(ctx);
-        if (lang.isEmpty()) {
-            return;
-        }
-        Optional<Filter> filter = filter(ctx, lang.get());
-        if (filter.isEmpty()) {
-            return;
-        }
-        Filter f = filter.get();
-        if (!reads.tryAcquire()) {
-            busy(ctx, lang.get());
-            return;
-        }
+        reading(ctx, (lang, f) -> export(ctx, lang, f, name, header, sql, langColumn, reader));
+    }
+
+    private void export(Context ctx, String lang, Filter f, String name, List<String> header, String sql, String langColumn,
+            RowReader reader) {
         try (Connection c = db.getConnection();
                 PreparedStatement st = c.prepareStatement(String.format(sql, f.langClause(langColumn)))) {
             st.setFetchSize(500);
@@ -214,19 +219,11 @@ public final class InsightsPage {
             LOG.warn("insights: cannot export {}: {}", name, e.toString());
             if (!ctx.res().isCommitted()) {
                 ctx.res().reset();
-                refuse(ctx, lang.get(), HttpStatus.SERVICE_UNAVAILABLE, frame.messages(lang.get()).get("insights.error.database"));
+                refuse(ctx, lang, HttpStatus.SERVICE_UNAVAILABLE, frame.messages(lang).get("insights.error.database"));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            reads.release();
         }
-    }
-
-    /** Every reading permit is taken (a slow or hanging database): come back in a moment. */
-    private void busy(Context ctx, String lang) {
-        ctx.header("Retry-After", "5");
-        refuse(ctx, lang, HttpStatus.SERVICE_UNAVAILABLE, frame.messages(lang).get("insights.error.busy"));
     }
 
     /** Headers every answer carries, the page's language and the credentials; empty once answered. */
