@@ -95,8 +95,8 @@ final class Analysis {
         this.lang = lang;
         this.family = family;
         this.stopWords = foldedStopWords(family);
-        this.forText = new WordAnalyzer(family, stopWords, true, null);
-        this.forQuery = new WordAnalyzer(family, stopWords, false, null);
+        this.forText = new WordAnalyzer(family, stopWords, true, null, false);
+        this.forQuery = new WordAnalyzer(family, stopWords, false, null, false);
     }
 
     String lang() {
@@ -113,7 +113,15 @@ final class Analysis {
      * time (nothing while it holds null): how each article's words are counted apart.
      */
     Analyzer forIndex(ThreadLocal<WordCounts.Target> targets) {
-        return new WordAnalyzer(family, stopWords, true, targets);
+        return new WordAnalyzer(family, stopWords, true, targets, true);
+    }
+
+    /**
+     * The writer's chain with every step run for every token, as {@link RememberedWords} would
+     * without its memory: the reference that the remembered chain is checked against.
+     */
+    Analyzer forIndexStepByStep(ThreadLocal<WordCounts.Target> targets) {
+        return new WordAnalyzer(family, stopWords, true, targets, false);
     }
 
     /** Analyzes text exactly as the index did (without counting): what snippets mark. */
@@ -164,12 +172,15 @@ final class Analysis {
         private final CharArraySet stopWords;
         private final boolean atIndexTime;
         private final ThreadLocal<WordCounts.Target> words;
+        private final boolean remember;
 
-        WordAnalyzer(String lang, CharArraySet stopWords, boolean atIndexTime, ThreadLocal<WordCounts.Target> words) {
+        WordAnalyzer(String lang, CharArraySet stopWords, boolean atIndexTime, ThreadLocal<WordCounts.Target> words,
+                boolean remember) {
             this.lang = lang;
             this.stopWords = stopWords;
             this.atIndexTime = atIndexTime;
             this.words = words;
+            this.remember = remember;
         }
 
         @Override
@@ -183,14 +194,25 @@ final class Analysis {
                 s = new IdentifierForms(s);
             }
             s = new IdentifierSplitter(s, atIndexTime);
-            s = new LowerCaseFilter(s);
-            if (words != null) {
-                // Components are made on, and kept for, the thread that uses them: its target.
-                s = new WordCounts.Counter(s, words.get());
+            if (words != null && remember) {
+                // The writer's chain: the same steps, each distinct token worked out once.
+                s = new RememberedWords(s, words.get(), this::afterLowerCase);
+            } else {
+                s = new LowerCaseFilter(s);
+                if (words != null) {
+                    // Components are made on, and kept for, the thread that uses them: its target.
+                    s = new WordCounts.Counter(s, words.get());
+                }
+                s = afterLowerCase(s);
             }
+            return new TokenStreamComponents(source, s);
+        }
+
+        /** Accents folded, stop words dropped, then stemmed: what follows lower-casing (and counting). */
+        private TokenStream afterLowerCase(TokenStream s) {
             s = new ASCIIFoldingFilter(s);
             s = new StopFilter(s, stopWords);
-            s = switch (lang) {
+            return switch (lang) {
                 // Folds what it stems; NasalPluralFilter's accents only go on words long enough to be stemmed.
                 case "pt" -> new PortugueseLightStemFilter(new NasalPluralFilter(s));
                 case "en" -> new PorterStemFilter(s);
@@ -200,7 +222,6 @@ final class Analysis {
                 case "it" -> new ItalianLightStemFilter(s);
                 default -> s;
             };
-            return new TokenStreamComponents(source, s);
         }
 
         @Override

@@ -1,0 +1,152 @@
+package kb.search;
+
+import java.io.IOException;
+import java.util.function.UnaryOperator;
+import org.apache.lucene.analysis.CharArrayMap;
+import org.apache.lucene.analysis.FilteringTokenFilter;
+import org.apache.lucene.analysis.TokenFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
+
+/**
+ * The word half of the index chain (lower case, count, fold accents, drop stop words, stem), worked
+ * out once per distinct token and then remembered: a large site says the same few thousand words
+ * millions of times, and each of those steps is a pure function of the token's characters and of
+ * whether it is a keyword. What a token becomes is computed by the very same Lucene filters, run
+ * on that one token ({@code steps}), so the remembered answer is the chain's answer; the counting
+ * happens for every token, as the chain's counter did.
+ *
+ * <p>Only for the index's writer: a few threads, each with its own memory, bounded by
+ * {@link #MAX_REMEMBERED} words (past it, it starts over). Queries and snippets keep the plain chain.
+ */
+final class RememberedWords extends FilteringTokenFilter {
+    /** Distinct tokens remembered per thread and kind: a few megabytes at most. */
+    static final int MAX_REMEMBERED = 1 << 17;
+
+    private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+    private final KeywordAttribute keyword = addAttribute(KeywordAttribute.class);
+    private final WordCounts.Target target;
+    private final CharArrayMap<Answer> words = new CharArrayMap<>(1 << 12, false);
+    private final CharArrayMap<Answer> keywords = new CharArrayMap<>(1 << 10, false);
+    private final OneToken one = new OneToken();
+    private final Lowered lowered;
+    private final TokenStream steps;
+
+    /** What a token becomes: its lower-case form if the counter counts it, and its term, or null for a stop word. */
+    private record Answer(char[] counted, char[] term) {
+    }
+
+    /**
+     * @param in    the tokens, identifiers already split and marked as keywords
+     * @param after the filters that follow lower-casing and counting, applied to a stream
+     */
+    RememberedWords(TokenStream in, WordCounts.Target target, UnaryOperator<TokenStream> after) {
+        super(in);
+        this.target = target;
+        this.lowered = new Lowered(new org.apache.lucene.analysis.LowerCaseFilter(one));
+        this.steps = after.apply(lowered);
+    }
+
+    @Override
+    protected boolean accept() throws IOException {
+        char[] b = term.buffer();
+        int len = term.length();
+        boolean isKeyword = keyword.isKeyword();
+        CharArrayMap<Answer> known = isKeyword ? keywords : words;
+        Answer answer = known.get(b, 0, len);
+        if (answer == null) {
+            answer = work(b, len, isKeyword);
+            if (known.size() >= MAX_REMEMBERED) {
+                known.clear();
+            }
+            known.put(new String(b, 0, len), answer);
+        }
+        WordCounts counts = target.into;
+        if (counts != null && answer.counted != null) {
+            counts.add(answer.counted, answer.counted.length);
+        }
+        if (answer.term == null) {
+            return false;
+        }
+        term.copyBuffer(answer.term, 0, answer.term.length);
+        return true;
+    }
+
+    /** Runs the chain's own filters on this one token. */
+    private Answer work(char[] b, int len, boolean isKeyword) throws IOException {
+        one.set(b, len, isKeyword);
+        steps.reset();
+        char[] out = null;
+        if (steps.incrementToken()) {
+            CharTermAttribute t = steps.getAttribute(CharTermAttribute.class);
+            out = java.util.Arrays.copyOf(t.buffer(), t.length());
+        }
+        steps.end();
+        char[] counted = !isKeyword && WordCounts.isWord(lowered.lower, lowered.length)
+                ? java.util.Arrays.copyOf(lowered.lower, lowered.length)
+                : null;
+        return new Answer(counted, out);
+    }
+
+    /** A stream of the one token it is given. */
+    private static final class OneToken extends TokenStream {
+        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+        private final KeywordAttribute keyword = addAttribute(KeywordAttribute.class);
+        private char[] chars = new char[16];
+        private int length;
+        private boolean isKeyword;
+        private boolean given;
+
+        void set(char[] b, int len, boolean isKeyword) {
+            if (chars.length < len) {
+                chars = new char[len];
+            }
+            System.arraycopy(b, 0, chars, 0, len);
+            this.length = len;
+            this.isKeyword = isKeyword;
+        }
+
+        @Override
+        public void reset() throws IOException {
+            super.reset();
+            given = false;
+        }
+
+        @Override
+        public boolean incrementToken() {
+            if (given) {
+                return false;
+            }
+            given = true;
+            clearAttributes();
+            term.copyBuffer(chars, 0, length);
+            keyword.setKeyword(isKeyword);
+            return true;
+        }
+    }
+
+    /** Notes the token as lower-cased, which is what the counter counted. */
+    private static final class Lowered extends TokenFilter {
+        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+        private char[] lower = new char[16];
+        private int length;
+
+        Lowered(TokenStream in) {
+            super(in);
+        }
+
+        @Override
+        public boolean incrementToken() throws IOException {
+            if (!input.incrementToken()) {
+                return false;
+            }
+            if (lower.length < term.length()) {
+                lower = new char[term.length()];
+            }
+            length = term.length();
+            System.arraycopy(term.buffer(), 0, lower, 0, length);
+            return true;
+        }
+    }
+}
