@@ -82,7 +82,16 @@ record FrontMatter(
                 normalized.substring(bodyStart));
     }
 
-    private static Map<?, ?> readYaml(String yaml) throws Invalid {
+    static Map<?, ?> readYaml(String yaml) throws Invalid {
+        Map<String, Object> simple = SimpleYaml.read(yaml);
+        if (simple != null) {
+            return simple;
+        }
+        return readWithEngine(yaml);
+    }
+
+    /** What SnakeYAML reads (safe types only, no repeated fields, bounded), or why it cannot. */
+    static Map<?, ?> readWithEngine(String yaml) throws Invalid {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         options.setMaxAliasesForCollections(10);
