@@ -13,13 +13,13 @@ import java.util.Optional;
 
 /**
  * An article as bytes, in two parts: what the site keeps in memory (everything but the rendered
- * HTML and the sections' text: {@link Article#slim()}) and the body (those two), which stays on
- * disk until a page or a snippet needs it. Strings are UTF-8 with an int length, so no string has
+ * HTML and the sections' text: {@link Article#slim()}) and the body (the HTML), which stays on
+ * disk until a page needs it; the index keeps the sections' texts with their sections. Strings are UTF-8 with an int length, so no string has
  * the 64 KiB limit of {@code writeUTF}.
  */
 public final class ArticleCodec {
     /** Bumped whenever the layout below changes: stored articles of another format are parsed again. */
-    public static final int FORMAT = 1;
+    public static final int FORMAT = 2;
 
     private ArticleCodec() {}
 
@@ -48,15 +48,12 @@ public final class ArticleCodec {
         });
     }
 
-    /** The rendered HTML and each section's text, in section order. */
+    /**
+     * The rendered HTML. The sections' texts are not repeated here: the index keeps each one with
+     * its section (a doc value that snippets read), and {@link #withBody} takes them from there.
+     */
     public static byte[] body(Article a) {
-        return write(out -> {
-            str(out, a.html());
-            out.writeInt(a.sections().size());
-            for (Section s : a.sections()) {
-                str(out, s.text());
-            }
-        });
+        return write(out -> str(out, a.html()));
     }
 
     /** The article {@link #meta} wrote, without its body. */
@@ -99,18 +96,22 @@ public final class ArticleCodec {
         }
     }
 
-    /** The slim article with the body {@link #body} wrote put back. */
-    public static Article withBody(Article slim, byte[] bytes) {
+    /**
+     * The slim article with the body {@link #body} wrote put back, and each section's text, in
+     * section order, as the index keeps it.
+     */
+    public static Article withBody(Article slim, byte[] bytes, List<String> sectionTexts) {
+        if (sectionTexts.size() != slim.sections().size()) {
+            throw new IllegalArgumentException("the index has " + sectionTexts.size() + " section texts, the article "
+                    + slim.sections().size() + " sections");
+        }
         try {
             Reader in = new Reader(bytes, 0, bytes.length);
             String html = in.str();
-            int n = in.count();
-            if (n != slim.sections().size()) {
-                throw new IllegalArgumentException("the body has " + n + " sections, the article " + slim.sections().size());
-            }
-            List<Section> sections = new ArrayList<>(n);
-            for (Section s : slim.sections()) {
-                sections.add(new Section(s.id(), s.heading(), s.level(), in.str(), s.aliasIds()));
+            List<Section> sections = new ArrayList<>(sectionTexts.size());
+            for (int i = 0; i < sectionTexts.size(); i++) {
+                Section s = slim.sections().get(i);
+                sections.add(new Section(s.id(), s.heading(), s.level(), sectionTexts.get(i), s.aliasIds()));
             }
             return new Article(slim.lang(), slim.url(), slim.title(), slim.description(), slim.lastmod(), slim.translationKey(),
                     slim.aliases(), slim.tags(), slim.weight(), html, slim.intro(), sections, slim.links(), slim.source());

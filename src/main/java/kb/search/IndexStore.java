@@ -770,7 +770,10 @@ final class IndexStore implements Closeable {
         return texts;
     }
 
-    /** The body of an article this index holds, read from the given reader (the one its searches use). */
+    /**
+     * The body of an article this index holds, read from the given reader (the one its searches
+     * use): the HTML stored with the article's own document, each section's text from its section's.
+     */
     static Article withBody(DirectoryReader reader, Article article) throws IOException {
         if (article.hasBody()) {
             return article;
@@ -780,7 +783,28 @@ final class IndexStore implements Closeable {
         if (top.scoreDocs.length == 0) {
             throw new IOException("no stored body for " + article.source());
         }
-        return ArticleCodec.withBody(article, bytes(searcher.storedFields().document(top.scoreDocs[0].doc, Set.of(BODY)), BODY));
+        int n = article.sections().size();
+        int[] sectionDocs = new int[n];
+        java.util.Arrays.fill(sectionDocs, -1);
+        TopDocs docs = searcher.search(new TermQuery(new Term(PATH, key(article))), n + 2);
+        for (var hit : docs.scoreDocs) {
+            LeafReaderContext leaf = reader.leaves().get(org.apache.lucene.index.ReaderUtil.subIndex(hit.doc, reader.leaves()));
+            NumericDocValues section = leaf.reader().getNumericDocValues(SECTION);
+            if (section != null && section.advanceExact(hit.doc - leaf.docBase)) {
+                long i = section.longValue();
+                if (i >= 0 && i < n) {
+                    sectionDocs[(int) i] = hit.doc;
+                }
+            }
+        }
+        String[] texts = sectionTexts(reader, sectionDocs);
+        for (int i = 0; i < n; i++) {
+            if (texts[i] == null) {
+                throw new IOException("no text for section " + i + " of " + article.source());
+            }
+        }
+        return ArticleCodec.withBody(article, bytes(searcher.storedFields().document(top.scoreDocs[0].doc, Set.of(BODY)), BODY),
+                List.of(texts));
     }
 
     @Override

@@ -190,6 +190,33 @@ class PersistentIndexTest {
     }
 
     @Test
+    void anArticleReadBackFromTheIndexIsTheArticleAsParsedWithItsHtmlAndEverySectionsText() throws Exception {
+        // The shipped articles: headings at several levels, an intro, code, lists, links.
+        try (Stream<Path> files = Files.walk(TestContent.SHIPPED)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Path to = content.resolve(TestContent.SHIPPED.relativize(f).toString());
+                Files.createDirectories(to.getParent());
+                Files.copy(f, to);
+            }
+        }
+        // Parsed in memory with the same settings as the runs' loader: every article whole.
+        Library parsed = new ContentLoader(Set.of(), Set.of("/")).load(content);
+        try (Run first = new Run().load()) {
+            assertThat(first.library.all()).hasSameSizeAs(parsed.all());
+        }
+        try (Run second = new Run().load()) {
+            assertThat(second.store.parsed).isEmpty();
+            for (Article original : parsed.all()) {
+                Article slim = second.library.article(original.url()).orElseThrow();
+                assertThat(slim.hasBody()).isFalse();
+                Article full = second.index.full(slim);
+                assertThat(full.html()).isEqualTo(original.html());
+                assertThat(full.sections()).isEqualTo(original.sections());
+            }
+        }
+    }
+
+    @Test
     void aRestartWithTheSameFilesParsesNothingAndServesTheSame() throws Exception {
         threeArticles();
         List<String> before;
