@@ -193,11 +193,12 @@ final class Analysis {
             if (atIndexTime) {
                 s = new IdentifierForms(s);
             }
-            s = new IdentifierSplitter(s, atIndexTime);
             if (words != null && remember) {
-                // The writer's chain: the same steps, each distinct token worked out once.
+                // The writer's chain: the same steps, each distinct identifier and token worked out once.
+                s = new RememberedSplits(s);
                 s = new RememberedWords(s, words.get(), this::afterLowerCase);
             } else {
+                s = new IdentifierSplitter(s, atIndexTime);
                 s = new LowerCaseFilter(s);
                 if (words != null) {
                     // Components are made on, and kept for, the thread that uses them: its target.
@@ -241,21 +242,27 @@ final class Analysis {
         private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
 
         IdentifierSplitter(TokenStream in, boolean atIndexTime) {
-            super(in, tokens -> {
-                // Parts get their own offsets (nothing before changes a term's length), so a snippet
-                // can mark "REST" inside "OFFICE_ERROR_REST_API".
-                TokenStream split = new WordDelimiterGraphFilter(tokens, true, WordDelimiterIterator.DEFAULT_WORD_DELIM_TABLE,
-                        atIndexTime ? INDEX_SPLIT_FLAGS : SPLIT_FLAGS, null);
-                // The whole identifier (and its catenation) keeps its spelling; its parts are words.
-                return new IdentifierKeywordFilter(atIndexTime ? new FlattenGraphFilter(split) : split);
-            });
+            super(in, tokens -> splitSteps(tokens, atIndexTime));
         }
 
         @Override
         protected boolean shouldFilter() {
-            char[] b = term.buffer();
-            int len = term.length();
-            return !IdentifierForms.isForm(b, len) && Identifiers.hasParts(b, len);
+            return splits(term.buffer(), term.length());
         }
+    }
+
+    /** Whether a token goes through the splitter: it has parts, and is not one of the marked identifier terms. */
+    static boolean splits(char[] b, int len) {
+        return !IdentifierForms.isForm(b, len) && Identifiers.hasParts(b, len);
+    }
+
+    /** The splitter's steps, applied to the tokens that {@link #splits}. */
+    static TokenStream splitSteps(TokenStream tokens, boolean atIndexTime) {
+        // Parts get their own offsets (nothing before changes a term's length), so a snippet
+        // can mark "REST" inside "OFFICE_ERROR_REST_API".
+        TokenStream split = new WordDelimiterGraphFilter(tokens, true, WordDelimiterIterator.DEFAULT_WORD_DELIM_TABLE,
+                atIndexTime ? INDEX_SPLIT_FLAGS : SPLIT_FLAGS, null);
+        // The whole identifier (and its catenation) keeps its spelling; its parts are words.
+        return new IdentifierKeywordFilter(atIndexTime ? new FlattenGraphFilter(split) : split);
     }
 }

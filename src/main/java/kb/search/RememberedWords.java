@@ -8,6 +8,7 @@ import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
+import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 
 /**
  * The word half of the index chain (lower case, count, fold accents, drop stop words, stem), worked
@@ -29,7 +30,7 @@ final class RememberedWords extends FilteringTokenFilter {
     private final WordCounts.Target target;
     private final CharArrayMap<Answer> words = new CharArrayMap<>(1 << 12, false);
     private final CharArrayMap<Answer> keywords = new CharArrayMap<>(1 << 10, false);
-    private final OneToken one = new OneToken();
+    private final SingleToken one = new SingleToken();
     private final Lowered lowered;
     private final TokenStream steps;
 
@@ -75,7 +76,7 @@ final class RememberedWords extends FilteringTokenFilter {
 
     /** Runs the chain's own filters on this one token. */
     private Answer work(char[] b, int len, boolean isKeyword) throws IOException {
-        one.set(b, len, isKeyword);
+        one.set(b, len, len, TypeAttribute.DEFAULT_TYPE, isKeyword);
         steps.reset();
         char[] out = null;
         if (steps.incrementToken()) {
@@ -87,43 +88,6 @@ final class RememberedWords extends FilteringTokenFilter {
                 ? java.util.Arrays.copyOf(lowered.lower, lowered.length)
                 : null;
         return new Answer(counted, out);
-    }
-
-    /** A stream of the one token it is given. */
-    private static final class OneToken extends TokenStream {
-        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
-        private final KeywordAttribute keyword = addAttribute(KeywordAttribute.class);
-        private char[] chars = new char[16];
-        private int length;
-        private boolean isKeyword;
-        private boolean given;
-
-        void set(char[] b, int len, boolean isKeyword) {
-            if (chars.length < len) {
-                chars = new char[len];
-            }
-            System.arraycopy(b, 0, chars, 0, len);
-            this.length = len;
-            this.isKeyword = isKeyword;
-        }
-
-        @Override
-        public void reset() throws IOException {
-            super.reset();
-            given = false;
-        }
-
-        @Override
-        public boolean incrementToken() {
-            if (given) {
-                return false;
-            }
-            given = true;
-            clearAttributes();
-            term.copyBuffer(chars, 0, length);
-            keyword.setKeyword(isKeyword);
-            return true;
-        }
     }
 
     /** Notes the token as lower-cased, which is what the counter counted. */

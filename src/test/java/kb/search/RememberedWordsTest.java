@@ -23,9 +23,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The writer's chain remembers what each distinct token becomes ({@link RememberedWords}); what it
- * writes into the index and counts for the vocabulary must be exactly what running every step on
- * every token gives. Checked on the shipped articles and on generated text full of what the steps
+ * The writer's chain remembers what each distinct identifier splits into ({@link RememberedSplits})
+ * and what each distinct token becomes ({@link RememberedWords}); what it writes into the index
+ * and counts for the vocabulary must be exactly what running every step on every token gives. Checked on the shipped articles and on generated text full of what the steps
  * treat differently: accents, case, stop words with and without accents, plurals, identifiers,
  * error codes, possessives, other scripts, long words, the same spelling as a word and as an
  * identifier's part.
@@ -41,6 +41,9 @@ class RememberedWordsTest {
         "日本語", "Ωμέγα", "Ελληνικά", "йогурт", "ﬁle", "Ⅻ", "İstanbul", "ǅemal", "ꝏ", "supercalifragilisticexpialidocious"
                 + "supercalifragilisticexpialidocious", "2024-10-04", "v1.2.3", "e-mail", "co-op", "don't", "l'école",
         "hub spot", "HubSpot", "hubspot", "12345", "3rd", "ID", "ids", "tenant-id", "00000000-0000-0000-0000-000000000000",
+        "Calendars.Read.Shared", "AADSTS65001", "prompt=consent", "x.y", "a_b_c_d", "ÀÉ_x", "iPhone", "macOS", "OAuth2",
+        "user.name@example.com", "https://login.microsoftonline.com/common", "1.2.3.4", "_leading", "trailing_",
+        "..dots..", "a.b.c.d.e.f.g.h", "Mail.ReadWrite's", "O'Brien", "l'API", "ReadWrite.All_v2", "snake_Case.Mixed9x",
     };
     private static final String[] GLUE = {" ", " ", " ", ", ", ". ", "\n", " (", ") ", ": ", " — ", "/", " `", "` "};
 
