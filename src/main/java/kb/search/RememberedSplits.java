@@ -62,30 +62,30 @@ final class RememberedSplits extends TokenFilter {
             emit();
             return true;
         }
-        if (!input.incrementToken()) {
-            return false;
-        }
-        if (!Analysis.splits(term.buffer(), term.length())) {
+        while (input.incrementToken()) {
+            if (!Analysis.splits(term.buffer(), term.length())) {
+                return true;
+            }
+            int keyLength = keyOf();
+            Part[] parts = remembered.get(key, 0, keyLength);
+            if (parts == null) {
+                parts = work();
+                if (remembered.size() >= MAX_REMEMBERED) {
+                    remembered.clear();
+                }
+                remembered.put(new String(key, 0, keyLength), parts);
+            }
+            if (parts.length == 0) {
+                continue; // the splitter kept nothing of it (it keeps the whole identifier, so never seen)
+            }
+            pending = parts;
+            next = 0;
+            start = offset.startOffset();
+            increment = position.getPositionIncrement();
+            emit();
             return true;
         }
-        int keyLength = keyOf();
-        Part[] parts = remembered.get(key, 0, keyLength);
-        if (parts == null) {
-            parts = work();
-            if (remembered.size() >= MAX_REMEMBERED) {
-                remembered.clear();
-            }
-            remembered.put(new String(key, 0, keyLength), parts);
-        }
-        if (parts.length == 0) {
-            throw new IllegalStateException("the splitter gave nothing for " + term);
-        }
-        pending = parts;
-        next = 0;
-        start = offset.startOffset();
-        increment = position.getPositionIncrement();
-        emit();
-        return true;
+        return false;
     }
 
     /** What the split depends on besides the spelling: the offsets' span, the type, the keyword mark. */

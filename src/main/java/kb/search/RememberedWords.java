@@ -84,6 +84,7 @@ final class RememberedWords extends FilteringTokenFilter {
             out = java.util.Arrays.copyOf(t.buffer(), t.length());
         }
         steps.end();
+        steps.close();
         char[] counted = !isKeyword && WordCounts.isWord(lowered.lower, lowered.length)
                 ? java.util.Arrays.copyOf(lowered.lower, lowered.length)
                 : null;
