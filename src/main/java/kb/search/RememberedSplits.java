@@ -23,7 +23,8 @@ import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
  * through untouched, as before.
  *
  * <p>Only for the index's writer: a few threads, each with its own memory, bounded by
- * {@link #MAX_REMEMBERED} identifiers (past it, it starts over).
+ * {@link #MAX_REMEMBERED} identifiers (past it, it starts over); identifiers with a digit are
+ * split each time and not kept.
  */
 final class RememberedSplits extends TokenFilter {
     static final int MAX_REMEMBERED = 1 << 15;
@@ -70,10 +71,13 @@ final class RememberedSplits extends TokenFilter {
             Part[] parts = remembered.get(key, 0, keyLength);
             if (parts == null) {
                 parts = work();
-                if (remembered.size() >= MAX_REMEMBERED) {
-                    remembered.clear();
+                if (!hasDigit(term.buffer(), term.length())) {
+                    // Codes with numbers (KB_ERR_07065_SESSION_MISMATCH) are mostly one of a kind: not kept.
+                    if (remembered.size() >= MAX_REMEMBERED) {
+                        remembered.clear();
+                    }
+                    remembered.put(new String(key, 0, keyLength), parts);
                 }
-                remembered.put(new String(key, 0, keyLength), parts);
             }
             if (parts.length == 0) {
                 continue; // the splitter kept nothing of it (it keeps the whole identifier, so never seen)
@@ -122,6 +126,16 @@ final class RememberedSplits extends TokenFilter {
         steps.end();
         steps.close();
         return parts.toArray(new Part[0]);
+    }
+
+    /** Whether the token has a digit: such tokens are worked out each time rather than remembered. */
+    static boolean hasDigit(char[] b, int len) {
+        for (int i = 0; i < len; i++) {
+            if (b[i] >= '0' && b[i] <= '9') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void emit() {

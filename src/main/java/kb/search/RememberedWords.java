@@ -19,7 +19,9 @@ import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
  * happens for every token, as the chain's counter did.
  *
  * <p>Only for the index's writer: a few threads, each with its own memory, bounded by
- * {@link #MAX_REMEMBERED} words (past it, it starts over). Queries and snippets keep the plain chain.
+ * {@link #MAX_REMEMBERED} words (past it, it starts over); tokens with a digit (numbers, dates,
+ * ticket and error codes: most of a large site's distinct tokens, few of its words) are worked out
+ * each time and not kept. Queries and snippets keep the plain chain.
  */
 final class RememberedWords extends FilteringTokenFilter {
     /** Distinct tokens remembered per thread and kind: a few megabytes at most. */
@@ -58,10 +60,13 @@ final class RememberedWords extends FilteringTokenFilter {
         Answer answer = known.get(b, 0, len);
         if (answer == null) {
             answer = work(b, len, isKeyword);
-            if (known.size() >= MAX_REMEMBERED) {
-                known.clear();
+            if (!RememberedSplits.hasDigit(b, len)) {
+                // Numbers, dates and codes seldom repeat: worked out each time, not kept.
+                if (known.size() >= MAX_REMEMBERED) {
+                    known.clear();
+                }
+                known.put(new String(b, 0, len), answer);
             }
-            known.put(new String(b, 0, len), answer);
         }
         WordCounts counts = target.into;
         if (counts != null && answer.counted != null) {
