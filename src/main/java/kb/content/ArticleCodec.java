@@ -14,8 +14,8 @@ import java.util.Optional;
 /**
  * An article as bytes, in two parts: what the site keeps in memory (everything but the rendered
  * HTML and the sections' text: {@link Article#slim()}) and the body (the HTML), which stays on
- * disk until a page needs it; the index keeps the sections' texts with their sections. Strings are UTF-8 with an int length, so no string has
- * the 64 KiB limit of {@code writeUTF}.
+ * disk until a page needs it; the index keeps the sections' texts with their sections. Strings are
+ * UTF-8 with an int length, so no string has the 64 KiB limit of {@code writeUTF}.
  */
 public final class ArticleCodec {
     /** Bumped whenever the layout below changes: stored articles of another format are parsed again. */

@@ -440,9 +440,9 @@ public final class ContentLoader {
 
     /**
      * The {@code _index.md} of each folder below a language folder, by folder (relative to the
-     * content folder); one that cannot be read is reported and its folder gets the default title.
+     * content folder), taken from the folder's listed Markdown files; one that cannot be read is
+     * reported and its folder gets the default title.
      */
-    /** The folders' {@code _index.md} files among the folder's listed Markdown files, read. */
     private static IndexFiles indexFiles(Path contentDir, List<Path> listed) {
         Map<Path, FrontMatter> indexes = new HashMap<>();
         List<Problem> problems = new ArrayList<>();

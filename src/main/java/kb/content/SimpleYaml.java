@@ -80,7 +80,7 @@ final class SimpleYaml {
         } else if (first == '[') {
             value = list(s, i, to);
         } else if (isDigit(first)) {
-            value = number(s.substring(i, to));
+            value = digitsFirst(s.substring(i, to));
         } else {
             value = plain(s.substring(i, to));
         }
@@ -155,8 +155,8 @@ final class SimpleYaml {
     }
 
     /** A small whole number written without a leading zero, or a date YYYY-MM-DD (as SnakeYAML gives it: midnight UTC). */
-    private static Object number(String v) {
-        if (v.length() <= 9 && v.chars().allMatch(SimpleYaml::isDigit) && (v.length() == 1 || v.charAt(0) != '0')) {
+    private static Object digitsFirst(String v) {
+        if (v.length() <= 9 && digits(v, 0, v.length()) && (v.length() == 1 || v.charAt(0) != '0')) {
             return Integer.valueOf(v);
         }
         if (v.length() == 10 && v.charAt(4) == '-' && v.charAt(7) == '-'
@@ -200,7 +200,7 @@ final class SimpleYaml {
         return true;
     }
 
-    private static boolean isDigit(int c) {
+    private static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
     }
 

@@ -39,6 +39,7 @@ import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -69,8 +70,6 @@ final class IndexStore implements Closeable {
     static final double BUFFER_MB = 48;
     /** Every document of a file: how its documents are replaced or deleted together. Also sorted doc values. */
     static final String PATH = "path";
-    /** The article's own document only, by path: where its stored parts are. */
-    static final String ARTICLE = "article";
     /** The words document only, by path: the article's word counts. */
     static final String WORDS_OF = "words_of";
     /** Doc values: the section's position in its article; {@link #WHOLE} for the article, {@link #NONE} for the words document. */
@@ -288,7 +287,6 @@ final class IndexStore implements Closeable {
         List<Document> docs = new ArrayList<>(article.sections().size() + 1);
         Document whole = new Document();
         common(whole, path, WHOLE, article, null);
-        whole.add(new StringField(ARTICLE, path, Field.Store.NO));
         whole.add(new Field(Analysis.HEADING, article.title(), TEXT));
         whole.add(new Field(Analysis.BODY, article.description(), BODY_TEXT));
         whole.add(new Field(Analysis.BODY, article.intro(), BODY_TEXT));
@@ -758,7 +756,7 @@ final class IndexStore implements Closeable {
             if (doc < 0) {
                 continue;
             }
-            LeafReaderContext in = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves));
+            LeafReaderContext in = leaves.get(ReaderUtil.subIndex(doc, leaves));
             if (in != leaf || (values != null && values.docID() > doc - in.docBase)) {
                 leaf = in;
                 values = in.reader().getBinaryDocValues(SECTION_TEXT);
@@ -778,24 +776,28 @@ final class IndexStore implements Closeable {
         if (article.hasBody()) {
             return article;
         }
-        IndexSearcher searcher = new IndexSearcher(reader);
-        TopDocs top = searcher.search(new TermQuery(new Term(ARTICLE, key(article))), 1);
-        if (top.scoreDocs.length == 0) {
-            throw new IOException("no stored body for " + article.source());
-        }
+        // The article's documents: its own (the body), one per section, and its words.
         int n = article.sections().size();
+        IndexSearcher searcher = new IndexSearcher(reader);
+        TopDocs docs = searcher.search(new TermQuery(new Term(PATH, key(article))), n + 2);
+        int whole = -1;
         int[] sectionDocs = new int[n];
         java.util.Arrays.fill(sectionDocs, -1);
-        TopDocs docs = searcher.search(new TermQuery(new Term(PATH, key(article))), n + 2);
         for (var hit : docs.scoreDocs) {
-            LeafReaderContext leaf = reader.leaves().get(org.apache.lucene.index.ReaderUtil.subIndex(hit.doc, reader.leaves()));
+            LeafReaderContext leaf = reader.leaves().get(ReaderUtil.subIndex(hit.doc, reader.leaves()));
             NumericDocValues section = leaf.reader().getNumericDocValues(SECTION);
-            if (section != null && section.advanceExact(hit.doc - leaf.docBase)) {
-                long i = section.longValue();
-                if (i >= 0 && i < n) {
-                    sectionDocs[(int) i] = hit.doc;
-                }
+            if (section == null || !section.advanceExact(hit.doc - leaf.docBase)) {
+                continue;
             }
+            long i = section.longValue();
+            if (i == WHOLE) {
+                whole = hit.doc;
+            } else if (i >= 0 && i < n) {
+                sectionDocs[(int) i] = hit.doc;
+            }
+        }
+        if (whole < 0) {
+            throw new IOException("no stored body for " + article.source());
         }
         String[] texts = sectionTexts(reader, sectionDocs);
         for (int i = 0; i < n; i++) {
@@ -803,8 +805,7 @@ final class IndexStore implements Closeable {
                 throw new IOException("no text for section " + i + " of " + article.source());
             }
         }
-        return ArticleCodec.withBody(article, bytes(searcher.storedFields().document(top.scoreDocs[0].doc, Set.of(BODY)), BODY),
-                List.of(texts));
+        return ArticleCodec.withBody(article, bytes(searcher.storedFields().document(whole, Set.of(BODY)), BODY), List.of(texts));
     }
 
     @Override

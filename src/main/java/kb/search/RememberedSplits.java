@@ -3,7 +3,6 @@ package kb.search;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.lucene.analysis.CharArrayMap;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -23,8 +22,7 @@ import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
  * through untouched, as before.
  *
  * <p>Only for the index's writer: a few threads, each with its own memory, bounded by
- * {@link #MAX_REMEMBERED} identifiers (past it, it starts over); identifiers with a digit are
- * split each time and not kept.
+ * {@link #MAX_REMEMBERED} identifiers, those with a digit split each time ({@link TokenMemory}).
  */
 final class RememberedSplits extends TokenFilter {
     static final int MAX_REMEMBERED = 1 << 15;
@@ -36,7 +34,7 @@ final class RememberedSplits extends TokenFilter {
     private final KeywordAttribute keyword = addAttribute(KeywordAttribute.class);
     private final TypeAttribute type = addAttribute(TypeAttribute.class);
 
-    private final CharArrayMap<Part[]> remembered = new CharArrayMap<>(1 << 10, false);
+    private final TokenMemory<Part[]> remembered = new TokenMemory<>(1 << 10, MAX_REMEMBERED);
     private final SingleToken one = new SingleToken();
     private final TokenStream steps = Analysis.splitSteps(one, true);
     private char[] key = new char[32];
@@ -68,16 +66,12 @@ final class RememberedSplits extends TokenFilter {
                 return true;
             }
             int keyLength = keyOf();
-            Part[] parts = remembered.get(key, 0, keyLength);
+            Part[] parts = remembered.get(key, keyLength);
             if (parts == null) {
                 parts = work();
-                if (!hasDigit(term.buffer(), term.length())) {
-                    // Codes with numbers (KB_ERR_07065_SESSION_MISMATCH) are mostly one of a kind: not kept.
-                    if (remembered.size() >= MAX_REMEMBERED) {
-                        remembered.clear();
-                    }
-                    remembered.put(new String(key, 0, keyLength), parts);
-                }
+                // (The key's digits are the spelling's, or an offsets' span of 48 to 57 characters
+                // written as one character: such rare identifiers are split each time too.)
+                remembered.keep(key, keyLength, parts);
             }
             if (parts.length == 0) {
                 continue; // the splitter kept nothing of it (it keeps the whole identifier, so never seen)
@@ -126,16 +120,6 @@ final class RememberedSplits extends TokenFilter {
         steps.end();
         steps.close();
         return parts.toArray(new Part[0]);
-    }
-
-    /** Whether the token has a digit: such tokens are worked out each time rather than remembered. */
-    static boolean hasDigit(char[] b, int len) {
-        for (int i = 0; i < len; i++) {
-            if (b[i] >= '0' && b[i] <= '9') {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void emit() {

@@ -2,7 +2,6 @@ package kb.search;
 
 import java.io.IOException;
 import java.util.function.UnaryOperator;
-import org.apache.lucene.analysis.CharArrayMap;
 import org.apache.lucene.analysis.FilteringTokenFilter;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -19,9 +18,8 @@ import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
  * happens for every token, as the chain's counter did.
  *
  * <p>Only for the index's writer: a few threads, each with its own memory, bounded by
- * {@link #MAX_REMEMBERED} words (past it, it starts over); tokens with a digit (numbers, dates,
- * ticket and error codes: most of a large site's distinct tokens, few of its words) are worked out
- * each time and not kept. Queries and snippets keep the plain chain.
+ * {@link #MAX_REMEMBERED} words, tokens with a digit worked out each time ({@link TokenMemory}).
+ * Queries and snippets keep the plain chain.
  */
 final class RememberedWords extends FilteringTokenFilter {
     /** Distinct tokens remembered per thread and kind: a few megabytes at most. */
@@ -30,8 +28,8 @@ final class RememberedWords extends FilteringTokenFilter {
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
     private final KeywordAttribute keyword = addAttribute(KeywordAttribute.class);
     private final WordCounts.Target target;
-    private final CharArrayMap<Answer> words = new CharArrayMap<>(1 << 12, false);
-    private final CharArrayMap<Answer> keywords = new CharArrayMap<>(1 << 10, false);
+    private final TokenMemory<Answer> words = new TokenMemory<>(1 << 12, MAX_REMEMBERED);
+    private final TokenMemory<Answer> keywords = new TokenMemory<>(1 << 10, MAX_REMEMBERED);
     private final SingleToken one = new SingleToken();
     private final Lowered lowered;
     private final TokenStream steps;
@@ -56,17 +54,11 @@ final class RememberedWords extends FilteringTokenFilter {
         char[] b = term.buffer();
         int len = term.length();
         boolean isKeyword = keyword.isKeyword();
-        CharArrayMap<Answer> known = isKeyword ? keywords : words;
-        Answer answer = known.get(b, 0, len);
+        TokenMemory<Answer> known = isKeyword ? keywords : words;
+        Answer answer = known.get(b, len);
         if (answer == null) {
             answer = work(b, len, isKeyword);
-            if (!RememberedSplits.hasDigit(b, len)) {
-                // Numbers, dates and codes seldom repeat: worked out each time, not kept.
-                if (known.size() >= MAX_REMEMBERED) {
-                    known.clear();
-                }
-                known.put(new String(b, 0, len), answer);
-            }
+            known.keep(b, len, answer);
         }
         WordCounts counts = target.into;
         if (counts != null && answer.counted != null) {
