@@ -30,7 +30,6 @@ import com.vladsch.flexmark.util.sequence.Escaping;
 import com.vladsch.flexmark.util.sequence.SequenceUtils;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Writes an article's safe HTML, sections, intro and links in one walk over flexmark's tree, for
@@ -58,7 +57,7 @@ final class DirectHtml {
         }
         try {
             return new Walk(doc).run();
-        } catch (Unsupported e) {
+        } catch (PageWriter.Unsupported e) {
             return null;
         }
     }
@@ -79,148 +78,61 @@ final class DirectHtml {
         return true;
     }
 
-    /** Something this walk does not write: the article takes the general path. */
-    private static final class Unsupported extends RuntimeException {
-        Unsupported() {
-            super(null, null, false, false);
-        }
-    }
-
-    private static final Unsupported UNSUPPORTED = new Unsupported();
-
-    /**
-     * One heading of the document, known before anything is written: its level, its text, its ids,
-     * and what its content writes (HTML and links).
-     */
-    private record Head(int level, String text, HeadingIds.Assigned ids, String inner, List<String> links) {}
-
-    private final class Walk {
+    private final class Walk extends PageWriter<Node> {
         private final Document doc;
-        private final StringBuilder html = new StringBuilder(4096);
-        /** The text of the top-level element being written, as jsoup's {@code Element.text()} makes it. */
-        private final StringBuilder text = new StringBuilder(1024);
-        private boolean blockEnded;
-        private final List<String> links = new ArrayList<>();
 
         Walk(Document doc) {
             this.doc = doc;
         }
 
         MarkdownRenderer.Rendered run() {
-            List<Head> heads = headings();
-            List<Section> sections = new ArrayList<>(heads.size());
-            StringBuilder intro = new StringBuilder();
-            int h = 0;
-            Head open = null;
-            StringBuilder body = null;
+            List<Node> blocks = new ArrayList<>();
             for (Node n = doc.getFirstChild(); n != null; n = n.getNext()) {
-                if (n instanceof Heading) {
-                    if (open != null) {
-                        sections.add(section(open, body));
-                    }
-                    open = heads.get(h++);
-                    body = new StringBuilder();
-                    heading(open);
-                    continue;
-                }
-                int before = html.length();
-                text.setLength(0);
-                blockEnded = false;
-                block(n);
-                if (html.length() == before) {
-                    continue; // nothing written (an empty paragraph): no element either
-                }
-                String t = text.toString().trim();
-                if (n instanceof Paragraph && t.contains("{{")) {
-                    throw UNSUPPORTED; // could be a shortcode, which the general path replaces
-                }
-                StringBuilder to = open == null ? intro : body;
-                if (!to.isEmpty()) {
-                    to.append('\n');
-                }
-                to.append(t);
+                blocks.add(n);
             }
-            if (open != null) {
-                sections.add(section(open, body));
-            }
-            return new MarkdownRenderer.Rendered(html.toString(), intro.toString(), sections, links, List.of());
+            return run(blocks);
         }
 
-        private Section section(Head head, StringBuilder body) {
-            return new Section(head.ids().id(), head.text(), head.level(), body.toString(), head.ids().aliases());
+        @Override
+        int headingLevel(Node block) {
+            return block instanceof Heading h ? h.getLevel() : 0;
         }
 
-        /**
-         * Every heading's content, written once, and its ids, as {@link HeadingIds#assign} gives
-         * them on either path (generated ids must avoid every explicit one, so all come first).
-         */
-        private List<Head> headings() {
-            List<Heading> nodes = new ArrayList<>();
-            List<String> texts = new ArrayList<>();
-            List<String> explicit = new ArrayList<>();
-            List<String> inner = new ArrayList<>();
-            List<List<String>> linked = new ArrayList<>();
-            for (Node n = doc.getFirstChild(); n != null; n = n.getNext()) {
-                if (n instanceof Heading heading) {
-                    nodes.add(heading);
-                    explicit.add(explicitId(heading));
-                    // Written after a tag's '>', as it will be on the page.
-                    html.setLength(0);
-                    html.append('>');
-                    text.setLength(0);
-                    links.clear();
-                    inlines(heading);
-                    inner.add(html.substring(1));
-                    texts.add(text.toString().strip());
-                    linked.add(List.copyOf(links));
-                }
-            }
-            html.setLength(0);
-            links.clear();
-            List<HeadingIds.Assigned> ids = HeadingIds.assign(texts, explicit);
-            List<Head> heads = new ArrayList<>(nodes.size());
-            for (int i = 0; i < nodes.size(); i++) {
-                heads.add(new Head(Math.max(2, nodes.get(i).getLevel()), texts.get(i), ids.get(i), inner.get(i), linked.get(i)));
-            }
-            return heads;
+        @Override
+        void headingContent(Node heading) {
+            inlines(heading);
+        }
+
+        @Override
+        boolean isParagraph(Node block) {
+            return block instanceof Paragraph;
         }
 
         /** The heading's {@code {#id}}, null if it has none; anything else in braces is not written here. */
-        private String explicitId(Heading heading) {
+        @Override
+        String explicitId(Node node) {
+            Heading heading = (Heading) node;
             String id = null;
             for (Node n = heading.getFirstChild(); n != null; n = n.getNext()) {
                 if (n instanceof AttributesNode attributes) {
                     Node only = attributes.getFirstChild();
                     if (n.getNext() != null || only == null || only.getNext() != null || !(only instanceof AttributeNode a) || !a.isId()) {
-                        throw UNSUPPORTED;
+                        throw PageWriter.UNSUPPORTED;
                     }
                     id = a.getValue().toString();
                 }
             }
             boolean explicit = heading.isExplicitAnchorRefId();
             if (id == null ? explicit : !explicit || id.isEmpty() || !id.equals(heading.getAnchorRefId())) {
-                throw UNSUPPORTED;
+                throw PageWriter.UNSUPPORTED;
             }
             return id;
         }
 
-        private void heading(Head head) {
-            html.append("<h").append(head.level()).append(" id=\"");
-            attribute(head.ids().id());
-            html.append("\">");
-            if (head.ids().alias() != null) {
-                html.append("<span id=\"");
-                attribute(head.ids().alias());
-                html.append("\" class=\"anchor-alias\"></span>");
-            }
-            html.append(head.inner());
-            links.addAll(head.links());
-            html.append("</h").append(head.level()).append(">\n");
-        }
-
         // ---- blocks: each ends with a newline, as flexmark writes them
 
-        private void block(Node n) {
+        @Override
+        void block(Node n) {
             if (n instanceof Paragraph p) {
                 paragraph(p);
             } else if (n instanceof BulletList || n instanceof OrderedList) {
@@ -241,14 +153,14 @@ final class DirectHtml {
                 blockEnded = true;
                 newline();
             } else {
-                throw UNSUPPORTED; // headings inside lists or quotes, tables, raw HTML, indented code, ...
+                throw PageWriter.UNSUPPORTED; // headings inside lists or quotes, tables, raw HTML, indented code, ...
             }
         }
 
         private void paragraph(Paragraph p) {
             if (p.getFirstChildAnyNot(NonRenderingInline.class) == null) {
                 if (p.hasChildren()) {
-                    throw UNSUPPORTED; // attributes alone, given to the element around them
+                    throw PageWriter.UNSUPPORTED; // attributes alone, given to the element around them
                 }
                 return;
             }
@@ -265,7 +177,7 @@ final class DirectHtml {
         private void list(ListBlock list) {
             if (list instanceof OrderedList ol && ol.getStartNumber() != 1) {
                 if (!listOptions.isOrderedListManualStart()) {
-                    throw UNSUPPORTED;
+                    throw PageWriter.UNSUPPORTED;
                 }
                 blockStart();
                 html.append("<ol start=\"").append(ol.getStartNumber()).append("\">");
@@ -275,7 +187,7 @@ final class DirectHtml {
             newline();
             for (Node c = list.getFirstChild(); c != null; c = c.getNext()) {
                 if (!(c instanceof ListItem item) || !item.getMarkerSuffix().isEmpty()) {
-                    throw UNSUPPORTED;
+                    throw PageWriter.UNSUPPORTED;
                 }
                 open("li");
                 boolean loose = !listOptions.isTightListItem(item) && item.hasChildren();
@@ -286,7 +198,7 @@ final class DirectHtml {
                 for (Node b = item.getFirstChild(); b != null; b = b.getNext()) {
                     if (b instanceof Paragraph p && unwrapped(p)) {
                         if (b != item.getFirstChild()) {
-                            throw UNSUPPORTED; // text after a block of the same item
+                            throw PageWriter.UNSUPPORTED; // text after a block of the same item
                         }
                     } else if (html.charAt(html.length() - 1) != '\n') {
                         newline(); // a block starts on a line of its own
@@ -309,23 +221,11 @@ final class DirectHtml {
         }
 
         private void fenced(FencedCodeBlock code) {
-            blockStart();
-            html.append("<pre tabindex=\"0\">");
             BasedSequence info = code.getInfo();
-            if (info.isNotNull() && !info.isBlank()) {
-                String language = "language-" + code.getInfoDelimitedByAny(SequenceUtils.SPACE_TAB_SET).unescape();
-                html.append("<code class=\"");
-                attribute(language);
-                html.append("\">");
-            } else {
-                html.append("<code>");
-            }
-            String content = written(code.getContentChars());
-            escaped(content);
-            text.append(content); // inside pre, as written
-            html.append("</code></pre>");
-            blockEnded = true;
-            newline();
+            String language = info.isNotNull() && !info.isBlank()
+                    ? code.getInfoDelimitedByAny(SequenceUtils.SPACE_TAB_SET).unescape()
+                    : null;
+            fenced(language, written(code.getContentChars()));
         }
 
         // ---- inlines
@@ -355,10 +255,7 @@ final class DirectHtml {
             } else if (n instanceof StrongEmphasis) {
                 wrapped("strong", n);
             } else if (n instanceof Code code) {
-                inlineStart();
-                html.append("<code>");
-                characters(Escaping.collapseWhitespace(written(code.getText()), true));
-                html.append("</code>");
+                code(Escaping.collapseWhitespace(written(code.getText()), true));
             } else if (n instanceof Link link) {
                 link(link);
             } else if (n instanceof LinkRef ref && !ref.isDefined()) {
@@ -373,7 +270,7 @@ final class DirectHtml {
             } else if (n instanceof AttributesNode && n.getParent() instanceof Heading) {
                 // the heading's {#id}: written as its id
             } else {
-                throw UNSUPPORTED; // raw HTML, entities, images, autolinks, references, ...
+                throw PageWriter.UNSUPPORTED; // raw HTML, entities, images, autolinks, references, ...
             }
         }
 
@@ -405,169 +302,9 @@ final class DirectHtml {
         }
 
         private void link(Link link) {
-            String href = link.getUrl().unescape();
-            if (!keptAsWritten(href)) {
-                throw UNSUPPORTED;
-            }
-            inlineStart();
-            html.append("<a href=\"");
-            attribute(href);
-            html.append('"');
-            if (link.getTitle().isNotNull()) {
-                html.append(" title=\"");
-                attribute(link.getTitle().unescape());
-                html.append('"');
-            }
-            html.append('>');
-            links.add(href);
+            linkStart(link.getUrl().unescape(), link.getTitle().isNotNull() ? link.getTitle().unescape() : null);
             inlines(link);
             html.append("</a>");
         }
-
-        // ---- what jsoup's serializer and Element.text() make of the elements written
-
-        private void open(String tag) {
-            blockStart();
-            html.append('<').append(tag).append('>');
-        }
-
-        private void close(String tag) {
-            html.append("</").append(tag).append('>');
-            blockEnded = true;
-        }
-
-        /** A block element begins: its text is set apart from what came before. */
-        private void blockStart() {
-            blockEnded = false;
-            if (!text.isEmpty() && text.charAt(text.length() - 1) != ' ') {
-                text.append(' ');
-            }
-        }
-
-        /** An inline element or text follows: set apart from a block that ended just before. */
-        private void inlineStart() {
-            if (blockEnded) {
-                blockEnded = false;
-                if (!text.isEmpty() && text.charAt(text.length() - 1) != ' ') {
-                    text.append(' ');
-                }
-            }
-        }
-
-        private void newline() {
-            characters("\n");
-        }
-
-        /** A text node: escaped in the page, white space collapsed in the text. */
-        private void characters(String s) {
-            inlineStart();
-            boolean lineStart = html.isEmpty() || html.charAt(html.length() - 1) == '\n';
-            if ((lineStart || s.indexOf('\n') >= 0) && (s.indexOf(' ') >= 0 || s.indexOf('\t') >= 0)) {
-                s = lineStartsTrimmed(s, lineStart);
-            }
-            escaped(s);
-            boolean white = !text.isEmpty() && text.charAt(text.length() - 1) == ' ';
-            int from = 0;
-            int n = s.length();
-            for (int i = 0; i < n; i++) {
-                char c = s.charAt(i);
-                if (c == ' ' || c == '\t' || c == '\n') {
-                    if (i > from) {
-                        text.append(s, from, i);
-                        white = false;
-                    }
-                    if (!white) {
-                        text.append(' ');
-                        white = true;
-                    }
-                    from = i + 1;
-                }
-            }
-            text.append(s, from, n);
-        }
-
-        /** flexmark writes no white space at the start of a line of HTML. */
-        private static String lineStartsTrimmed(String s, boolean lineStart) {
-            StringBuilder out = null;
-            for (int i = 0, n = s.length(); i < n; i++) {
-                char c = s.charAt(i);
-                if (lineStart && (c == ' ' || c == '\t')) {
-                    if (out == null) {
-                        out = new StringBuilder(n).append(s, 0, i);
-                    }
-                    continue;
-                }
-                lineStart = c == '\n';
-                if (out != null) {
-                    out.append(c);
-                }
-            }
-            return out == null ? s : out.toString();
-        }
-
-        private void escaped(String s) {
-            int from = 0;
-            int n = s.length();
-            for (int i = 0; i < n; i++) {
-                char c = s.charAt(i);
-                String entity = c == '&' ? "&amp;" : c == '<' ? "&lt;" : c == '>' ? "&gt;" : null;
-                if (entity != null) {
-                    html.append(s, from, i).append(entity);
-                    from = i + 1;
-                }
-            }
-            html.append(s, from, n);
-        }
-
-        private void attribute(String s) {
-            for (int i = 0, n = s.length(); i < n; i++) {
-                char c = s.charAt(i);
-                switch (c) {
-                    case '&' -> html.append("&amp;");
-                    case '"' -> html.append("&quot;");
-                    case '<' -> html.append("&lt;");
-                    case '>' -> html.append("&gt;");
-                    default -> html.append(c);
-                }
-            }
-        }
-    }
-
-    /**
-     * Whether the sanitizer keeps this address as written: a web or mail address, or one within
-     * the site (a path, an anchor, or relative with no scheme), with nothing it would read apart.
-     */
-    static boolean keptAsWritten(String href) {
-        if (href.isEmpty() || href.startsWith("//")) {
-            return false;
-        }
-        for (int i = 0; i < href.length(); i++) {
-            char c = href.charAt(i);
-            if (c <= ' ' || c == '"' || c == '<' || c == '>' || c == '\\' || c == '`' || c >= 0x7f) {
-                return false;
-            }
-        }
-        String lower = href.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("http://") || lower.startsWith("https://")) {
-            return lower.length() > lower.indexOf("//") + 2;
-        }
-        if (lower.startsWith("mailto:")) {
-            return lower.length() > 7;
-        }
-        if (href.charAt(0) == '/' || href.charAt(0) == '#') {
-            return true;
-        }
-        int colon = href.indexOf(':');
-        int end = firstOf(href, "/?#");
-        return colon < 0 || (end >= 0 && colon > end);
-    }
-
-    private static int firstOf(String s, String chars) {
-        for (int i = 0; i < s.length(); i++) {
-            if (chars.indexOf(s.charAt(i)) >= 0) {
-                return i;
-            }
-        }
-        return -1;
     }
 }
