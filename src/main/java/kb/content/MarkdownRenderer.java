@@ -96,6 +96,10 @@ final class MarkdownRenderer {
     }
 
     Rendered render(String markdown) {
+        Rendered simple = SimpleMarkdown.render(markdown);
+        if (simple != null) {
+            return simple;
+        }
         com.vladsch.flexmark.util.ast.Document ast = parse(markdown);
         Rendered written = direct.render(ast, markdown);
         return written != null ? written : sanitized(ast, markdown);
@@ -135,6 +139,11 @@ final class MarkdownRenderer {
             pipe = end;
         }
         return false;
+    }
+
+    /** Only what {@link SimpleMarkdown} writes, null for the rest (for tests). */
+    Rendered renderSimple(String markdown) {
+        return SimpleMarkdown.render(markdown);
     }
 
     /** Only what {@link DirectHtml} writes, null for the rest (for tests). */
