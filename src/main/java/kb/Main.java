@@ -49,8 +49,8 @@ public final class Main {
      */
     private static final long WATCH_QUIET_MILLIS = 50;
     /** The search warm-up after a start: one thread, this long at most, this many searches at most. */
-    private static final long WARM_UP_MILLIS = 15_000;
-    private static final int WARM_UP_SEARCHES = 15_000;
+    private static final long WARM_UP_MILLIS = 30_000;
+    private static final int WARM_UP_SEARCHES = 30_000;
 
     private Main() {}
 

@@ -121,6 +121,18 @@ final class ErrorCodes {
         return new ErrorCodes(changed.apply(places));
     }
 
+    /** Up to {@code n} of the codes, in no particular order. */
+    List<String> some(int n) {
+        List<String> out = new ArrayList<>(Math.min(n, places.size()));
+        for (String code : places.keySet()) {
+            if (out.size() >= n) {
+                break;
+            }
+            out.add(code);
+        }
+        return out;
+    }
+
     /** The codes an article (with its body) names, in the order it names them. */
     static List<Found> in(Article article) {
         List<Found> found = new ArrayList<>();

@@ -399,6 +399,11 @@ final class LanguageIndex {
         return errorCodes.find(code);
     }
 
+    /** Up to {@code n} of the error codes this language's articles name. */
+    List<String> someErrorCodes(int n) {
+        return errorCodes.some(n);
+    }
+
     /** How many distinct words the vocabulary holds. */
     int vocabularySize() {
         return vocabulary.size();

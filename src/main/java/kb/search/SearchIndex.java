@@ -184,6 +184,12 @@ public final class SearchIndex {
         return Optional.empty();
     }
 
+    /** Up to {@code n} of the error codes the language's articles name (an unknown language has none). */
+    public List<String> someErrorCodes(String lang, int n) {
+        LanguageIndex index = byLang.get(lang);
+        return index == null ? List.of() : index.someErrorCodes(n);
+    }
+
     /**
      * A word the reader's language does not know but another does ({@code consent} typed on the
      * Portuguese site): the sections where that language finds it, as the reader's language's

@@ -14,7 +14,8 @@ import kb.content.Section;
  * searches/s in the first five seconds and 1,600 after forty, against 6,500 once compiled; after
  * fifteen seconds of searches on one thread, 2,900 in the first five seconds). The queries are
  * the content's own words as a reader types them, a few at a time: a title's first words, its
- * longest word, that word with a letter missing, a heading. Nothing is recorded: insights are kept by the web layer, which these
+ * longest word, that word without its accents and with a letter missing, a heading, and the error
+ * codes the articles name. Nothing is recorded: insights are kept by the web layer, which these
  * searches do not pass through.
  */
 public final class SearchWarmUp {
@@ -22,7 +23,7 @@ public final class SearchWarmUp {
 
     /** Up to {@code maxSearches} searches within {@code budgetMillis}; returns how many ran. */
     public static int run(SearchIndex index, Library library, List<String> languages, long budgetMillis, int maxSearches) {
-        List<Query> queries = queries(library, languages, 60);
+        List<Query> queries = queries(index, library, languages, 60);
         if (queries.isEmpty()) {
             return 0;
         }
@@ -36,8 +37,24 @@ public final class SearchWarmUp {
         return done;
     }
 
+    private static String unaccented(String word) {
+        return java.text.Normalizer.normalize(word, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+    }
+
     /** A query of the warm-up, and the language it is searched in. */
     record Query(String lang, String text) {}
+
+    /** The queries of {@link #queries(Library, List, int)}, and up to {@code perLanguage} error codes of each language. */
+    static List<Query> queries(SearchIndex index, Library library, List<String> languages, int perLanguage) {
+        List<Query> out = queries(library, languages, perLanguage);
+        for (String lang : languages) {
+            // error codes as readers paste them, the product's commonest search
+            for (String code : index.someErrorCodes(lang, perLanguage)) {
+                out.add(new Query(lang, code));
+            }
+        }
+        return out;
+    }
 
     /** Queries from up to {@code perLanguage} articles spread over each language. */
     static List<Query> queries(Library library, List<String> languages, int perLanguage) {
@@ -48,20 +65,29 @@ public final class SearchWarmUp {
             for (int i = 0; i < articles.size(); i += stride) {
                 Article a = articles.get(i);
                 String[] words = a.title().split("\\s+");
-                out.add(new Query(lang, words.length > 2 ? words[0] + " " + words[1] + " " + words[2] : a.title()));
+                if (i / stride % 5 == 0) {
+                    out.add(new Query(lang, words.length > 2 ? words[0] + " " + words[1] + " " + words[2] : a.title()));
+                }
                 String longest = "";
                 for (String w : words) {
                     longest = w.length() > longest.length() ? w : longest;
                 }
                 if (longest.length() > 4) {
                     out.add(new Query(lang, longest));
+                    String unaccented = unaccented(longest);
+                    if (!unaccented.equals(longest)) {
+                        out.add(new Query(lang, unaccented)); // typed without its accents
+                    }
                     if (i / stride % 5 == 0) {
                         // every fifth article a misspelling, as readers make them (its corrections cost more)
                         out.add(new Query(lang, longest.substring(0, 2) + longest.substring(3)));
                     }
                 }
                 List<Section> sections = a.sections();
-                if (!sections.isEmpty()) {
+                // A heading every fifth article: headings repeat across a large site's articles, so
+                // each matches thousands of sections and costs as much as twenty rarer words,
+                // whose searches reach the JIT's thresholds sooner.
+                if (!sections.isEmpty() && i / stride % 5 == 2) {
                     out.add(new Query(lang, sections.get(sections.size() / 2).heading()));
                 }
             }

@@ -22,6 +22,10 @@ class SearchWarmUpTest {
         // A title finds its article: the warm-up runs the search a reader's query runs.
         assertThat(index.search("Fix inbox and calendar connection errors", "en", 1, 10).results())
                 .extracting(SearchHit::url).first().asString().startsWith("/en/inbox-calendar-connection-errors");
+        // and the error codes the articles name, as readers paste them
+        List<SearchWarmUp.Query> withCodes = SearchWarmUp.queries(index, library, List.of("pt", "en"), 60);
+        assertThat(withCodes).extracting(SearchWarmUp.Query::text).contains("OFFICE_ERROR_REST_API_NOT_ENABLED_FOR_COMPONENT_SHARED_MAILBOX");
+        assertThat(withCodes).extracting(SearchWarmUp.Query::lang).contains("pt", "en");
         assertThat(SearchWarmUp.run(index, library, List.of("pt", "en"), 60_000, 40)).isEqualTo(40);
         assertThat(SearchWarmUp.run(index, library, List.of("pt", "en"), 0, 40)).isZero();
     }
