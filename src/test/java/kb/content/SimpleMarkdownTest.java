@@ -69,6 +69,19 @@ class SimpleMarkdownTest {
         assertThat(renderer.render(md)).isEqualTo(simple);
     }
 
+    /** Code is code: braces, addresses, entities and stars in it are not read, on either path. */
+    @Test
+    void codeSpansAndFencesKeepWhatTheyHoldAsWritten() {
+        for (String md : List.of(
+                "Type `{#id}` or `{.class}` as is.",
+                "Mail `help@example.com` or open `https://example.com/a?b=1&c=2` and `www.example.com`.",
+                "Entities `&amp;`, escapes `a\\*b` and stars `**` stay.",
+                "```\n{{< admin-consent >}}\n<b>&amp;</b> https://example.com **x**\n```\n",
+                "```sh\n    indented\n\ttabbed\n```\n")) {
+            assertThat(sameAsSanitized(md)).as(md).isTrue();
+        }
+    }
+
     @Test
     void whatItCannotTellApartForCertainIsLeftToFlexmark() {
         for (String md : List.of(
@@ -80,6 +93,7 @@ class SimpleMarkdownTest {
                 "| a | b |\n| --- | --- |\n| 1 | 2 |",
                 "Bare https://example.com link, www.example.com or help@example.com.",
                 "{{< admin-consent >}}",
+                "A paragraph naming `{{< admin-consent >}}`, which could be one.",
                 "## Heading {.with-class}",
                 "## Closed heading ##",
                 "Paragraph {#para-id}",
