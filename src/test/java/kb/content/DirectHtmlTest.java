@@ -25,12 +25,7 @@ class DirectHtmlTest {
         if (direct == null) {
             return;
         }
-        MarkdownRenderer.Rendered sanitized = renderer.renderSanitized(markdown);
-        assertThat(direct.html()).as("HTML of:\n%s", markdown).isEqualTo(sanitized.html());
-        assertThat(direct.sections()).as("sections of:\n%s", markdown).isEqualTo(sanitized.sections());
-        assertThat(direct.intro()).as("intro of:\n%s", markdown).isEqualTo(sanitized.intro());
-        assertThat(direct.links()).as("links of:\n%s", markdown).isEqualTo(sanitized.links());
-        assertThat(direct.warnings()).isEqualTo(sanitized.warnings());
+        MarkdownSamples.assertSameOutput(direct, renderer.renderSanitized(markdown), markdown);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package kb.content;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.Random;
 
 /**
@@ -9,6 +11,15 @@ import java.util.Random;
  */
 final class MarkdownSamples {
     private MarkdownSamples() {}
+
+    /** What a one-pass writer made of {@code markdown} is what the general path made of it, part for part. */
+    static void assertSameOutput(MarkdownRenderer.Rendered written, MarkdownRenderer.Rendered general, String markdown) {
+        assertThat(written.html()).as("HTML of:\n%s", markdown).isEqualTo(general.html());
+        assertThat(written.sections()).as("sections of:\n%s", markdown).isEqualTo(general.sections());
+        assertThat(written.intro()).as("intro of:\n%s", markdown).isEqualTo(general.intro());
+        assertThat(written.links()).as("links of:\n%s", markdown).isEqualTo(general.links());
+        assertThat(written.warnings()).isEqualTo(general.warnings());
+    }
 
     private static final String[] WORDS = {"conexão", "inbox", "HubSpot", "Mail.ReadWrite", "OFFICE_ERROR", "a&b", "x<y", "y>z",
         "\"quoted\"", "it's", "50%", "C#", "[brackets]", "a\\*b", "*", "_", "snake_case", "tab\there", "😀", "ação",

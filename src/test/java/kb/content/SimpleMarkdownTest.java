@@ -27,12 +27,7 @@ class SimpleMarkdownTest {
         if (simple == null) {
             return false;
         }
-        MarkdownRenderer.Rendered sanitized = renderer.renderSanitized(markdown);
-        assertThat(simple.html()).as("HTML of:\n%s", markdown).isEqualTo(sanitized.html());
-        assertThat(simple.sections()).as("sections of:\n%s", markdown).isEqualTo(sanitized.sections());
-        assertThat(simple.intro()).as("intro of:\n%s", markdown).isEqualTo(sanitized.intro());
-        assertThat(simple.links()).as("links of:\n%s", markdown).isEqualTo(sanitized.links());
-        assertThat(simple.warnings()).isEqualTo(sanitized.warnings());
+        MarkdownSamples.assertSameOutput(simple, renderer.renderSanitized(markdown), markdown);
         return true;
     }
 
@@ -145,29 +140,27 @@ class SimpleMarkdownTest {
     /** Random articles from the authors' vocabulary, the odd and the wrong included. */
     @Test
     void randomArticlesAreWrittenAsTheSanitizerWouldHaveThem() {
-        Random random = new Random(Long.getLong("kb.fuzz.seed", 20261203L));
-        int written = 0;
-        int n = Integer.getInteger("kb.fuzz.count", 4000);
-        for (int i = 0; i < n; i++) {
-            if (sameAsSanitized(MarkdownSamples.article(random))) {
-                written++;
-            }
-        }
-        assertThat(written).as("articles the reader wrote").isGreaterThan(n / 200);
+        assertThat(writtenOf(MarkdownSamples::article)).as("articles the reader wrote").isGreaterThan(FUZZ_COUNT / 200);
     }
 
-    /** Random articles of what the reader reads, so that nearly every one is compared. */
+    /** Random articles of what the reader reads, so that most are compared. */
     @Test
     void randomPlainArticlesAreWrittenAsTheSanitizerWouldHaveThem() {
+        assertThat(writtenOf(MarkdownSamples::plainArticle)).as("articles the reader wrote").isGreaterThan(FUZZ_COUNT / 4);
+    }
+
+    private static final int FUZZ_COUNT = Integer.getInteger("kb.fuzz.count", 4000);
+
+    /** How many of {@link #FUZZ_COUNT} generated articles the reader wrote, each compared. */
+    private int writtenOf(java.util.function.Function<Random, String> articles) {
         Random random = new Random(Long.getLong("kb.fuzz.seed", 20261203L));
         int written = 0;
-        int n = Integer.getInteger("kb.fuzz.count", 4000);
-        for (int i = 0; i < n; i++) {
-            if (sameAsSanitized(MarkdownSamples.plainArticle(random))) {
+        for (int i = 0; i < FUZZ_COUNT; i++) {
+            if (sameAsSanitized(articles.apply(random))) {
                 written++;
             }
         }
-        assertThat(written).as("articles the reader wrote").isGreaterThan(n / 4);
+        return written;
     }
 
     /**
