@@ -35,36 +35,49 @@ final class MarkdownRenderer {
     private static final Pattern SHORTCODE = Pattern.compile("\\{\\{<\\s*([a-z0-9-]+)\\s*/?>}}");
     private static final String SAFE_BASE = "https://content.invalid/";
 
-    private final Parser parser;
-    private final Parser parserWithoutTables;
-    private final HtmlRenderer renderer;
-    private final Cleaner cleaner;
     private final Set<String> knownEmbeds;
-    private final DirectHtml direct;
 
     MarkdownRenderer(Set<String> knownEmbeds) {
-        MutableDataSet options = new MutableDataSet();
-        options.set(Parser.EXTENSIONS, List.of(
-                TablesExtension.create(), GatedAutolink.create(), AttributesExtension.create()));
-        // flexmark renders only the explicit {#id}s; the others are made after sanitizing, in one
-        // pass that knows every explicit id (see assignIds), so generated ids never collide with them.
-        options.set(HtmlRenderer.GENERATE_HEADER_ID, true);
-        options.set(HtmlRenderer.RENDER_HEADER_ID, true);
-        options.set(TablesExtension.CLASS_NAME, "");
-        this.parser = Parser.builder(options).build();
-        this.parserWithoutTables = Parser.builder(new MutableDataSet(options)
-                .set(Parser.EXTENSIONS, List.of(GatedAutolink.create(), AttributesExtension.create()))).build();
-        this.renderer = HtmlRenderer.builder(options).htmlIdGeneratorFactory(new ExplicitIdsOnly()).build();
-        this.cleaner = new Cleaner(Safelist.relaxed()
-                .addTags("hr", "kbd", "del", "ins", "mark", "abbr", "details", "summary")
-                .addAttributes("h1", "id").addAttributes("h2", "id").addAttributes("h3", "id")
-                .addAttributes("h4", "id").addAttributes("h5", "id").addAttributes("h6", "id")
-                .addAttributes("code", "class")
-                .addAttributes("th", "align").addAttributes("td", "align")
-                .addAttributes("abbr", "title")
-                .preserveRelativeLinks(true));
         this.knownEmbeds = Set.copyOf(knownEmbeds);
-        this.direct = new DirectHtml(ListOptions.get(options));
+    }
+
+    /**
+     * flexmark, jsoup's cleaner and the walk over flexmark's tree, made the first time an article
+     * needs them (a class's initialization: once, and safely across threads). A site whose articles
+     * are all plain ({@link SimpleMarkdown}) never loads them: a quarter of a second of a start.
+     */
+    private static final class General {
+        static final Parser PARSER;
+        static final Parser PARSER_WITHOUT_TABLES;
+        static final HtmlRenderer RENDERER;
+        static final Cleaner CLEANER;
+        static final DirectHtml DIRECT;
+
+        static {
+            MutableDataSet options = new MutableDataSet();
+            options.set(Parser.EXTENSIONS, List.of(
+                    TablesExtension.create(), GatedAutolink.create(), AttributesExtension.create()));
+            // flexmark renders only the explicit {#id}s; the others are made after sanitizing, in one
+            // pass that knows every explicit id (see assignIds), so generated ids never collide with them.
+            options.set(HtmlRenderer.GENERATE_HEADER_ID, true);
+            options.set(HtmlRenderer.RENDER_HEADER_ID, true);
+            options.set(TablesExtension.CLASS_NAME, "");
+            PARSER = Parser.builder(options).build();
+            PARSER_WITHOUT_TABLES = Parser.builder(new MutableDataSet(options)
+                    .set(Parser.EXTENSIONS, List.of(GatedAutolink.create(), AttributesExtension.create()))).build();
+            RENDERER = HtmlRenderer.builder(options).htmlIdGeneratorFactory(new ExplicitIdsOnly()).build();
+            CLEANER = new Cleaner(Safelist.relaxed()
+                    .addTags("hr", "kbd", "del", "ins", "mark", "abbr", "details", "summary")
+                    .addAttributes("h1", "id").addAttributes("h2", "id").addAttributes("h3", "id")
+                    .addAttributes("h4", "id").addAttributes("h5", "id").addAttributes("h6", "id")
+                    .addAttributes("code", "class")
+                    .addAttributes("th", "align").addAttributes("td", "align")
+                    .addAttributes("abbr", "title")
+                    .preserveRelativeLinks(true));
+            DIRECT = new DirectHtml(ListOptions.get(options));
+        }
+
+        private General() {}
     }
 
     /** Keeps an author's {@code {#id}} and generates nothing, leaving the rest to {@link HeadingIds}. */
@@ -101,7 +114,7 @@ final class MarkdownRenderer {
             return simple;
         }
         com.vladsch.flexmark.util.ast.Document ast = parse(markdown);
-        Rendered written = direct.render(ast, markdown);
+        Rendered written = General.DIRECT.render(ast, markdown);
         return written != null ? written : sanitized(ast, markdown);
     }
 
@@ -111,7 +124,7 @@ final class MarkdownRenderer {
      * the parse).
      */
     private com.vladsch.flexmark.util.ast.Document parse(String markdown) {
-        return (mayHoldTable(markdown) ? parser : parserWithoutTables).parse(markdown);
+        return (mayHoldTable(markdown) ? General.PARSER : General.PARSER_WITHOUT_TABLES).parse(markdown);
     }
 
     /**
@@ -148,7 +161,7 @@ final class MarkdownRenderer {
 
     /** Only what {@link DirectHtml} writes, null for the rest (for tests). */
     Rendered renderDirect(String markdown) {
-        return direct.render(parse(markdown), markdown);
+        return General.DIRECT.render(parse(markdown), markdown);
     }
 
     /** Always the general path: flexmark's HTML, then jsoup's parse, sanitizer and serializer (for tests). */
@@ -157,9 +170,9 @@ final class MarkdownRenderer {
     }
 
     private Rendered sanitized(com.vladsch.flexmark.util.ast.Document ast, String markdown) {
-        String raw = renderer.render(ast);
+        String raw = General.RENDERER.render(ast);
         Document dirty = Jsoup.parseBodyFragment(raw, SAFE_BASE);
-        Document doc = cleaner.clean(dirty);
+        Document doc = General.CLEANER.clean(dirty);
         doc.outputSettings().prettyPrint(false);
         List<String> warnings = new ArrayList<>();
 
