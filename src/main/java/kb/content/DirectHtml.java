@@ -82,6 +82,7 @@ final class DirectHtml {
         private final Document doc;
 
         Walk(Document doc) {
+            super(doc.getTextLength());
             this.doc = doc;
         }
 

@@ -29,11 +29,16 @@ abstract class PageWriter<B> {
      */
     private record Head(int level, String text, HeadingIds.Assigned ids, String inner, List<String> links) {}
 
-    final StringBuilder html = new StringBuilder(4096);
+    final StringBuilder html;
     /** The text of the top-level element being written, as jsoup's {@code Element.text()} makes it. */
     final StringBuilder text = new StringBuilder(1024);
     boolean blockEnded;
     final List<String> links = new ArrayList<>();
+
+    /** @param sourceLength the length of the Markdown: the page's HTML is about as long, a little longer */
+    PageWriter(int sourceLength) {
+        this.html = new StringBuilder(sourceLength + (sourceLength >> 3) + 64);
+    }
 
     /** The heading's level as written ({@code #} is 1), or 0 if the block is no heading. */
     abstract int headingLevel(B block);
@@ -53,7 +58,7 @@ abstract class PageWriter<B> {
     MarkdownRenderer.Rendered run(List<B> blocks) {
         List<Head> heads = headings(blocks);
         List<Section> sections = new ArrayList<>(heads.size());
-        StringBuilder intro = new StringBuilder();
+        StringBuilder intro = new StringBuilder(256);
         int h = 0;
         Head open = null;
         StringBuilder body = null;
@@ -63,7 +68,7 @@ abstract class PageWriter<B> {
                     sections.add(section(open, body));
                 }
                 open = heads.get(h++);
-                body = new StringBuilder();
+                body = new StringBuilder(1024);
                 heading(open);
                 continue;
             }

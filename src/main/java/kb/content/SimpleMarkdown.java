@@ -38,7 +38,7 @@ final class SimpleMarkdown {
             return null;
         }
         try {
-            return new Writer().run(blocks(markdown));
+            return new Writer(markdown.length()).run(blocks(markdown));
         } catch (PageWriter.Unsupported e) {
             return null;
         }
@@ -505,6 +505,10 @@ final class SimpleMarkdown {
     // ---- writing
 
     private static final class Writer extends PageWriter<Block> {
+        Writer(int sourceLength) {
+            super(sourceLength);
+        }
+
         @Override
         int headingLevel(Block block) {
             return block instanceof Heading h ? h.level() : 0;
