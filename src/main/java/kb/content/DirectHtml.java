@@ -50,32 +50,16 @@ final class DirectHtml {
         this.listOptions = listOptions;
     }
 
-    /** The rendered article, or null when it holds anything this walk does not write. */
-    MarkdownRenderer.Rendered render(Document doc, String markdown) {
-        if (!plain(markdown)) {
-            return null;
-        }
+    /**
+     * The rendered article, or null when it holds anything this walk does not write; the source
+     * must be {@link PageWriter#plain}.
+     */
+    MarkdownRenderer.Rendered render(Document doc) {
         try {
             return new Walk(doc).run();
         } catch (PageWriter.Unsupported e) {
             return null;
         }
-    }
-
-    /**
-     * Whether the source holds no character that jsoup's parse or text treats apart: controls
-     * other than tab and newline (a carriage return is read as a newline), the no-break space
-     * (written as an entity, and white space to its text), invisible characters its text drops.
-     */
-    static boolean plain(String markdown) {
-        for (int i = 0, n = markdown.length(); i < n; i++) {
-            char c = markdown.charAt(i);
-            if (c < 0x20 ? c != '\n' && c != '\t' : c >= 0x7f && (c <= 0xa0 || c == 0xad || c == 0x200b || c == 0x200c
-                    || c == 0x200d || c == 0xfeff || c >= 0xfff0)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private final class Walk extends PageWriter<Node> {
@@ -296,16 +280,15 @@ final class DirectHtml {
         }
 
         private void wrapped(String tag, Node n) {
-            inlineStart();
-            html.append('<').append(tag).append('>');
+            inlineOpen(tag);
             inlines(n);
-            html.append("</").append(tag).append('>');
+            inlineClose(tag);
         }
 
         private void link(Link link) {
             linkStart(link.getUrl().unescape(), link.getTitle().isNotNull() ? link.getTitle().unescape() : null);
             inlines(link);
-            html.append("</a>");
+            inlineClose("a");
         }
     }
 }

@@ -109,12 +109,18 @@ final class MarkdownRenderer {
     }
 
     Rendered render(String markdown) {
-        Rendered simple = SimpleMarkdown.render(markdown);
-        if (simple != null) {
-            return simple;
+        // Looked at once for all three paths: the one-pass writers write only plain sources, and a
+        // table is for flexmark's tables extension.
+        boolean plain = PageWriter.plain(markdown);
+        boolean table = mayHoldTable(markdown);
+        if (plain && !table) {
+            Rendered simple = SimpleMarkdown.write(markdown);
+            if (simple != null) {
+                return simple;
+            }
         }
-        com.vladsch.flexmark.util.ast.Document ast = parse(markdown);
-        Rendered written = General.DIRECT.render(ast, markdown);
+        com.vladsch.flexmark.util.ast.Document ast = parse(markdown, table);
+        Rendered written = plain ? General.DIRECT.render(ast) : null;
         return written != null ? written : sanitized(ast, markdown);
     }
 
@@ -123,8 +129,12 @@ final class MarkdownRenderer {
      * parsed without the tables extension, which otherwise looks at every paragraph (a tenth of
      * the parse).
      */
-    private com.vladsch.flexmark.util.ast.Document parse(String markdown) {
-        return (mayHoldTable(markdown) ? General.PARSER : General.PARSER_WITHOUT_TABLES).parse(markdown);
+    private static com.vladsch.flexmark.util.ast.Document parse(String markdown) {
+        return parse(markdown, mayHoldTable(markdown));
+    }
+
+    private static com.vladsch.flexmark.util.ast.Document parse(String markdown, boolean table) {
+        return (table ? General.PARSER : General.PARSER_WITHOUT_TABLES).parse(markdown);
     }
 
     /**
@@ -161,7 +171,7 @@ final class MarkdownRenderer {
 
     /** Only what {@link DirectHtml} writes, null for the rest (for tests). */
     Rendered renderDirect(String markdown) {
-        return General.DIRECT.render(parse(markdown), markdown);
+        return PageWriter.plain(markdown) ? General.DIRECT.render(parse(markdown)) : null;
     }
 
     /** Always the general path: flexmark's HTML, then jsoup's parse, sanitizer and serializer (for tests). */

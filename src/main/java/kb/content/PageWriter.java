@@ -35,6 +35,23 @@ abstract class PageWriter<B> {
     boolean blockEnded;
     final List<String> links = new ArrayList<>();
 
+    /**
+     * Whether the source holds no character that jsoup's parse or text treats apart: controls
+     * other than tab and newline (a carriage return is read as a newline), the no-break space
+     * (written as an entity, and white space to its text), invisible characters its text drops.
+     * Neither writer writes a source that is not.
+     */
+    static boolean plain(String markdown) {
+        for (int i = 0, n = markdown.length(); i < n; i++) {
+            char c = markdown.charAt(i);
+            if (c < 0x20 ? c != '\n' && c != '\t' : c >= 0x7f && (c <= 0xa0 || c == 0xad || c == 0x200b || c == 0x200c
+                    || c == 0x200d || c == 0xfeff || c >= 0xfff0)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** @param sourceLength the length of the Markdown: the page's HTML is about as long, a little longer */
     PageWriter(int sourceLength) {
         this.html = new StringBuilder(sourceLength + (sourceLength >> 3) + 64);
@@ -193,6 +210,16 @@ abstract class PageWriter<B> {
         }
         html.append('>');
         links.add(href);
+    }
+
+    /** An inline element begins ({@code em}, {@code strong}): its content and {@link #inlineClose} follow. */
+    void inlineOpen(String tag) {
+        inlineStart();
+        html.append('<').append(tag).append('>');
+    }
+
+    void inlineClose(String tag) {
+        html.append("</").append(tag).append('>');
     }
 
     void open(String tag) {

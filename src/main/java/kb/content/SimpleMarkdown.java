@@ -34,9 +34,11 @@ final class SimpleMarkdown {
 
     /** The rendered article, or null when it holds anything this reader leaves to flexmark. */
     static MarkdownRenderer.Rendered render(String markdown) {
-        if (!DirectHtml.plain(markdown) || MarkdownRenderer.mayHoldTable(markdown)) {
-            return null;
-        }
+        return PageWriter.plain(markdown) && !MarkdownRenderer.mayHoldTable(markdown) ? write(markdown) : null;
+    }
+
+    /** As {@link #render}, for a source already known to be {@link PageWriter#plain} and to hold no table. */
+    static MarkdownRenderer.Rendered write(String markdown) {
         try {
             return new Writer(markdown.length()).run(blocks(markdown));
         } catch (PageWriter.Unsupported e) {
@@ -563,12 +565,11 @@ final class SimpleMarkdown {
                 } else if (inline instanceof Link l) {
                     linkStart(l.href(), null);
                     write(l.content());
-                    html.append("</a>");
+                    inlineClose("a");
                 } else if (inline instanceof Wrapped w) {
-                    inlineStart();
-                    html.append('<').append(w.tag()).append('>');
+                    inlineOpen(w.tag());
                     write(w.content());
-                    html.append("</").append(w.tag()).append('>');
+                    inlineClose(w.tag());
                 } else {
                     throw PageWriter.UNSUPPORTED;
                 }

@@ -37,10 +37,6 @@ public final class SearchWarmUp {
         return done;
     }
 
-    private static String unaccented(String word) {
-        return java.text.Normalizer.normalize(word, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-    }
-
     /** A query of the warm-up, and the language it is searched in. */
     record Query(String lang, String text) {}
 
@@ -65,7 +61,8 @@ public final class SearchWarmUp {
             for (int i = 0; i < articles.size(); i += stride) {
                 Article a = articles.get(i);
                 String[] words = a.title().split("\\s+");
-                if (i / stride % 5 == 0) {
+                int fifth = i / stride % 5; // what only one article in five adds
+                if (fifth == 0) {
                     out.add(new Query(lang, words.length > 2 ? words[0] + " " + words[1] + " " + words[2] : a.title()));
                 }
                 String longest = "";
@@ -74,11 +71,12 @@ public final class SearchWarmUp {
                 }
                 if (longest.length() > 4) {
                     out.add(new Query(lang, longest));
-                    String unaccented = unaccented(longest);
-                    if (!unaccented.equals(longest)) {
-                        out.add(new Query(lang, unaccented)); // typed without its accents
+                    // typed without its accents (and in lower case), as a heading's id spells it
+                    String unaccented = kb.content.HeadingIds.slug(longest);
+                    if (!unaccented.isEmpty() && !unaccented.equals(longest.toLowerCase(java.util.Locale.ROOT))) {
+                        out.add(new Query(lang, unaccented));
                     }
-                    if (i / stride % 5 == 0) {
+                    if (fifth == 0) {
                         // every fifth article a misspelling, as readers make them (its corrections cost more)
                         out.add(new Query(lang, longest.substring(0, 2) + longest.substring(3)));
                     }
@@ -87,7 +85,7 @@ public final class SearchWarmUp {
                 // A heading every fifth article: headings repeat across a large site's articles, so
                 // each matches thousands of sections and costs as much as twenty rarer words,
                 // whose searches reach the JIT's thresholds sooner.
-                if (!sections.isEmpty() && i / stride % 5 == 2) {
+                if (!sections.isEmpty() && fifth == 2) {
                     out.add(new Query(lang, sections.get(sections.size() / 2).heading()));
                 }
             }
