@@ -128,10 +128,21 @@ final class IndexStore implements Closeable {
     /** They were merged since the last publish, which is to serve them so. */
     private boolean merged;
     private boolean closed;
-    /** Files kept since the last publish, with their word counts ({@link WordCounts#toBytes}), which the total gets when published. */
+    /**
+     * Files kept since the last publish, with their word counts ({@link WordCounts#toBytes}), which
+     * the total gets when published; during a build, with none ({@link #BUILT}): the total got them already.
+     */
     private final Map<Path, byte[]> pending = new ConcurrentHashMap<>();
-    /** The published word counts of every article. */
+    /** What {@link #pending} holds for a file a build kept: its words went straight into the total. */
+    private static final byte[] BUILT = new byte[0];
+    /**
+     * The published word counts of every article; during a build, also those of every article kept
+     * since (each keep adds its own, holding the total's lock, where holding each article's counts
+     * until the publish held tens of megabytes at 10,000 articles, and added them all on one thread).
+     */
     private final WordCounts words;
+    /** A build kept a file twice, or kept one it no longer serves: its first publish counts the words again from the index. */
+    private volatile boolean recount;
     /** Each segment's entries, by its core: a segment never changes, only which of its documents live. */
     private final Map<Object, Entry[]> segments = new HashMap<>();
     /** What the last publish opened; null while a fresh index is built (see {@link #building}). */
@@ -251,8 +262,8 @@ final class IndexStore implements Closeable {
     private Article keepLocked(Article article, long size, long modified, byte[] fingerprint) {
         Article slim = article.slim();
         List<ErrorCodes.Found> found = ErrorCodes.in(article);
-        WordCounts counted = new WordCounts(512);
         WordCounts.Target target = targets.get();
+        WordCounts counted = target.nextArticle(); // used up by the end of this keep (bytes kept are a copy)
         target.into = counted;
         try {
             Iterable<Document> docs = documents(article, size, modified, fingerprint, found, counted);
@@ -266,9 +277,19 @@ final class IndexStore implements Closeable {
         } finally {
             target.into = null;
         }
-        known.put(slim.source(), new ArticleStore.Stored(slim, size, modified, fingerprint));
+        ArticleStore.Stored before = known.put(slim.source(), new ArticleStore.Stored(slim, size, modified, fingerprint));
         setCodes(slim.source(), found);
-        pending.put(slim.source(), counted.bytes());
+        if (reader == null) {
+            // A build: nothing published to take away. A file kept twice before the first publish
+            // (changed while the build read it) has its first counts in the total too.
+            synchronized (words) {
+                words.add(counted, 1);
+            }
+            recount |= before != null;
+            pending.put(slim.source(), BUILT);
+        } else {
+            pending.put(slim.source(), counted.bytes());
+        }
         return slim;
     }
 
@@ -493,6 +514,7 @@ final class IndexStore implements Closeable {
         }
         // The words whose counts change, as written: what the vocabulary is patched for.
         Set<String> changedWords = new HashSet<>();
+        recount |= reader == null && !gone.isEmpty();
         for (Path p : gone) {
             writer.deleteDocuments(new Term(PATH, p.toString()));
             subtractPublished(p, changedWords);
@@ -502,9 +524,7 @@ final class IndexStore implements Closeable {
         }
         for (Map.Entry<Path, byte[]> e : pending.entrySet()) {
             if (reader == null) {
-                // A build: nothing published to take away, and the vocabulary is made whole below.
-                words.addWritten(e.getValue());
-                continue;
+                continue; // a build: its keeps added the words, and the vocabulary is made whole below
             }
             subtractPublished(e.getKey(), changedWords);
             WordCounts added = WordCounts.fromBytes(e.getValue());
@@ -537,6 +557,15 @@ final class IndexStore implements Closeable {
         DirectoryReader previous = reader;
         if (next != null) {
             reader = next;
+        }
+        if (recount) {
+            countWordsAgain(reader);
+            recount = false;
+            if (!uncommitted) {
+                // The build's commit above wrote the total before it was counted again.
+                uncommitted = true;
+                commitLocked();
+            }
         }
         if (vocabulary == null) {
             vocabulary = Vocabulary.of(words);
@@ -657,6 +686,35 @@ final class IndexStore implements Closeable {
             namedBy = byCode;
         }
         return byCode;
+    }
+
+    /**
+     * Makes the total the words of the files the reader holds, from each one's words document: for
+     * a build that took one file in twice or no longer serves one, whose first counts it cannot take away.
+     */
+    private void countWordsAgain(DirectoryReader reader) throws IOException {
+        words.clear();
+        for (LeafReaderContext leaf : reader.leaves()) {
+            org.apache.lucene.index.Terms files = leaf.reader().terms(WORDS_OF);
+            if (files == null) {
+                continue;
+            }
+            Bits live = leaf.reader().getLiveDocs();
+            org.apache.lucene.index.StoredFields stored = leaf.reader().storedFields();
+            org.apache.lucene.index.TermsEnum each = files.iterator();
+            org.apache.lucene.index.PostingsEnum docs = null;
+            while (each.next() != null) {
+                docs = each.postings(docs, org.apache.lucene.index.PostingsEnum.NONE);
+                for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+                    if (live == null || live.get(doc)) {
+                        BytesRef b = stored.document(doc, Set.of(WORDS)).getBinaryValue(WORDS);
+                        if (b != null) {
+                            words.addWritten(BytesRef.deepCopyOf(b).bytes);
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /** Takes the words of the published version of a file, if it had one, from the total, and notes them in {@code changed}. */

@@ -404,6 +404,12 @@ final class LanguageIndex {
         return errorCodes.some(n);
     }
 
+    /** How often the articles use a word (any case, with or without accents): what a typo's corrections are weighed by. */
+    int wordCount(String word) {
+        String letters = QueryFactory.trimToLetters(word);
+        return letters.isEmpty() ? 0 : vocabulary.count(Analysis.fold(letters));
+    }
+
     /** How many distinct words the vocabulary holds. */
     int vocabularySize() {
         return vocabulary.size();

@@ -1,8 +1,8 @@
 package kb.search;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.function.BiConsumer;
-import org.apache.lucene.analysis.CharArrayMap;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -18,7 +18,15 @@ final class WordCounts {
     private static final int MIN_LETTERS = 2;
     private static final int MAX_LETTERS = 40;
 
-    private final CharArrayMap<int[]> counts;
+    /*
+     * An open-addressing table of its own, where Lucene's CharArrayMap held an int[1] for each
+     * word and handed out a copy of each key to whoever went through it: words, their hashes
+     * (String.hashCode's, spread) and counts side by side; the table at most half full.
+     */
+    private char[][] keys;
+    private int[] hashes;
+    private int[] counts;
+    private int size;
 
     /** Room for a language's whole vocabulary. */
     WordCounts() {
@@ -27,30 +35,110 @@ final class WordCounts {
 
     /** Room for about this many words at first (one article's: a few hundred). */
     WordCounts(int words) {
-        counts = new CharArrayMap<>(words, false);
+        int slots = Integer.highestOneBit(Math.max(8, words) * 2 - 1) << 1;
+        keys = new char[slots][];
+        hashes = new int[slots];
+        counts = new int[slots];
     }
 
-    void add(char[] word, int length) {
-        int[] count = counts.get(word, 0, length);
-        if (count == null) {
-            counts.put(new String(word, 0, length), new int[] {1});
-        } else {
-            count[0]++;
+    private static int hash(char[] word, int from, int length) {
+        int h = 0;
+        for (int i = from, end = from + length; i < end; i++) {
+            h = 31 * h + word[i];
+        }
+        return h ^ h >>> 16;
+    }
+
+    /** The slot holding the word, or -1 minus the empty slot where it would go. */
+    private int slot(char[] word, int from, int length, int h) {
+        int mask = keys.length - 1;
+        for (int i = h & mask; ; i = i + 1 & mask) {
+            char[] k = keys[i];
+            if (k == null) {
+                return -1 - i;
+            }
+            if (hashes[i] == h && k.length == length && same(k, word, from)) {
+                return i;
+            }
         }
     }
 
-    /** Adds (or with a negative sign, takes away) every count of another. */
-    void add(WordCounts other, int sign) {
-        other.counts.forEach((word, count) -> {
-            char[] w = (char[]) word;
-            int[] mine = counts.get(w, 0, w.length);
-            if (mine == null) {
-                counts.put(w, new int[] {sign * count[0]});
-            } else {
-                mine[0] += sign * count[0];
+    /** Whether {@code word[from, from + k.length)} is {@code k}. */
+    private static boolean same(char[] k, char[] word, int from) {
+        for (int i = 0; i < k.length; i++) {
+            if (k[i] != word[from + i]) {
+                return false;
             }
-        });
-        // Lucene's map cannot remove: a word no article uses any more stays with a count of 0, unseen.
+        }
+        return true;
+    }
+
+    /**
+     * Adds {@code n} to the word's count; a word new to this one is kept as {@code word[from, from +
+     * length)}, copied unless {@code adopt} says the array is that word alone and never changes.
+     */
+    private void add(char[] word, int from, int length, int h, int n, boolean adopt) {
+        int s = slot(word, from, length, h);
+        if (s >= 0) {
+            counts[s] += n;
+        } else {
+            s = -1 - s;
+            keys[s] = adopt ? word : Arrays.copyOfRange(word, from, from + length);
+            hashes[s] = h;
+            counts[s] = n;
+            if (++size * 2 > keys.length) {
+                grow();
+            }
+        }
+        bytes = null;
+    }
+
+    private void grow() {
+        char[][] oldKeys = keys;
+        int[] oldHashes = hashes;
+        int[] oldCounts = counts;
+        keys = new char[oldKeys.length * 2][];
+        hashes = new int[keys.length];
+        counts = new int[keys.length];
+        int mask = keys.length - 1;
+        for (int j = 0; j < oldKeys.length; j++) {
+            if (oldKeys[j] != null) {
+                int i = oldHashes[j] & mask;
+                while (keys[i] != null) {
+                    i = i + 1 & mask;
+                }
+                keys[i] = oldKeys[j];
+                hashes[i] = oldHashes[j];
+                counts[i] = oldCounts[j];
+            }
+        }
+    }
+
+    void add(char[] word, int length) {
+        add(word, 0, length, hash(word, 0, length), 1, false);
+    }
+
+    /**
+     * Adds (or with a negative sign, takes away) every count of another, which must not change
+     * afterwards: a word new to this one is kept as the other holds it.
+     */
+    void add(WordCounts other, int sign) {
+        for (int i = 0; i < other.keys.length; i++) {
+            char[] w = other.keys[i];
+            if (w != null) {
+                add(w, 0, w.length, other.hashes[i], sign * other.counts[i], true);
+            }
+        }
+        // A word no article uses any more stays with a count of 0, unseen.
+    }
+
+    /** Forgets every count; the words' arrays stay as they were, for whoever {@link #add(WordCounts, int) took them}. */
+    void clear() {
+        if (size > 0) {
+            Arrays.fill(keys, null);
+            size = 0;
+        }
+        bytes = null;
     }
 
     private byte[] bytes;
@@ -63,21 +151,75 @@ final class WordCounts {
         return bytes;
     }
 
-    /** One line per word: the word, a tab, its count. */
+    /** One line per word: the word, a tab, its count; in UTF-8. */
     byte[] toBytes() {
-        StringBuilder out = new StringBuilder(counts.size() * 12);
-        counts.forEach((word, count) -> {
-            if (count[0] > 0) {
-                out.append((char[]) word).append('\t').append(count[0]).append('\n');
+        byte[] out = new byte[Math.max(16, size * 16)];
+        int at = 0;
+        for (int s = 0; s < keys.length; s++) {
+            char[] word = keys[s];
+            int n = counts[s];
+            if (word == null || n <= 0) {
+                continue;
             }
-        });
-        return out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            // A word is at most MAX_LETTERS chars of up to 3 bytes each (a letter outside the BMP
+            // is two chars of 2 bytes each), then a tab, 10 digits and a newline.
+            if (at + 3 * word.length + 12 > out.length) {
+                out = Arrays.copyOf(out, Math.max(2 * out.length, at + 3 * word.length + 12));
+            }
+            at = utf8(word, out, at);
+            out[at++] = '\t';
+            at = digits(n, out, at);
+            out[at++] = '\n';
+        }
+        return at == out.length ? out : Arrays.copyOf(out, at);
+    }
+
+    /** Writes the chars as UTF-8 at {@code at}; returns where the next byte goes. */
+    private static int utf8(char[] chars, byte[] out, int at) {
+        for (int i = 0; i < chars.length; i++) {
+            char c = chars[i];
+            if (c < 0x80) {
+                out[at++] = (byte) c;
+            } else if (c < 0x800) {
+                out[at++] = (byte) (0xC0 | c >> 6);
+                out[at++] = (byte) (0x80 | c & 0x3F);
+            } else if (Character.isHighSurrogate(c) && i + 1 < chars.length && Character.isLowSurrogate(chars[i + 1])) {
+                int cp = Character.toCodePoint(c, chars[++i]);
+                out[at++] = (byte) (0xF0 | cp >> 18);
+                out[at++] = (byte) (0x80 | cp >> 12 & 0x3F);
+                out[at++] = (byte) (0x80 | cp >> 6 & 0x3F);
+                out[at++] = (byte) (0x80 | cp & 0x3F);
+            } else {
+                // A lone surrogate is not a letter, so never counted; written as String.getBytes would.
+                char d = Character.isSurrogate(c) ? '?' : c;
+                if (d < 0x80) {
+                    out[at++] = (byte) d;
+                } else {
+                    out[at++] = (byte) (0xE0 | d >> 12);
+                    out[at++] = (byte) (0x80 | d >> 6 & 0x3F);
+                    out[at++] = (byte) (0x80 | d & 0x3F);
+                }
+            }
+        }
+        return at;
+    }
+
+    /** Writes a positive count in decimal at {@code at}; returns where the next byte goes. */
+    private static int digits(int n, byte[] out, int at) {
+        int end = at + 1;
+        for (int rest = n / 10; rest > 0; rest /= 10) {
+            end++;
+        }
+        for (int i = end - 1; i >= at; i--) {
+            out[i] = (byte) ('0' + n % 10);
+            n /= 10;
+        }
+        return end;
     }
 
     /**
-     * Adds the counts {@link #toBytes} wrote, read in place (a first publish adds every article's
-     * counts so, without a map of each first); lines that are not a word and a positive count are
-     * skipped.
+     * Adds the counts {@link #toBytes} wrote, read in place, without a map of them first; lines
+     * that are not a word and a positive count are skipped.
      */
     void addWritten(byte[] bytes) {
         char[] text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).toCharArray();
@@ -93,12 +235,7 @@ final class WordCounts {
             }
             int n = tab > at ? count(text, tab + 1, end) : 0;
             if (n > 0) {
-                int[] mine = counts.get(text, at, tab - at);
-                if (mine == null) {
-                    counts.put(new String(text, at, tab - at), new int[] {n});
-                } else {
-                    mine[0] += n;
-                }
+                add(text, at, tab - at, hash(text, at, tab - at), n, false);
             }
             at = end + 1;
         }
@@ -130,24 +267,39 @@ final class WordCounts {
     /** Where the analyzer of one thread counts words: set to each article's counts as it is indexed. */
     static final class Target {
         WordCounts into;
+        private WordCounts article;
 
         Target(WordCounts into) {
             this.into = into;
+        }
+
+        /**
+         * Empty counts for this thread's next article: one map for all of them, where a map made
+         * for each took kilobytes of each article's allocations. What it gave before is emptied.
+         */
+        WordCounts nextArticle() {
+            if (article == null) {
+                article = new WordCounts(512);
+            } else {
+                article.clear();
+            }
+            return article;
         }
     }
 
     /** How often the word (as written) occurs; 0 for a word not counted. */
     int count(String word) {
-        int[] count = counts.get(word);
-        return count == null ? 0 : Math.max(0, count[0]);
+        char[] w = word.toCharArray();
+        int s = slot(w, 0, w.length, hash(w, 0, w.length));
+        return s < 0 ? 0 : Math.max(0, counts[s]);
     }
 
     void forEach(BiConsumer<String, Integer> action) {
-        counts.forEach((word, count) -> {
-            if (count[0] > 0) {
-                action.accept(new String((char[]) word), count[0]);
+        for (int s = 0; s < keys.length; s++) {
+            if (keys[s] != null && counts[s] > 0) {
+                action.accept(new String(keys[s]), counts[s]);
             }
-        });
+        }
     }
 
     static boolean isWord(char[] b, int length) {

@@ -165,6 +165,52 @@ class PersistentIndexTest {
         }
     }
 
+    /**
+     * A build adds each file's words to its language's total as it keeps the file, so a file kept
+     * twice before the first publish (changed while the build read it), or kept and then no longer
+     * served, must not leave its first words counted: the vocabulary is the one a build of the
+     * final files makes.
+     */
+    @Test
+    void aFileChangedOrRemovedWhileTheBuildReadsItLeavesOnlyWhatIsServedInTheVocabulary() throws Exception {
+        threeArticles();
+        write("pt/d.md", "Quarentena", "A quarentena do antispam retém a mensagem do calendário.");
+        List<Runnable> commitsAsked = new ArrayList<>(); // never run: only the build's own commit is written
+        try (Run run = new Run(SearchEngine.onDisk(data.resolve("index"), commitsAsked::add))) {
+            run.library = run.loader.load(content);
+            write("pt/a.md", "Calendário compartilhado", "O calendário da equipe sincroniza de novo.");
+            run.library = run.loader.load(content, run.library, Set.of(content.resolve("pt/a.md").toAbsolutePath()));
+            Files.delete(content.resolve("pt/d.md"));
+            run.library = run.loader.load(content, run.library, Set.of(content.resolve("pt/d.md").toAbsolutePath()));
+            assertThat(run.store.engine.building()).as("nothing published yet: one build").isTrue();
+            run.index = run.store.engine.publish(run.library, content);
+
+            LanguageIndex built = run.index.languageIndex("pt");
+            assertThat(built.knows("quarentena")).as("the removed file's word").isFalse();
+            assertThat(built.knows("antispam")).isFalse();
+            assertThat(built.wordCount("novo")).isEqualTo(1);
+
+            sameVocabulary(built);
+            // And so does a restart after a crash, which reads the total from the build's own commit.
+            Path crashed = crashedCopy("build");
+            try (Run restarted = new Run(SearchEngine.onDisk(crashed.resolve("index"))).load()) {
+                assertThat(restarted.store.parsed).isEmpty();
+                sameVocabulary(restarted.index.languageIndex("pt"));
+            }
+        }
+    }
+
+    /** The Portuguese vocabulary of a build of the content as it is now, in a data folder of its own. */
+    private void sameVocabulary(LanguageIndex built) {
+        try (Run control = new Run(SearchEngine.onDisk(crashes.resolve("fresh"))).load()) {
+            LanguageIndex expected = control.index.languageIndex("pt");
+            assertThat(built.vocabularySize()).isEqualTo(expected.vocabularySize());
+            for (String word : List.of("calendário", "equipe", "sincroniza", "novo", "mensagens", "caixa", "entrada")) {
+                assertThat(built.wordCount(word)).as(word).isEqualTo(expected.wordCount(word));
+            }
+        }
+    }
+
     @Test
     void anEditParsesAndIndexesOnlyTheEditedFile() throws Exception {
         threeArticles();
