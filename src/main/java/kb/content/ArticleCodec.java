@@ -12,14 +12,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * An article as bytes, in two parts: what the site keeps in memory (everything but the rendered
- * HTML and the sections' text: {@link Article#slim()}) and the body (the HTML), which stays on
- * disk until a page needs it; the index keeps the sections' texts with their sections. Strings are
- * UTF-8 with an int length, so no string has the 64 KiB limit of {@code writeUTF}.
+ * What the site keeps in memory of an article (everything but the rendered HTML and the sections'
+ * text: {@link Article#slim()}) as bytes, and the article put back together from them and its
+ * body (the HTML, which stays on disk until a page needs it, and the sections' texts, which the
+ * index keeps with their sections). Strings are UTF-8 with an int length, so no string has the
+ * 64 KiB limit of {@code writeUTF}.
  */
 public final class ArticleCodec {
-    /** Bumped whenever the layout below changes: stored articles of another format are parsed again. */
-    public static final int FORMAT = 2;
+    /** Bumped whenever the layout below, or how the index stores the body, changes: stored articles of another format are parsed again. */
+    public static final int FORMAT = 3;
 
     private ArticleCodec() {}
 
@@ -46,14 +47,6 @@ public final class ArticleCodec {
             strings(out, a.links());
             str(out, a.source().toString());
         });
-    }
-
-    /**
-     * The rendered HTML. The sections' texts are not repeated here: the index keeps each one with
-     * its section (a doc value that snippets read), and {@link #withBody} takes them from there.
-     */
-    public static byte[] body(Article a) {
-        return write(out -> str(out, a.html()));
     }
 
     /** The article {@link #meta} wrote, without its body. */
@@ -97,27 +90,22 @@ public final class ArticleCodec {
     }
 
     /**
-     * The slim article with the body {@link #body} wrote put back, and each section's text, in
-     * section order, as the index keeps it.
+     * The slim article with its rendered HTML put back, and each section's text, in section order,
+     * as the index keeps them: the HTML a stored string (which the index writes as UTF-8 itself,
+     * without an array of ours for each page), each section's text a doc value that snippets read.
      */
-    public static Article withBody(Article slim, byte[] bytes, List<String> sectionTexts) {
+    public static Article withBody(Article slim, String html, List<String> sectionTexts) {
         if (sectionTexts.size() != slim.sections().size()) {
             throw new IllegalArgumentException("the index has " + sectionTexts.size() + " section texts, the article "
                     + slim.sections().size() + " sections");
         }
-        try {
-            Reader in = new Reader(bytes, 0, bytes.length);
-            String html = in.str();
-            List<Section> sections = new ArrayList<>(sectionTexts.size());
-            for (int i = 0; i < sectionTexts.size(); i++) {
-                Section s = slim.sections().get(i);
-                sections.add(new Section(s.id(), s.heading(), s.level(), sectionTexts.get(i), s.aliasIds()));
-            }
-            return new Article(slim.lang(), slim.url(), slim.title(), slim.description(), slim.lastmod(), slim.translationKey(),
-                    slim.aliases(), slim.tags(), slim.weight(), html, slim.intro(), sections, slim.links(), slim.source());
-        } catch (IOException e) {
-            throw new IllegalArgumentException("not an article body written by this version: " + e, e);
+        List<Section> sections = new ArrayList<>(sectionTexts.size());
+        for (int i = 0; i < sectionTexts.size(); i++) {
+            Section s = slim.sections().get(i);
+            sections.add(new Section(s.id(), s.heading(), s.level(), sectionTexts.get(i), s.aliasIds()));
         }
+        return new Article(slim.lang(), slim.url(), slim.title(), slim.description(), slim.lastmod(), slim.translationKey(),
+                slim.aliases(), slim.tags(), slim.weight(), html, slim.intro(), sections, slim.links(), slim.source());
     }
 
     /** Reads what {@link #write} wrote, straight from the array: strings are decoded in place, once. */

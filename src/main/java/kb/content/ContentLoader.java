@@ -627,6 +627,13 @@ public final class ContentLoader {
                 throw new FrontMatter.Invalid("binary file (contains NUL bytes), not Markdown text");
             }
         }
+        // The String constructor's decoding makes the text without a buffer between; it puts U+FFFD
+        // in place of what is not UTF-8, so only a text holding that character is decoded again to
+        // tell one written so from bytes that are not text.
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') < 0) {
+            return text;
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)

@@ -76,16 +76,17 @@ abstract class PageWriter<B> {
         List<Head> heads = headings(blocks);
         List<Section> sections = new ArrayList<>(heads.size());
         StringBuilder intro = new StringBuilder(256);
+        // One section's text at a time: each section takes a copy (its String) when it ends.
+        StringBuilder body = new StringBuilder(1024);
         int h = 0;
         Head open = null;
-        StringBuilder body = null;
         for (B n : blocks) {
             if (headingLevel(n) > 0) {
                 if (open != null) {
                     sections.add(section(open, body));
                 }
                 open = heads.get(h++);
-                body = new StringBuilder(1024);
+                body.setLength(0);
                 heading(open);
                 continue;
             }
@@ -96,15 +97,23 @@ abstract class PageWriter<B> {
             if (html.length() == before) {
                 continue; // nothing written (an empty paragraph): no element either
             }
-            String t = text.toString().trim();
-            if (isParagraph(n) && t.contains("{{")) {
+            // The block's text trimmed as String.trim trims, appended without a String of its own.
+            int from = 0;
+            int to = text.length();
+            while (from < to && text.charAt(from) <= ' ') {
+                from++;
+            }
+            while (to > from && text.charAt(to - 1) <= ' ') {
+                to--;
+            }
+            if (isParagraph(n) && text.indexOf("{{") >= 0) {
                 throw UNSUPPORTED; // could be a shortcode, which the general path replaces
             }
-            StringBuilder to = open == null ? intro : body;
-            if (!to.isEmpty()) {
-                to.append('\n');
+            StringBuilder into = open == null ? intro : body;
+            if (!into.isEmpty()) {
+                into.append('\n');
             }
-            to.append(t);
+            into.append(text, from, to);
         }
         if (open != null) {
             sections.add(section(open, body));

@@ -73,7 +73,7 @@ final class SimpleMarkdown {
                     paragraphLine(lines.get(end));
                     end++;
                 }
-                blocks.add(new Paragraph(String.join("\n", lines.subList(i, end))));
+                blocks.add(new Paragraph(end == i + 1 ? line : String.join("\n", lines.subList(i, end))));
                 i = end;
             }
         }

@@ -231,14 +231,6 @@ final class IndexStore implements Closeable {
         }
     }
 
-    private static byte[] bytes(Document d, String field) throws IOException {
-        BytesRef b = d.getBinaryValue(field);
-        if (b == null) {
-            throw new IOException("an article document without " + field);
-        }
-        return BytesRef.deepCopyOf(b).bytes;
-    }
-
     /** What this index holds for a file (path relative to the content folder). */
     Optional<ArticleStore.Stored> stored(Path relative) {
         return Optional.ofNullable(known.get(relative));
@@ -316,7 +308,7 @@ final class IndexStore implements Closeable {
         whole.add(new BinaryDocValuesField(FILE, new BytesRef(ByteBuffer.allocate(16 + fingerprint.length)
                 .putLong(size).putLong(modified).put(fingerprint).array())));
         whole.add(new BinaryDocValuesField(CODES, new BytesRef(ErrorCodes.toBytes(found))));
-        whole.add(new StoredField(BODY, ArticleCodec.body(article)));
+        whole.add(new StoredField(BODY, article.html()));
         docs.add(whole);
         ReplayedTokens title = ReplayedTokens.of(writer.getAnalyzer(), Analysis.CONTEXT, article.title());
         // The headings a section sits under, nearest last: "Grant consent for the whole tenant"
@@ -340,7 +332,7 @@ final class IndexStore implements Closeable {
             doc.add(new Field(Analysis.HEADING, section.heading(), TEXT));
             doc.add(new Field(Analysis.BODY, section.text(), BODY_TEXT));
             // What a snippet is cut from: read for the few sections a results page shows.
-            doc.add(new BinaryDocValuesField(SECTION_TEXT, new BytesRef(section.text())));
+            doc.add(new BinaryDocValuesField(SECTION_TEXT, utf8(section.text())));
             docs.add(doc);
         }
         return () -> new Iterator<>() {
@@ -359,7 +351,7 @@ final class IndexStore implements Closeable {
                 if (next++ == docs.size()) {
                     Document doc = new Document();
                     doc.add(new StringField(PATH, path, Field.Store.NO));
-                    doc.add(new SortedDocValuesField(PATH, new BytesRef(path)));
+                    doc.add(new SortedDocValuesField(PATH, utf8(path)));
                     doc.add(new NumericDocValuesField(SECTION, NONE));
                     doc.add(new StringField(WORDS_OF, path, Field.Store.NO));
                     doc.add(new StoredField(WORDS, counted.bytes()));
@@ -370,9 +362,20 @@ final class IndexStore implements Closeable {
         };
     }
 
+    /**
+     * What {@code new BytesRef(text)} holds, in an array as long as it: that constructor makes room
+     * for three bytes a char, and {@link String#getBytes} for two of Latin-1 text with an accent
+     * before it copies what it wrote; the length first is one more pass over the text.
+     */
+    private static BytesRef utf8(String text) {
+        byte[] bytes = new byte[org.apache.lucene.util.UnicodeUtil.calcUTF16toUTF8Length(text, 0, text.length())];
+        org.apache.lucene.util.UnicodeUtil.UTF16toUTF8(text, 0, text.length(), bytes, 0);
+        return new BytesRef(bytes);
+    }
+
     private static void common(Document doc, String path, long section, Article article, Section s) {
         doc.add(new StringField(PATH, path, Field.Store.NO));
-        doc.add(new SortedDocValuesField(PATH, new BytesRef(path)));
+        doc.add(new SortedDocValuesField(PATH, utf8(path)));
         doc.add(new NumericDocValuesField(SECTION, section));
         String key = new Entry(article, s, (int) section).key();
         if (key != null) {
@@ -863,7 +866,11 @@ final class IndexStore implements Closeable {
                 throw new IOException("no text for section " + i + " of " + article.source());
             }
         }
-        return ArticleCodec.withBody(article, bytes(searcher.storedFields().document(whole, Set.of(BODY)), BODY), List.of(texts));
+        String html = searcher.storedFields().document(whole, Set.of(BODY)).get(BODY);
+        if (html == null) {
+            throw new IOException("an article document without " + BODY);
+        }
+        return ArticleCodec.withBody(article, html, List.of(texts));
     }
 
     @Override

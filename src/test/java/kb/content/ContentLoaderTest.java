@@ -101,11 +101,14 @@ class ContentLoaderTest {
         write("loose.md", article("Solto", ""));
         Files.write(dir.resolve("pt/binary.md"), new byte[] {'-', '-', '-', '\n', 0, 1, 2, (byte) 0xff});
         Files.write(dir.resolve("pt/latin1.md"), "---\ntitle: a\u00e7\u00e3o\n---\n".getBytes(StandardCharsets.ISO_8859_1));
+        // UTF-8 text that holds the replacement character itself is text.
+        write("pt/replacement.md", article("Caractere \uFFFD", ""));
 
         Library library = loader.load(dir);
 
         assertThat(library.article("/pt/good")).isPresent();
-        assertThat(library.all()).hasSize(1);
+        assertThat(library.article("/pt/replacement").orElseThrow().title()).isEqualTo("Caractere \uFFFD");
+        assertThat(library.all()).hasSize(2);
         assertThat(reasonFor(library, "pt/bad-yaml.md")).contains("bad YAML");
         assertThat(reasonFor(library, "pt/no-title.md")).contains("no title");
         assertThat(reasonFor(library, "pt/blank-title.md")).contains("no title");
