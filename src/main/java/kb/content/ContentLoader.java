@@ -126,14 +126,12 @@ public final class ContentLoader {
             files = relative.stream().filter(r -> r.toString().endsWith(".md") && !isIndex(r)).toList();
         }
         // Relative to the content folder, in file order.
-        List<Outcome> outcomes = files.parallelStream()
-                .map(relative -> {
-                    Optional<Article> same = touched == null || touched.contains(relative) ? Optional.empty() : previous.bySource(relative);
-                    return same.isPresent() && languages.contains(same.get().lang())
-                            ? new Outcome(same, List.of(), previous.fingerprint(relative))
-                            : read(contentDir, contentDir.resolve(relative), previous, languages);
-                })
-                .toList();
+        List<Outcome> outcomes = EveryCore.map(files, relative -> {
+            Optional<Article> same = touched == null || touched.contains(relative) ? Optional.empty() : previous.bySource(relative);
+            return same.isPresent() && languages.contains(same.get().lang())
+                    ? new Outcome(same, List.of(), previous.fingerprint(relative))
+                    : read(contentDir, contentDir.resolve(relative), previous, languages);
+        });
 
         List<Problem> problems = new ArrayList<>();
         languagesFile.problem().ifPresent(problems::add);

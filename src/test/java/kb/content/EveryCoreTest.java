@@ -1,0 +1,75 @@
+package kb.content;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** The loader's parallel map: every item once, answers in order, the calling thread working too. */
+class EveryCoreTest {
+    @Test
+    void everyItemIsMappedOnceAndTheAnswersKeepTheItemsOrder() {
+        List<Integer> items = IntStream.range(0, 20_000).boxed().toList();
+        AtomicInteger calls = new AtomicInteger();
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        List<String> answers = EveryCore.map(items, i -> {
+            calls.incrementAndGet();
+            threads.add(Thread.currentThread().getName());
+            return "#" + i;
+        });
+        assertThat(calls).hasValue(items.size());
+        assertThat(answers).isEqualTo(items.stream().map(i -> "#" + i).toList());
+        assertThat(threads).contains(Thread.currentThread().getName());
+        assertThat(EveryCore.map(List.of(), i -> i)).isEmpty();
+        assertThat(EveryCore.map(List.of(7), i -> i + 1)).containsExactly(8);
+    }
+
+    @Test
+    void noThreadWaitsForAnothersShareAtTheEnd() throws Exception {
+        // The last two items are slow: a thread that is done with an item takes the next one left,
+        // so those two run at once (where the pool has a thread besides the caller). A parallel
+        // stream's threads each take a quarter of a list this short, and would run them one after the other.
+        if (ForkJoinPool.getCommonPoolParallelism() < 1) {
+            return;
+        }
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger mostAtOnce = new AtomicInteger();
+        List<Integer> items = IntStream.range(0, 60).boxed().toList();
+        EveryCore.map(items, i -> {
+            boolean last = i >= items.size() - 2;
+            if (last) {
+                mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+            }
+            try {
+                Thread.sleep(last ? 300 : 5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (last) {
+                running.decrementAndGet();
+            }
+            return i;
+        });
+        assertThat(mostAtOnce).hasValue(2);
+    }
+
+    @Test
+    void theFirstFailureIsThrownAndNoItemStartsAfterIt() {
+        AtomicInteger started = new AtomicInteger();
+        List<Integer> items = IntStream.range(0, 1000).boxed().toList();
+        assertThatThrownBy(() -> EveryCore.map(items, i -> {
+            started.incrementAndGet();
+            if (i == 10) {
+                throw new IllegalArgumentException("item 10");
+            }
+            return i;
+        })).isInstanceOf(IllegalArgumentException.class).hasMessage("item 10");
+        assertThat(started.get()).isLessThan(items.size());
+    }
+}
