@@ -32,6 +32,12 @@ public interface ArticleStore {
      */
     Article keep(Article parsed, long size, long modified, byte[] fingerprint);
 
+    /**
+     * Called once a load has handed over every file it parsed, before it makes the library and
+     * publishes: a store may start writing what it buffered while the loader works on one core.
+     */
+    default void keptAll() {}
+
     /** Keeps nothing. */
     ArticleStore NONE = new ArticleStore() {
         @Override

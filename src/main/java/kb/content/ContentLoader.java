@@ -132,6 +132,7 @@ public final class ContentLoader {
                     ? new Outcome(same, List.of(), previous.fingerprint(relative))
                     : read(contentDir, contentDir.resolve(relative), previous, languages);
         });
+        store.keptAll();
 
         List<Problem> problems = new ArrayList<>();
         languagesFile.problem().ifPresent(problems::add);

@@ -400,6 +400,26 @@ final class IndexStore implements Closeable {
     }
 
     /**
+     * Writes the documents the writer buffered as segments, and has the system put their files on
+     * disk, ahead of the commit that a publish makes (which then finds them written); a failure
+     * is left for that commit to meet. Beside keeps and publishes: the writer takes care of both.
+     */
+    void writeAhead() {
+        try {
+            writer.flush();
+            List<String> files = new ArrayList<>();
+            for (String name : directory.listAll()) {
+                if (!name.equals(IndexWriter.WRITE_LOCK_NAME)) {
+                    files.add(name);
+                }
+            }
+            directory.sync(files);
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("search index {}: writing ahead of the commit stopped ({})", analysis.lang(), e.toString());
+        }
+    }
+
+    /**
      * Whether the index is, or may be, in the several large segments a build leaves: the writer
      * writes one each time its buffer fills. Served so, a search looks each term up, and makes its
      * scorers, once per segment; merged into one, under load at 10,000 articles a language, a third

@@ -269,6 +269,24 @@ public final class SearchEngine implements ArticleStore, Closeable {
     }
 
     /**
+     * During a build from nothing, has each language's index write the documents it buffered, each
+     * on a thread of its own, while the loader makes the library on its thread: the publish that
+     * follows then commits what is already written, where the languages' last segments were written
+     * and put on disk after the library, with nothing else to do meanwhile.
+     */
+    @Override
+    public void keptAll() {
+        if (!building()) {
+            return;
+        }
+        stores.forEach((lang, store) -> {
+            Thread writing = new Thread(store::writeAhead, "index-write-ahead-" + lang);
+            writing.setDaemon(true);
+            writing.start();
+        });
+    }
+
+    /**
      * One consistent search index over what the library serves: files handed over since the last
      * publish become searchable, files the library no longer serves are removed, and a commit of
      * the whole is asked for (it runs after this returns). Languages with no change keep their index as it was.

@@ -56,6 +56,11 @@ class PersistentIndexTest {
             this.parsed.add(parsed.source());
             return engine.keep(parsed, size, modified, fingerprint);
         }
+
+        @Override
+        public void keptAll() {
+            engine.keptAll();
+        }
     }
 
     /** One run of the site: an engine on the data folder and a loader that asks it. */
@@ -300,6 +305,35 @@ class PersistentIndexTest {
         try (Run warm = new Run()) {
             warm.library = warm.loader.load(content);
             assertThat(warm.store.engine.building()).as("a start that reads the index it left").isFalse();
+        }
+    }
+
+    /**
+     * Once a build has handed over every file, each language's buffered documents are written while
+     * the loader makes its library (the publish's commit finds them written), and the publish
+     * serves them as it would have.
+     */
+    @Test
+    void aBuildWritesItsDocumentsBeforeItsPublishAndThePublishServesThem() throws Exception {
+        threeArticles();
+        try (Run run = new Run()) {
+            run.library = run.loader.load(content);
+            Path pt = data.resolve("index").resolve("pt");
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (segmentFiles(pt) == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(segmentFiles(pt)).as("segments written before the publish").isPositive();
+            assertThat(run.store.engine.building()).isTrue();
+            run.index = run.store.engine.publish(run.library, content);
+            assertThat(run.urls("sincroniza", "pt")).containsExactly("/pt/a#secao");
+            assertThat(run.urls("sync", "en")).containsExactly("/en/c#secao");
+        }
+    }
+
+    private static long segmentFiles(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".si")).count();
         }
     }
 
