@@ -48,8 +48,12 @@ public final class Main {
      * {@code git pull}, is a burst of events a few milliseconds apart, and becomes one reload.
      */
     private static final long WATCH_QUIET_MILLIS = 50;
-    /** The search warm-up after a start: one thread, this long at most, this many searches at most. */
-    private static final long WARM_UP_MILLIS = 30_000;
+    /**
+     * The search warm-up after a start: one thread, this long at most (wall time, most of it given
+     * way to readers under load), this many searches at most; it ends sooner, once the compiler is
+     * done with the search path (see {@link SearchWarmUp}).
+     */
+    private static final long WARM_UP_MILLIS = 120_000;
     private static final int WARM_UP_SEARCHES = 30_000;
 
     private Main() {}
@@ -176,7 +180,7 @@ public final class Main {
             firstLoadOver.run();
         }
         current.compareAndSet(null, site); // unless a change made while it loaded is already in
-        afterStart(loader, current, warmUpSearch);
+        afterStart(loader, current, warmUpSearch, readersWaiting(app));
         metrics.served(current.get().version());
         for (String lang : current.get().languages().codes()) {
             metrics.articles(current, lang, c -> c.get().library().articles(lang).size());
@@ -190,9 +194,11 @@ public final class Main {
      * What a start leaves until the site answers, on a thread of its own: the first load's link
      * check, then merging the segments a build from nothing wrote. Each result takes the place of
      * the site served, as a reload's would (under the same lock, so neither undoes the other).
-     * Then, if asked, a few seconds of searches of the site's own words ({@link SearchWarmUp}).
+     * Then, if asked, searches of the site's own words in the moments no reader is waiting
+     * ({@link SearchWarmUp}).
      */
-    private static void afterStart(SiteLoader loader, AtomicReference<Site> current, boolean warmUpSearch) {
+    private static void afterStart(SiteLoader loader, AtomicReference<Site> current, boolean warmUpSearch,
+            java.util.function.BooleanSupplier readersWaiting) {
         Thread after = new Thread(() -> {
             try {
                 synchronized (loader) {
@@ -218,7 +224,7 @@ public final class Main {
                     Site site = current.get();
                     long t0 = System.nanoTime();
                     int searches = SearchWarmUp.run(site.search(), site.library(), site.languages().codes(),
-                            WARM_UP_MILLIS, WARM_UP_SEARCHES);
+                            WARM_UP_MILLIS, WARM_UP_SEARCHES, readersWaiting, SearchWarmUp::compiledMillis);
                     LOG.info("search path warmed up: {} searches of the site's own words in {} ms", searches,
                             (System.nanoTime() - t0) / 1_000_000);
                 } catch (RuntimeException e) {
@@ -228,6 +234,17 @@ public final class Main {
         }, "after-start");
         after.setDaemon(true);
         after.start();
+    }
+
+    /**
+     * Whether the server is answering a request or has one waiting for a thread: its pool's threads
+     * that run a request (not those that accept connections or select), and its queue.
+     */
+    private static java.util.function.BooleanSupplier readersWaiting(Javalin app) {
+        if (app.jettyServer().threadPool() instanceof org.eclipse.jetty.util.thread.QueuedThreadPool pool) {
+            return () -> pool.getUtilizedThreads() > 0 || pool.getQueueSize() > 0;
+        }
+        return () -> false;
     }
 
     /** The folder's watcher, once it is started; null when it could not be. */
