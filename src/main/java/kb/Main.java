@@ -180,7 +180,7 @@ public final class Main {
             firstLoadOver.run();
         }
         current.compareAndSet(null, site); // unless a change made while it loaded is already in
-        afterStart(loader, current, warmUpSearch, readersWaiting(app));
+        afterStart(loader, current, warmUpSearch, RequestThreads.busy(app.jettyServer().threadPool()));
         metrics.served(current.get().version());
         for (String lang : current.get().languages().codes()) {
             metrics.articles(current, lang, c -> c.get().library().articles(lang).size());
@@ -234,17 +234,6 @@ public final class Main {
         }, "after-start");
         after.setDaemon(true);
         after.start();
-    }
-
-    /**
-     * Whether the server is answering a request or has one waiting for a thread: its pool's threads
-     * that run a request (not those that accept connections or select), and its queue.
-     */
-    private static java.util.function.BooleanSupplier readersWaiting(Javalin app) {
-        if (app.jettyServer().threadPool() instanceof org.eclipse.jetty.util.thread.QueuedThreadPool pool) {
-            return () -> pool.getUtilizedThreads() > 0 || pool.getQueueSize() > 0;
-        }
-        return () -> false;
     }
 
     /** The folder's watcher, once it is started; null when it could not be. */

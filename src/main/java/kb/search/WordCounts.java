@@ -174,7 +174,11 @@ final class WordCounts {
         return at == out.length ? out : Arrays.copyOf(out, at);
     }
 
-    /** Writes the chars as UTF-8 at {@code at}; returns where the next byte goes. */
+    /**
+     * Writes the chars as UTF-8 at {@code at}; returns where the next byte goes. Lucene's
+     * {@code UnicodeUtil} writes a {@code char[]} only at the start of its array, and a word at a
+     * time through a scratch array would copy every word once more.
+     */
     private static int utf8(char[] chars, byte[] out, int at) {
         for (int i = 0; i < chars.length; i++) {
             char c = chars[i];

@@ -1,8 +1,10 @@
 package kb.web;
 
+import java.util.function.BooleanSupplier;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.handler.EagerContentHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.ThreadPool;
 
 /**
  * How many threads answer requests, and what keeps those few from waiting on a client.
@@ -42,6 +44,18 @@ public final class RequestThreads {
         QueuedThreadPool pool = new QueuedThreadPool(n, n);
         pool.setName("kb-request");
         return pool;
+    }
+
+    /**
+     * Whether the pool is running a request or has one waiting for a thread: its threads that run
+     * a request (not those that accept connections or select), and its queue. What work of the
+     * site's own gives way to (the search warm-up after a start).
+     */
+    public static BooleanSupplier busy(ThreadPool pool) {
+        if (pool instanceof QueuedThreadPool queued) {
+            return () -> queued.getUtilizedThreads() > 0 || queued.getQueueSize() > 0;
+        }
+        return () -> false;
     }
 
     /**
