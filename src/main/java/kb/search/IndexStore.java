@@ -166,6 +166,7 @@ final class IndexStore implements Closeable {
                 .setOpenMode(fresh ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND)
                 .setRAMBufferSizeMB(bufferMB)
                 .setUseCompoundFile(false)
+                .setCodec(new PlainStoredCodec())
                 .setCommitOnClose(false)
                 // A commit after an edit does not wait for small segments to be merged.
                 .setMaxFullFlushMergeWaitMillis(0);

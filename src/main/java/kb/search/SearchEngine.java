@@ -42,7 +42,7 @@ import org.slf4j.LoggerFactory;
 public final class SearchEngine implements ArticleStore, Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(SearchEngine.class);
     /** Bumped whenever what the index holds changes shape; an index of another version is built again. */
-    private static final int VERSION = 3;
+    private static final int VERSION = 4;
 
     private final Path folder;
     private final Map<String, IndexStore> stores = new ConcurrentHashMap<>();
@@ -155,17 +155,21 @@ public final class SearchEngine implements ArticleStore, Closeable {
     }
 
     /**
-     * The index folder as Lucene's default directory (memory-mapped), except that merges read
-     * through the page cache with positional reads: a merge reads every segment it merges once, and
-     * mapped, all of it would count in the process's resident memory, 250–350 MiB at the end of a
-     * cold start at 10,000 articles per language (bench/ANALYSIS.md). Searches keep the mapping.
+     * The index folder as Lucene's default directory (memory-mapped), except that merges and the
+     * stored pages read through the page cache with positional reads: a merge reads every segment
+     * it merges once, and mapped, all of it would count in the process's resident memory, 250–350
+     * MiB at the end of a cold start at 10,000 articles per language (bench/ANALYSIS.md); and the
+     * pages, stored as they are ({@link PlainStoredCodec}), are read one at a time when the site has
+     * not kept a page's bytes itself, so a crawler that reads every page leaves none of them mapped.
+     * Searches keep the mapping.
      */
     static Directory directory(Path dir) throws IOException {
         Directory nio = new NIOFSDirectory(dir, NoLockFactory.INSTANCE);
         return new FilterDirectory(FSDirectory.open(dir)) {
             @Override
             public IndexInput openInput(String name, IOContext context) throws IOException {
-                return context.context == IOContext.Context.MERGE ? nio.openInput(name, context) : in.openInput(name, context);
+                return context.context == IOContext.Context.MERGE || name.endsWith(".fdt")
+                        ? nio.openInput(name, context) : in.openInput(name, context);
             }
 
             @Override
