@@ -25,12 +25,24 @@ final class EveryCore {
      * throws is thrown here, once every thread has stopped (no item is started after it).
      */
     static <T, R> List<R> map(List<T> items, Function<? super T, ? extends R> function) {
+        return map(items, null, function);
+    }
+
+    /**
+     * The same, with the items taken in the order given ({@code order[k]} is the index of the
+     * k-th item taken; null for the items' own order): the answers are still in the items' order.
+     */
+    static <T, R> List<R> map(List<T> items, int[] order, Function<? super T, ? extends R> function) {
         int n = items.size();
+        if (order != null && order.length != n) {
+            throw new IllegalArgumentException("an order of " + order.length + " for " + n + " items");
+        }
         Object[] answers = new Object[n];
         AtomicInteger next = new AtomicInteger();
         AtomicReference<Throwable> failed = new AtomicReference<>();
         Runnable work = () -> {
-            for (int i = next.getAndIncrement(); i < n && failed.get() == null; i = next.getAndIncrement()) {
+            for (int k = next.getAndIncrement(); k < n && failed.get() == null; k = next.getAndIncrement()) {
+                int i = order == null ? k : order[k];
                 try {
                     answers[i] = function.apply(items.get(i));
                 } catch (Throwable t) {

@@ -31,6 +31,32 @@ class EveryCoreTest {
     }
 
     @Test
+    void itemsAreTakenInTheOrderGivenAndAnsweredInTheirOwn() {
+        List<String> items = List.of("a", "b", "c", "d", "e");
+        int[] order = {4, 0, 3, 1, 2};
+        List<String> taken = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        List<String> answers = EveryCore.map(items, order, s -> {
+            taken.add(s);
+            return s.toUpperCase();
+        });
+        assertThat(answers).containsExactly("A", "B", "C", "D", "E");
+        // Two threads may finish their items in either order, but every item is taken once.
+        assertThat(taken).containsExactlyInAnyOrder("a", "b", "c", "d", "e");
+        assertThatThrownBy(() -> EveryCore.map(items, new int[] {0, 1}, s -> s))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void languagesAreTakenInTurn() {
+        List<java.nio.file.Path> files = java.util.stream.Stream.of(
+                "en/a.md", "en/b.md", "en/c/d.md", "en/e.md", "pt/a.md", "pt/b.md", "zz/x.md")
+                .map(java.nio.file.Path::of).toList();
+        // The first of each language, then the second of each... each language's in file order.
+        assertThat(ContentLoader.languagesInTurn(files)).containsExactly(0, 4, 6, 1, 5, 2, 3);
+        assertThat(ContentLoader.languagesInTurn(List.of())).isEmpty();
+    }
+
+    @Test
     void noThreadWaitsForAnothersShareAtTheEnd() throws Exception {
         // The last two items are slow: a thread that is done with an item takes the next one left,
         // so those two run at once (where the pool has a thread besides the caller). A parallel
