@@ -66,6 +66,9 @@ final class Identifiers {
      * token indexed, so it works on the token's buffer.
      */
     static boolean hasParts(char[] b, int len) {
+        if (plainWord(b, len)) {
+            return false;
+        }
         if (looksLikeIdentifier(b, len)) {
             return true;
         }
@@ -84,6 +87,9 @@ final class Identifiers {
 
     /** The same test on a token's buffer: it runs for every token indexed, so it avoids any allocation. */
     static boolean looksLikeIdentifier(char[] b, int len) {
+        if (plainWord(b, len)) {
+            return false;
+        }
         boolean letter = false;
         boolean other = false;
         char previous = 0;
@@ -107,6 +113,30 @@ final class Identifiers {
             previous = c;
         }
         return letter && other;
+    }
+
+    /**
+     * Lower-case letters of Latin-1, after at most one capital: most words a site says, and
+     * never an identifier nor a word with parts (no joiner, no digit, no capital after a small
+     * letter, nothing but letters inside). Answered with one look at each character, where the
+     * general tests ask several questions of it, for every token indexed.
+     */
+    static boolean plainWord(char[] b, int len) {
+        int i = 0;
+        if (len > 0 && isLatinCapital(b[0])) {
+            i = 1;
+        }
+        for (; i < len; i++) {
+            char c = b[i];
+            if (!(c >= 'a' && c <= 'z' || c >= 0xDF && c <= 0xFF && c != 0xF7)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isLatinCapital(char c) {
+        return c >= 'A' && c <= 'Z' || c >= 0xC0 && c <= 0xDE && c != 0xD7;
     }
 
     private static boolean isLetter(char c) {

@@ -34,8 +34,12 @@ final class RememberedWords extends FilteringTokenFilter {
     private final Lowered lowered;
     private final TokenStream steps;
 
-    /** What a token becomes: its lower-case form if the counter counts it, and its term, or null for a stop word. */
-    private record Answer(char[] counted, char[] term) {
+    /**
+     * What a token becomes: its lower-case form if the counter counts it (never changed: the
+     * counts keep the array, see {@link WordCounts#addKept}) with its hash, and its term, or null
+     * for a stop word.
+     */
+    private record Answer(char[] counted, int countedHash, char[] term) {
     }
 
     /**
@@ -62,7 +66,7 @@ final class RememberedWords extends FilteringTokenFilter {
         }
         WordCounts counts = target.into;
         if (counts != null && answer.counted != null) {
-            counts.add(answer.counted, answer.counted.length);
+            counts.addKept(answer.counted, answer.countedHash);
         }
         if (answer.term == null) {
             return false;
@@ -85,7 +89,7 @@ final class RememberedWords extends FilteringTokenFilter {
         char[] counted = !isKeyword && WordCounts.isWord(lowered.lower, lowered.length)
                 ? java.util.Arrays.copyOf(lowered.lower, lowered.length)
                 : null;
-        return new Answer(counted, out);
+        return new Answer(counted, counted == null ? 0 : WordCounts.hashOf(counted), out);
     }
 
     /** Notes the token as lower-cased, which is what the counter counted. */

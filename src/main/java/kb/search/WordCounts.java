@@ -57,7 +57,7 @@ final class WordCounts {
             if (k == null) {
                 return -1 - i;
             }
-            if (hashes[i] == h && k.length == length && same(k, word, from)) {
+            if (hashes[i] == h && k.length == length && (k == word && from == 0 || same(k, word, from))) {
                 return i;
             }
         }
@@ -116,6 +116,21 @@ final class WordCounts {
 
     void add(char[] word, int length) {
         add(word, 0, length, hash(word, 0, length), 1, false);
+    }
+
+    /** The hash {@link #addKept} takes with a word. */
+    static int hashOf(char[] word) {
+        return hash(word, 0, word.length);
+    }
+
+    /**
+     * Counts one more of a word whose array nobody changes, with its {@link #hashOf} worked out
+     * once: the array itself is kept, and found again by identity before any letter is compared.
+     * How the index's writer counts the words it remembered ({@link RememberedWords}), the same
+     * array at each of a word's occurrences.
+     */
+    void addKept(char[] word, int hash) {
+        add(word, 0, word.length, hash, 1, true);
     }
 
     /**
