@@ -35,4 +35,8 @@ final class TokenMemory<V> {
         }
         kept.put(new String(key, 0, len), value);
     }
+
+    int size() {
+        return kept.size();
+    }
 }
