@@ -22,7 +22,11 @@
 # visible (peers/hugo-server-edit.sh, EDITS edits, median).  The jar runs on a
 # private copy of the content (WORKDIR/edit-<N>/content) with its data folder
 # WORKDIR/data-<N>; /health is polled every 50 ms:
-#   cold start    data folder removed, launch -> first 200 on /health (RUNS, median)
+#   cold start    data folder removed, launch -> first 200 on /health (RUNS, median);
+#                 each right after a Hugo build of its own (peers/hugo.sh DIR 1), so that
+#                 each cold start has a Hugo build from the same minute to be divided by
+#                 (the median of those ratios is the target's figure: this machine's speed
+#                 drifts by more than the site's changes from one minute to the next)
 #   warm restart  SIGTERM, same data folder and content, launch -> 200 (RUNS, median)
 #   changed       SIGTERM, one article's title edited, launch -> 200 (RUNS, median);
 #                 the last one stays up for everything below
@@ -359,19 +363,33 @@ except Exception: print("none")' "$dir/corpus.json" 2>/dev/null || echo none)
 
   # ---- the jar: cold start (empty data folder)
   cmd "rm -rf $data && java ${jopts}-jar target/kb.jar --port $port --content $content --data $data   # cold start, timed: launch to first 200 on /health, polled every 50 ms; then SIGTERM"
-  colds=(); cold_rss=()
+  cmd "bash $(rel "$SB")/peers/hugo.sh $dir 1   # before each cold start: the Hugo build it is paired with"
+  colds=(); cold_rss=(); paired=(); pratios=()
   for r in $(seq 1 "$RUNS"); do
     jar_stop
     rm -rf "$data"
+    hp=$(bash "$SB/peers/hugo.sh" "$dir" 1 2>&1 | tee -a "$LOGS/hugo-paired-$n.log" \
+      | sed -nE 's/.*hugo_build_seconds_median=([0-9.]+).*/\1/p')
     sync
     jar_start "$content" "$data" "$port" "$LOGS/jar-$n-cold-$r.log"
     cold_rss+=("$(rss_of "$JAR_PID" VmHWM)")
-    echo "jar cold start $r: ready in $READY_S s (VmHWM $(rss_of "$JAR_PID" VmHWM) MiB)"
+    echo "jar cold start $r: ready in $READY_S s (VmHWM $(rss_of "$JAR_PID" VmHWM) MiB), Hugo's build just before: ${hp:-n/a} s"
     colds+=("$READY_S")
+    if [ -n "$hp" ]; then
+      paired+=("$hp")
+      pratios+=("$(awk -v a="$READY_S" -v b="$hp" 'BEGIN { printf "%.3f", a / b }')")
+    fi
   done
   put "$n" jar_cold_s "$(median "${colds[@]}")"
   put "$n" jar_cold_runs "$(IFS=,; echo "${colds[*]}")"
   put "$n" jar_cold_rss_mb "$(median "${cold_rss[@]}")"
+  if [ "${#pratios[@]}" -gt 0 ]; then
+    put "$n" hugo_paired_runs "$(IFS=,; echo "${paired[*]}")"
+    put "$n" jar_cold_paired_ratio "$(median "${pratios[@]}")"
+    put "$n" jar_cold_paired_ratios "$(IFS=,; echo "${pratios[*]}")"
+  else
+    note "$n" "no Hugo build paired with the cold starts: see $LOGS/hugo-paired-$n.log"
+  fi
 
   # ---- warm restart: SIGTERM, same data folder, content unchanged
   cmd "kill -TERM <jar>; java ${jopts}-jar target/kb.jar --port $port --content $content --data $data   # warm restart, timed as the cold start"
