@@ -69,7 +69,7 @@ final class Identifiers {
         if (plainWord(b, len)) {
             return false;
         }
-        if (looksLikeIdentifier(b, len)) {
+        if (looksLikeIdentifierPastPlain(b, len)) {
             return true;
         }
         for (int i = 1; i < len - 1; i++) {
@@ -87,9 +87,11 @@ final class Identifiers {
 
     /** The same test on a token's buffer: it runs for every token indexed, so it avoids any allocation. */
     static boolean looksLikeIdentifier(char[] b, int len) {
-        if (plainWord(b, len)) {
-            return false;
-        }
+        return !plainWord(b, len) && looksLikeIdentifierPastPlain(b, len);
+    }
+
+    /** {@link #looksLikeIdentifier} for a token already found not to be a {@link #plainWord}. */
+    private static boolean looksLikeIdentifierPastPlain(char[] b, int len) {
         boolean letter = false;
         boolean other = false;
         char previous = 0;

@@ -27,12 +27,6 @@ import org.apache.lucene.util.BytesRef;
  */
 public final class PlainStoredCodec extends FilterCodec {
     static final String NAME = "KbPlainStored912";
-    /**
-     * Blocks of 16 KiB or up to 128 documents: a page read copies at most its block up to itself
-     * (an article's page is about 10 KiB, and most documents store nothing).
-     */
-    private static final StoredFieldsFormat STORED = new Lucene90CompressingStoredFieldsFormat(
-            "KbPlainStoredFields", Plain.MODE, 16 * 1024, 128, 10);
 
     /** Made by Lucene's service loader, by name. */
     public PlainStoredCodec() {
@@ -44,54 +38,60 @@ public final class PlainStoredCodec extends FilterCodec {
         return STORED;
     }
 
-    /** A block's bytes as they are. */
-    private static final class Plain {
-        static final CompressionMode MODE = new CompressionMode() {
-            @Override
-            public Compressor newCompressor() {
-                return new Compressor() {
-                    @Override
-                    public void compress(ByteBuffersDataInput in, DataOutput out) throws IOException {
-                        out.copyBytes(in, in.length());
-                    }
+    /** A block's bytes as they are: one compressor and one decompressor for all, holding no state. */
+    private static final Compressor COMPRESSOR = new Compressor() {
+        @Override
+        public void compress(ByteBuffersDataInput in, DataOutput out) throws IOException {
+            out.copyBytes(in, in.length());
+        }
 
-                    @Override
-                    public void close() {}
-                };
-            }
+        @Override
+        public void close() {}
+    };
 
-            @Override
-            public Decompressor newDecompressor() {
-                return DECOMPRESSOR;
+    private static final Decompressor DECOMPRESSOR = new Decompressor() {
+        @Override
+        public void decompress(DataInput in, int originalLength, int offset, int length, BytesRef bytes)
+                throws IOException {
+            if (offset < 0 || length < 0 || offset + length > originalLength) {
+                throw new org.apache.lucene.index.CorruptIndexException(
+                        "stored block of " + originalLength + " bytes, asked " + offset + "+" + length, in);
             }
+            if (bytes.bytes.length < offset + length) {
+                bytes.bytes = new byte[ArrayUtil.oversize(offset + length, 1)];
+            }
+            in.readBytes(bytes.bytes, 0, offset + length);
+            bytes.offset = offset;
+            bytes.length = length;
+        }
 
-            @Override
-            public String toString() {
-                return "plain";
-            }
-        };
+        @Override
+        public Decompressor clone() {
+            return this;
+        }
+    };
 
-        /** Holds no state: one for every reader. */
-        private static final Decompressor DECOMPRESSOR = new Decompressor() {
-            @Override
-            public void decompress(DataInput in, int originalLength, int offset, int length, BytesRef bytes)
-                    throws IOException {
-                if (offset < 0 || length < 0 || offset + length > originalLength) {
-                    throw new org.apache.lucene.index.CorruptIndexException(
-                            "stored block of " + originalLength + " bytes, asked " + offset + "+" + length, in);
-                }
-                if (bytes.bytes.length < offset + length) {
-                    bytes.bytes = new byte[ArrayUtil.oversize(offset + length, 1)];
-                }
-                in.readBytes(bytes.bytes, 0, offset + length);
-                bytes.offset = offset;
-                bytes.length = length;
-            }
+    private static final CompressionMode PLAIN = new CompressionMode() {
+        @Override
+        public Compressor newCompressor() {
+            return COMPRESSOR;
+        }
 
-            @Override
-            public Decompressor clone() {
-                return this;
-            }
-        };
-    }
+        @Override
+        public Decompressor newDecompressor() {
+            return DECOMPRESSOR;
+        }
+
+        @Override
+        public String toString() {
+            return "plain";
+        }
+    };
+
+    /**
+     * Blocks of 16 KiB or up to 128 documents: a page read copies at most its block up to itself
+     * (an article's page is about 10 KiB, and most documents store nothing).
+     */
+    private static final StoredFieldsFormat STORED = new Lucene90CompressingStoredFieldsFormat(
+            "KbPlainStoredFields", PLAIN, 16 * 1024, 128, 10);
 }

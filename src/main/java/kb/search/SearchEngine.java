@@ -21,6 +21,7 @@ import kb.content.Language;
 import kb.content.Languages;
 import kb.content.Library;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.index.IndexFileNames;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.FilterDirectory;
@@ -168,7 +169,8 @@ public final class SearchEngine implements ArticleStore, Closeable {
         return new FilterDirectory(FSDirectory.open(dir)) {
             @Override
             public IndexInput openInput(String name, IOContext context) throws IOException {
-                return context.context == IOContext.Context.MERGE || name.endsWith(".fdt")
+                return context.context == IOContext.Context.MERGE || IndexFileNames.matchesExtension(name,
+                        org.apache.lucene.codecs.lucene90.compressing.Lucene90CompressingStoredFieldsWriter.FIELDS_EXTENSION)
                         ? nio.openInput(name, context) : in.openInput(name, context);
             }
 
