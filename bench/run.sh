@@ -17,16 +17,16 @@
 #        OUT=BENCHMARKS.md    the report (default: BENCHMARKS.md at the repo root)
 #
 # Per size: generate the corpus (kept when WORKDIR/c<N>/corpus.json already has
-# the same articles and seed; never written to afterwards); Hugo build
-# (../shared/bench/peers/hugo.sh, RUNS builds, median); `hugo server` edit ->
+# the same articles and seed; never written to afterwards); `hugo server` edit ->
 # visible (peers/hugo-server-edit.sh, EDITS edits, median).  The jar runs on a
 # private copy of the content (WORKDIR/edit-<N>/content) with its data folder
 # WORKDIR/data-<N>; /health is polled every 50 ms:
 #   cold start    data folder removed, launch -> first 200 on /health (RUNS, median);
-#                 each right after a Hugo build of its own (peers/hugo.sh DIR 1), so that
-#                 each cold start has a Hugo build from the same minute to be divided by
-#                 (the median of those ratios is the target's figure: this machine's speed
-#                 drifts by more than the site's changes from one minute to the next)
+#                 each right after a Hugo build of the corpus (peers/hugo.sh DIR 1; the
+#                 Hugo build time is their median), so that each cold start has a Hugo
+#                 build from the same minute to be divided by (the median of those ratios
+#                 is the target's figure: this machine's speed drifts by more than the
+#                 site's changes from one minute to the next)
 #   warm restart  SIGTERM, same data folder and content, launch -> 200 (RUNS, median)
 #   changed       SIGTERM, one article's title edited, launch -> 200 (RUNS, median);
 #                 the last one stays up for everything below
@@ -318,16 +318,6 @@ except Exception: print("none")' "$dir/corpus.json" 2>/dev/null || echo none)
   page=$(awk -F'\t' 'NR==2 {print $7}' "$dir/facts.tsv" | sed -e 's#^content/##' -e 's#\.md$##')
   put "$n" page "/$page"
 
-  # ---- Hugo build (peer)
-  echo "-- hugo build x$RUNS"
-  cmd "bash $(rel "$SB")/peers/hugo.sh $dir $RUNS"
-  bash "$SB/peers/hugo.sh" "$dir" "$RUNS" | tee "$LOGS/hugo-$n.log"
-  hl=$(grep '^hugo_build_seconds_median=' "$LOGS/hugo-$n.log")
-  put "$n" hugo_build_s "$(sed -E 's/.*hugo_build_seconds_median=([^ ]+).*/\1/' <<< "$hl")"
-  put "$n" hugo_build_runs "$(sed -E 's/.* runs=([^ ]+).*/\1/' <<< "$hl")"
-  put "$n" hugo_peak_rss_mb "$(sed -E 's/.*peak_rss_mb=([^ ]+).*/\1/' <<< "$hl")"
-  put "$n" hugo_html_files "$(sed -E 's/.*html_files=([^ ]+).*/\1/' <<< "$hl")"
-
   # ---- hugo server: edit -> visible (peer), on its own copy of the content
   echo "-- hugo server edit x$EDITS"
   cmd "bash $(rel "$SB")/peers/hugo-server-edit.sh $dir $EDITS"
@@ -363,13 +353,16 @@ except Exception: print("none")' "$dir/corpus.json" 2>/dev/null || echo none)
 
   # ---- the jar: cold start (empty data folder)
   cmd "rm -rf $data && java ${jopts}-jar target/kb.jar --port $port --content $content --data $data   # cold start, timed: launch to first 200 on /health, polled every 50 ms; then SIGTERM"
-  cmd "bash $(rel "$SB")/peers/hugo.sh $dir 1   # before each cold start: the Hugo build it is paired with"
-  colds=(); cold_rss=(); paired=(); pratios=()
+  cmd "bash $(rel "$SB")/peers/hugo.sh $dir 1   # the Hugo build (peer), right before each cold start, which is divided by it"
+  colds=(); cold_rss=(); paired=(); pratios=(); hrss=(); hfiles=n/a
   for r in $(seq 1 "$RUNS"); do
     jar_stop
     rm -rf "$data"
-    hp=$(bash "$SB/peers/hugo.sh" "$dir" 1 2>&1 | tee -a "$LOGS/hugo-paired-$n.log" \
-      | sed -nE 's/.*hugo_build_seconds_median=([0-9.]+).*/\1/p')
+    hl=$(bash "$SB/peers/hugo.sh" "$dir" 1 2>&1 | tee -a "$LOGS/hugo-$n.log" | grep '^hugo_build_seconds_median=' || true)
+    hp=$(sed -nE 's/.*hugo_build_seconds_median=([0-9.]+).*/\1/p' <<< "$hl")
+    hr=$(sed -nE 's/.*peak_rss_mb=([0-9]+).*/\1/p' <<< "$hl")
+    hrss+=("${hr:-n/a}")
+    [ -n "$hl" ] && hfiles=$(sed -E 's/.*html_files=([^ ]+).*/\1/' <<< "$hl")
     sync
     jar_start "$content" "$data" "$port" "$LOGS/jar-$n-cold-$r.log"
     cold_rss+=("$(rss_of "$JAR_PID" VmHWM)")
@@ -384,11 +377,14 @@ except Exception: print("none")' "$dir/corpus.json" 2>/dev/null || echo none)
   put "$n" jar_cold_runs "$(IFS=,; echo "${colds[*]}")"
   put "$n" jar_cold_rss_mb "$(median "${cold_rss[@]}")"
   if [ "${#pratios[@]}" -gt 0 ]; then
-    put "$n" hugo_paired_runs "$(IFS=,; echo "${paired[*]}")"
+    put "$n" hugo_build_s "$(median "${paired[@]}")"
+    put "$n" hugo_build_runs "$(IFS=,; echo "${paired[*]}")"
+    put "$n" hugo_peak_rss_mb "$(median "${hrss[@]}")"
+    put "$n" hugo_html_files "$hfiles"
     put "$n" jar_cold_paired_ratio "$(median "${pratios[@]}")"
     put "$n" jar_cold_paired_ratios "$(IFS=,; echo "${pratios[*]}")"
   else
-    note "$n" "no Hugo build paired with the cold starts: see $LOGS/hugo-paired-$n.log"
+    note "$n" "no Hugo build before the cold starts: see $LOGS/hugo-$n.log"
   fi
 
   # ---- warm restart: SIGTERM, same data folder, content unchanged
