@@ -9,6 +9,7 @@ import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.IntPredicate;
 
 /**
  * Maps a list on every core: the calling thread and the common pool's threads, each taking the
@@ -16,6 +17,7 @@ import java.util.function.Function;
  * A parallel stream cuts a list into four parts a pool thread, and each thread works through the
  * parts it took: at a cold start's 20,000 files on two cores, parts of 5,000 files, and one core
  * could be seconds into its last part while the other had nothing left (bench/ANALYSIS.md).
+ * While the JIT compiler is busy, it is left a core of its own ({@link CompilerLoad}).
  */
 final class EveryCore {
     private EveryCore() {}
@@ -33,6 +35,20 @@ final class EveryCore {
      * k-th item taken; null for the items' own order): the answers are still in the items' order.
      */
     static <T, R> List<R> map(List<T> items, int[] order, Function<? super T, ? extends R> function) {
+        return map(items, order, function, Runtime.getRuntime().availableProcessors(), CompilerLoad.ofThisJvm());
+    }
+
+    /**
+     * The same, leaving the JIT compiler a core while it is busy: of the pool threads, those that
+     * would leave it none (all of them on two cores) join once it calms down, or once half the
+     * items are taken, whichever comes first (should its report mislead, the calling thread has
+     * still done no more than half the work alone).
+     *
+     * @param cores    the machine's cores
+     * @param compiler what tells whether the compiler is busy; null to hold no thread back
+     */
+    static <T, R> List<R> map(List<T> items, int[] order, Function<? super T, ? extends R> function,
+            int cores, CompilerLoad compiler) {
         int n = items.size();
         if (order != null && order.length != n) {
             throw new IllegalArgumentException("an order of " + order.length + " for " + n + " items");
@@ -40,22 +56,36 @@ final class EveryCore {
         Object[] answers = new Object[n];
         AtomicInteger next = new AtomicInteger();
         AtomicReference<Throwable> failed = new AtomicReference<>();
+        IntPredicate take = k -> {
+            if (k >= n || failed.get() != null) {
+                return false;
+            }
+            int i = order == null ? k : order[k];
+            try {
+                answers[i] = function.apply(items.get(i));
+            } catch (Throwable t) {
+                failed.compareAndSet(null, t);
+            }
+            return true;
+        };
         Runnable work = () -> {
-            for (int k = next.getAndIncrement(); k < n && failed.get() == null; k = next.getAndIncrement()) {
-                int i = order == null ? k : order[k];
-                try {
-                    answers[i] = function.apply(items.get(i));
-                } catch (Throwable t) {
-                    failed.compareAndSet(null, t);
-                }
+            while (take.test(next.getAndIncrement())) {
+                // each thread takes the next item no thread has taken yet
             }
         };
-        int helpers = Math.min(ForkJoinPool.getCommonPoolParallelism(), n - 1);
-        List<ForkJoinTask<?>> started = new ArrayList<>(Math.max(0, helpers));
-        for (int h = 0; h < helpers; h++) {
+        int helpers = Math.max(0, Math.min(ForkJoinPool.getCommonPoolParallelism(), n - 1));
+        int late = compiler == null ? 0 : helpers - Math.min(helpers, Math.max(0, cores - 2));
+        List<ForkJoinTask<?>> started = new ArrayList<>(helpers);
+        for (int h = late; h < helpers; h++) {
             started.add(ForkJoinPool.commonPool().submit(work));
         }
-        work.run();
+        for (int k = next.getAndIncrement(); take.test(k); k = next.getAndIncrement()) {
+            if (late > 0 && (k >= n / 2 || !compiler.busy())) {
+                for (; late > 0; late--) {
+                    started.add(ForkJoinPool.commonPool().submit(work));
+                }
+            }
+        }
         for (ForkJoinTask<?> task : started) {
             task.join(); // its answers are visible here once it is done
         }

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -83,6 +84,55 @@ class EveryCoreTest {
             return i;
         });
         assertThat(mostAtOnce).hasValue(2);
+    }
+
+    /** A compiler that reports, at every question, that it compiled all the time since the last one (busy) or none of it. */
+    private static CompilerLoad compiler(boolean busy) {
+        AtomicLong clock = new AtomicLong();
+        AtomicLong compiled = new AtomicLong();
+        return new CompilerLoad(() -> clock.addAndGet(CompilerLoad.WINDOW_NANOS),
+                () -> busy ? compiled.addAndGet(CompilerLoad.WINDOW_NANOS / 1_000_000) : compiled.get());
+    }
+
+    /** Which thread took each item, in the order they were taken (sleeping a little on each, so that threads overlap). */
+    private static List<String> takers(int n, int cores, CompilerLoad compiler) {
+        String[] by = new String[n];
+        EveryCore.map(IntStream.range(0, n).boxed().toList(), null, i -> {
+            by[i] = Thread.currentThread().getName();
+            try {
+                Thread.sleep(3);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return i;
+        }, cores, compiler);
+        return List.of(by);
+    }
+
+    @Test
+    void onTwoCoresTheCompilerKeepsACoreWhileItIsBusy() {
+        if (ForkJoinPool.getCommonPoolParallelism() < 1) {
+            return;
+        }
+        String me = Thread.currentThread().getName();
+        List<String> busy = takers(60, 2, compiler(true));
+        // Busy throughout: the calling thread alone until half the items are taken, then every thread.
+        assertThat(busy.subList(0, 30)).containsOnly(me);
+        assertThat(busy.subList(30, 60)).anyMatch(t -> !t.equals(me));
+        // Calm: the pool joins after the first item.
+        assertThat(takers(60, 2, compiler(false)).subList(0, 30)).anyMatch(t -> !t.equals(me));
+        // No compiler to ask: nothing held back.
+        assertThat(takers(60, 2, null).subList(0, 30)).anyMatch(t -> !t.equals(me));
+    }
+
+    @Test
+    void withCoresToSpareNoThreadIsHeldBack() {
+        if (ForkJoinPool.getCommonPoolParallelism() < 1) {
+            return;
+        }
+        int cores = ForkJoinPool.getCommonPoolParallelism() + 2; // the pool, the caller and one for the compiler
+        List<String> takers = takers(60, cores, compiler(true));
+        assertThat(takers.subList(0, 30)).anyMatch(t -> !t.equals(Thread.currentThread().getName()));
     }
 
     @Test
