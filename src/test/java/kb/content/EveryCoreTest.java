@@ -94,13 +94,16 @@ class EveryCoreTest {
                 () -> busy ? compiled.addAndGet(CompilerLoad.WINDOW_NANOS / 1_000_000) : compiled.get());
     }
 
-    /** Which thread took each item, in the order they were taken (sleeping a little on each, so that threads overlap). */
+    /**
+     * Which thread took each item, in the order they were taken; each item sleeps (longer in the
+     * second half), so that a pool thread that was let in has time to start and take some.
+     */
     private static List<String> takers(int n, int cores, CompilerLoad compiler) {
         String[] by = new String[n];
         EveryCore.map(IntStream.range(0, n).boxed().toList(), null, i -> {
             by[i] = Thread.currentThread().getName();
             try {
-                Thread.sleep(3);
+                Thread.sleep(i < n / 2 ? 5 : 10);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
