@@ -74,16 +74,15 @@ final class EveryCore {
             }
         };
         int helpers = Math.max(0, Math.min(ForkJoinPool.getCommonPoolParallelism(), n - 1));
-        int late = compiler == null ? 0 : helpers - Math.min(helpers, Math.max(0, cores - 2));
+        // Those that start at once: all of them, or those that leave the compiler a core.
+        int early = compiler == null ? helpers : Math.min(helpers, Math.max(0, cores - 2));
         List<ForkJoinTask<?>> started = new ArrayList<>(helpers);
-        for (int h = late; h < helpers; h++) {
-            started.add(ForkJoinPool.commonPool().submit(work));
-        }
+        submit(work, early, started);
+        boolean allIn = early == helpers;
         for (int k = next.getAndIncrement(); take.test(k); k = next.getAndIncrement()) {
-            if (late > 0 && (k >= n / 2 || !compiler.busy())) {
-                for (; late > 0; late--) {
-                    started.add(ForkJoinPool.commonPool().submit(work));
-                }
+            if (!allIn && (k >= n / 2 || !compiler.busy())) {
+                submit(work, helpers - early, started);
+                allIn = true;
             }
         }
         for (ForkJoinTask<?> task : started) {
@@ -102,5 +101,11 @@ final class EveryCore {
         @SuppressWarnings("unchecked")
         List<R> list = (List<R>) Collections.unmodifiableList(Arrays.asList(answers));
         return list;
+    }
+
+    private static void submit(Runnable work, int threads, List<ForkJoinTask<?>> started) {
+        for (int h = 0; h < threads; h++) {
+            started.add(ForkJoinPool.commonPool().submit(work));
+        }
     }
 }
