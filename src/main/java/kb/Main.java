@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import kb.content.FolderWatcher;
 import kb.insights.Insights;
 import kb.ops.AccessLog;
+import kb.ops.FirstLoadJit;
 import kb.ops.HeapBudget;
 import kb.ops.Metrics;
 import kb.publish.Head;
@@ -70,8 +71,17 @@ public final class Main {
         Javalin app;
         try {
             // A cold start's heap is kept within a budget while it builds the index (see HeapBudget),
-            // and the search path is compiled before readers' searches share the cores with the JIT.
-            app = start(settings, listening -> {}, building -> HeapBudget.start(building)::close, true);
+            // the optimizing compiler is kept off the code only a load runs until the first is over
+            // (see FirstLoadJit), and the search path is compiled before readers' searches share the
+            // cores with the JIT.
+            app = start(settings, listening -> {}, building -> {
+                FirstLoadJit jit = FirstLoadJit.start(settings.dataDir());
+                HeapBudget heap = HeapBudget.start(building);
+                return () -> {
+                    heap.close();
+                    jit.close();
+                };
+            }, true);
         } catch (RuntimeException e) {
             // Nothing will serve (the port is taken, the data folder in use, the content unreadable):
             // say why in one line and end now, not once the content has loaded.
@@ -102,17 +112,18 @@ public final class Main {
     }
 
     /**
-     * As {@link #start(Settings, java.util.function.Consumer)}, with {@code firstLoadHeap} given,
+     * As {@link #start(Settings, java.util.function.Consumer)}, with {@code firstLoad} given,
      * while the first load runs, whether it is building the index from nothing; what it returns
-     * is run once that load is over ({@link #main} keeps the heap within a budget so; tests leave
-     * their JVM's heap alone), and with {@code warmUpSearch} whether the search path is warmed up
-     * once the site answers ({@link #main} does; tests leave their cores to the tests).
+     * is run once that load is over ({@link #main} keeps the heap within a budget so, and the
+     * optimizing compiler off the load's own code; tests leave their JVM's heap and compiler
+     * alone), and with {@code warmUpSearch} whether the search path is warmed up once the site
+     * answers ({@link #main} does; tests leave their cores to the tests).
      */
     static Javalin start(Settings settings, java.util.function.Consumer<Javalin> listening,
-            java.util.function.Function<java.util.function.BooleanSupplier, Runnable> firstLoadHeap, boolean warmUpSearch) {
+            java.util.function.Function<java.util.function.BooleanSupplier, Runnable> firstLoad, boolean warmUpSearch) {
         SiteLoader loader = new SiteLoader(settings.contentDir(), settings.dataDir());
         loader.deferFirstLinkCheck();
-        Runnable firstLoadOver = firstLoadHeap.apply(loader::building);
+        Runnable firstLoadOver = firstLoad.apply(loader::building);
         // The content loads on its own thread while this one makes the web layer (loading its
         // classes, reading templates) and opens the port.
         java.util.concurrent.FutureTask<Site> loading = new java.util.concurrent.FutureTask<>(
