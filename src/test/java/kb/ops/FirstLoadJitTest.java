@@ -92,7 +92,9 @@ class FirstLoadJitTest {
 
     /**
      * Each pattern names a class that exists (and, where it names methods, methods it has), so that
-     * a renamed class in a new Lucene release fails here instead of silently compiling again.
+     * a renamed class in a new Lucene release fails here instead of silently compiling again. None
+     * names the JDK's own classes, which change from one release to the next (the JDK's copy of ASM
+     * that spins lambdas is gone in JDK 25).
      */
     @Test
     void everyPatternNamesCodeThatExists() throws Exception {
@@ -102,11 +104,7 @@ class FirstLoadJitTest {
             int dot = pattern.lastIndexOf('.');
             String type = pattern.substring(0, dot);
             String method = pattern.substring(dot + 1);
-            if (type.endsWith("/*")) {
-                String pkg = type.substring(0, type.length() - 2).replace('/', '.');
-                assertTrue(ModuleLayer.boot().modules().stream().anyMatch(m -> m.getPackages().contains(pkg)), pattern);
-                continue;
-            }
+            assertTrue(type.startsWith("kb/") || type.startsWith("org/apache/lucene/"), pattern);
             String name = (type.endsWith("*") ? type.substring(0, type.length() - 1) : type).replace('/', '.');
             Class<?> c = Class.forName(name, false, FirstLoadJit.class.getClassLoader());
             if (!method.equals("*")) {
