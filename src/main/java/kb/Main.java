@@ -123,13 +123,16 @@ public final class Main {
             java.util.function.Function<java.util.function.BooleanSupplier, Runnable> firstLoad, boolean warmUpSearch) {
         SiteLoader loader = new SiteLoader(settings.contentDir(), settings.dataDir());
         loader.deferFirstLinkCheck();
-        Runnable firstLoadOver = firstLoad.apply(loader::building);
         // The content loads on its own thread while this one makes the web layer (loading its
         // classes, reading templates) and opens the port.
         java.util.concurrent.FutureTask<Site> loading = new java.util.concurrent.FutureTask<>(
                 () -> checked(loader.load(), loader.contentDir()));
         Thread loadingThread = new Thread(loading, "content-load");
         loadingThread.start();
+        // Set up beside the load, not before it: main's heap budget checks from its first tenth of a
+        // second, and the compiler's directives (the JVM's management beans made first, 0.1 s of CPU)
+        // are needed seconds in, once the load's code is hot enough for C2.
+        Runnable firstLoadOver = firstLoad.apply(loader::building);
         AtomicReference<Site> current = new AtomicReference<>();
         Metrics metrics = new Metrics();
         AccessLog accessLog = new AccessLog();

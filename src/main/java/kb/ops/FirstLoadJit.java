@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * hardly again, and on two cores the compiler's one C2 thread is what a cold start waits for:
  * it is busy through the whole build, taking a core from the build while it compiles, some of these
  * methods several times over. Kept to the quick compiler (C1, which still compiles them to good
- * code), a cold start at 10,000 articles per language takes 13–18 % less (bench/ANALYSIS.md).
+ * code), a cold start at 10,000 articles per language takes 10–11 % less CPU (bench/ANALYSIS.md).
  * The search path, the page server and the analysis chain are compiled as before.
  *
  * <p>Through the JVM's own management interface ({@code Compiler.directives_add} and
