@@ -645,15 +645,14 @@ public final class ContentLoader {
     }
 
     private static String decode(byte[] bytes) throws FrontMatter.Invalid {
-        for (byte b : bytes) {
-            if (b == 0) {
-                throw new FrontMatter.Invalid("binary file (contains NUL bytes), not Markdown text");
-            }
-        }
         // The String constructor's decoding makes the text without a buffer between; it puts U+FFFD
         // in place of what is not UTF-8, so only a text holding that character is decoded again to
-        // tell one written so from bytes that are not text.
+        // tell one written so from bytes that are not text. A NUL byte decodes to U+0000 and nothing
+        // else does, so the text is searched for it (the JDK's scan), not each byte in a loop here.
         String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.indexOf('\u0000') >= 0) {
+            throw new FrontMatter.Invalid("binary file (contains NUL bytes), not Markdown text");
+        }
         if (text.indexOf('\uFFFD') < 0) {
             return text;
         }

@@ -40,6 +40,18 @@ final class GatedAutolink implements Parser.ParserExtension {
 
     /** Whether text, as written in the source, could spell a bare link. */
     static boolean mayHoldLink(CharSequence text) {
+        if (text instanceof String s) {
+            // The same test by the JDK's scans of a String: every text of every article is asked.
+            if (s.indexOf('@') >= 0 || s.indexOf('&') >= 0 || s.indexOf('\\') >= 0 || s.contains("://")) {
+                return true;
+            }
+            for (int i = s.indexOf('.', 3); i >= 0; i = s.indexOf('.', i + 1)) {
+                if (isW(s.charAt(i - 1)) && isW(s.charAt(i - 2)) && isW(s.charAt(i - 3))) {
+                    return true;
+                }
+            }
+            return false;
+        }
         int n = text.length();
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);

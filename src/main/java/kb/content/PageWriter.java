@@ -42,8 +42,10 @@ abstract class PageWriter<B> {
      * Neither writer writes a source that is not.
      */
     static boolean plain(String markdown) {
-        for (int i = 0, n = markdown.length(); i < n; i++) {
-            char c = markdown.charAt(i);
+        // One copy, then array reads: a start runs this over every article before the JIT has
+        // made String.charAt cheap, and the copy is the JDK's own (an intrinsic).
+        char[] chars = markdown.toCharArray();
+        for (char c : chars) {
             if (c < 0x20 ? c != '\n' && c != '\t' : c >= 0x7f && (c <= 0xa0 || c == 0xad || c == 0x200b || c == 0x200c
                     || c == 0x200d || c == 0xfeff || c >= 0xfff0)) {
                 return false;
@@ -267,13 +269,24 @@ abstract class PageWriter<B> {
     void characters(String s) {
         inlineStart();
         boolean lineStart = html.isEmpty() || html.charAt(html.length() - 1) == '\n';
-        if ((lineStart || s.indexOf('\n') >= 0) && (s.indexOf(' ') >= 0 || s.indexOf('\t') >= 0)) {
+        boolean newline = s.indexOf('\n') >= 0;
+        if ((lineStart || newline) && (s.indexOf(' ') >= 0 || s.indexOf('\t') >= 0)) {
             s = lineStartsTrimmed(s, lineStart);
         }
         escaped(s);
         boolean white = !text.isEmpty() && text.charAt(text.length() - 1) == ' ';
-        int from = 0;
         int n = s.length();
+        // Most text has no white space but single spaces: it is its own text, less a space that
+        // would follow one (found by the JDK's scans, not a loop over each character here).
+        if (!newline && s.indexOf('\t') < 0 && s.indexOf("  ") < 0) {
+            if (white && n > 0 && s.charAt(0) == ' ') {
+                text.append(s, 1, n);
+            } else {
+                text.append(s);
+            }
+            return;
+        }
+        int from = 0;
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
             if (c == ' ' || c == '\t' || c == '\n') {
@@ -311,9 +324,14 @@ abstract class PageWriter<B> {
     }
 
     void escaped(String s) {
+        int first = firstOf(s, '&', '<', '>');
+        if (first < 0) {
+            html.append(s);
+            return;
+        }
         int from = 0;
         int n = s.length();
-        for (int i = 0; i < n; i++) {
+        for (int i = first; i < n; i++) {
             char c = s.charAt(i);
             String entity = c == '&' ? "&amp;" : c == '<' ? "&lt;" : c == '>' ? "&gt;" : null;
             if (entity != null) {
@@ -322,6 +340,15 @@ abstract class PageWriter<B> {
             }
         }
         html.append(s, from, n);
+    }
+
+    /** The first place of any of the three characters in {@code s}, or -1. */
+    private static int firstOf(String s, char a, char b, char c) {
+        int i = s.indexOf(a);
+        int j = s.indexOf(b);
+        int k = s.indexOf(c);
+        int first = i < 0 ? j : j < 0 ? i : Math.min(i, j);
+        return first < 0 ? k : k < 0 ? first : Math.min(first, k);
     }
 
     void attribute(String s) {

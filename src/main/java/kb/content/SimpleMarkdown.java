@@ -306,11 +306,17 @@ final class SimpleMarkdown {
 
     /** The inlines of {@code s[from, to)}, emphasis resolved. */
     private static List<Inline> inlines(String s, int from, int to) {
+        // Read from a copy: the loop below looks at each character, on every article a start reads.
+        return inlines(s, s.toCharArray(), from, to);
+    }
+
+    /** As {@link #inlines(String, int, int)}, with {@code chars} the characters of {@code s}. */
+    private static List<Inline> inlines(String s, char[] chars, int from, int to) {
         List<Inline> out = new ArrayList<>();
         int text = from;
         int i = from;
         while (i < to) {
-            char c = s.charAt(i);
+            char c = chars[i];
             switch (c) {
                 case '\\', '&', '<', '{', '}', ']', '@' -> throw PageWriter.UNSUPPORTED;
                 case '`' -> {
@@ -344,7 +350,7 @@ final class SimpleMarkdown {
                         throw PageWriter.UNSUPPORTED;
                     }
                     text(out, s, text, i);
-                    out.add(new Link(href, inlines(s, i + 1, close)));
+                    out.add(new Link(href, inlines(s, chars, i + 1, close)));
                     i = paren + 1;
                     text = i;
                 }

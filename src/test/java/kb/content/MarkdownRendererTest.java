@@ -139,6 +139,24 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void aStringIsAskedForALinkAsAnyOtherTextIs() {
+        // A String takes the JDK's scans, any other text the loop over its characters.
+        java.util.Random random = new java.util.Random(5);
+        String alphabet = "wW.:/@&\\ ab1";
+        int links = 0;
+        for (int n = 0; n < 100_000; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(12); i > 0; i--) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            boolean asText = GatedAutolink.mayHoldLink(text);
+            assertThat(GatedAutolink.mayHoldLink(text.toString())).as(text.toString()).isEqualTo(asText);
+            links += asText ? 1 : 0;
+        }
+        assertThat(links).isBetween(10_000, 90_000);
+    }
+
+    @Test
     void rawHtmlAndScriptLinksAreRemoved() {
         Document doc = html("""
                 <script>alert(1)</script>
