@@ -202,14 +202,31 @@ final class ErrorCodes {
     }
 
     private static void collect(String text, int from, int to, String sectionId, boolean prominent, List<Found> into) {
-        int underscore = text.indexOf('_', from);
-        if (underscore < 0 || underscore >= to) {
-            return; // no code without an underscore: most text is skipped at once
-        }
-        Identifiers.scan(text, from, to, (identifier, start, end) -> {
-            if (Identifiers.isErrorCode(identifier)) {
-                into.add(new Found(SharedStrings.of(identifier), SharedStrings.of(sectionId), prominent));
+        codes(text, from, to, code -> into.add(new Found(SharedStrings.of(code), SharedStrings.of(sectionId), prominent)));
+    }
+
+    /**
+     * Each error code in {@code text[from, to)}, in order: what {@link Identifiers#scan} finds there
+     * that {@link Identifiers#isErrorCode is one}. A code has an underscore, so only the runs of
+     * identifier characters around an underscore are scanned (found by the JDK's scan of the
+     * String), not the whole text: a start does this for every section of every article.
+     */
+    static void codes(String text, int from, int to, java.util.function.Consumer<String> sink) {
+        for (int u = text.indexOf('_', from); u >= 0 && u < to; ) {
+            int start = u;
+            while (start > from && Identifiers.isIdentifierChar(text.charAt(start - 1))) {
+                start--;
             }
-        });
+            int end = u + 1;
+            while (end < to && Identifiers.isIdentifierChar(text.charAt(end))) {
+                end++;
+            }
+            Identifiers.scan(text, start, end, (identifier, s, e) -> {
+                if (Identifiers.isErrorCode(identifier)) {
+                    sink.accept(identifier);
+                }
+            });
+            u = text.indexOf('_', end);
+        }
     }
 }

@@ -223,7 +223,7 @@ final class Identifiers {
         return true;
     }
 
-    private static boolean isIdentifierChar(char c) {
+    static boolean isIdentifierChar(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.';
     }
 }
