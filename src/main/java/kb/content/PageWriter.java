@@ -42,8 +42,8 @@ abstract class PageWriter<B> {
      * Neither writer writes a source that is not.
      */
     static boolean plain(String markdown) {
-        // One copy, then array reads: a start runs this over every article before the JIT has
-        // made String.charAt cheap, and the copy is the JDK's own (an intrinsic).
+        // One copy (the JDK's), then array reads: a start runs this over every article while
+        // FirstLoadJit keeps the optimizing compiler off this class, where String.charAt costs most.
         char[] chars = markdown.toCharArray();
         for (char c : chars) {
             if (c < 0x20 ? c != '\n' && c != '\t' : c >= 0x7f && (c <= 0xa0 || c == 0xad || c == 0x200b || c == 0x200c
