@@ -40,36 +40,15 @@ final class GatedAutolink implements Parser.ParserExtension {
 
     /** Whether text, as written in the source, could spell a bare link. */
     static boolean mayHoldLink(CharSequence text) {
-        if (text instanceof String s) {
-            // The same test by the JDK's scans of a String: every text of every article is asked.
-            if (s.indexOf('@') >= 0 || s.indexOf('&') >= 0 || s.indexOf('\\') >= 0 || s.contains("://")) {
-                return true;
-            }
-            for (int i = s.indexOf('.', 3); i >= 0; i = s.indexOf('.', i + 1)) {
-                if (isW(s.charAt(i - 1)) && isW(s.charAt(i - 2)) && isW(s.charAt(i - 3))) {
-                    return true;
-                }
-            }
-            return false;
+        // By the JDK's scans of a String (every text of every article is asked): flexmark's
+        // sequences are copied once, the page writer's texts already are Strings.
+        String s = text.toString();
+        if (s.indexOf('@') >= 0 || s.indexOf('&') >= 0 || s.indexOf('\\') >= 0 || s.contains("://")) {
+            return true;
         }
-        int n = text.length();
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '@', '&', '\\':
-                    return true;
-                case ':':
-                    if (i + 2 < n && text.charAt(i + 1) == '/' && text.charAt(i + 2) == '/') {
-                        return true;
-                    }
-                    break;
-                case '.':
-                    if (i >= 3 && isW(text.charAt(i - 1)) && isW(text.charAt(i - 2)) && isW(text.charAt(i - 3))) {
-                        return true;
-                    }
-                    break;
-                default:
-                    break;
+        for (int i = s.indexOf('.', 3); i >= 0; i = s.indexOf('.', i + 1)) {
+            if (isW(s.charAt(i - 1)) && isW(s.charAt(i - 2)) && isW(s.charAt(i - 3))) {
+                return true;
             }
         }
         return false;

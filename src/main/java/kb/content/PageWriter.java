@@ -324,7 +324,7 @@ abstract class PageWriter<B> {
     }
 
     void escaped(String s) {
-        int first = firstOf(s, '&', '<', '>');
+        int first = firstOf(s, "&<>");
         if (first < 0) {
             html.append(s);
             return;
@@ -340,15 +340,6 @@ abstract class PageWriter<B> {
             }
         }
         html.append(s, from, n);
-    }
-
-    /** The first place of any of the three characters in {@code s}, or -1. */
-    private static int firstOf(String s, char a, char b, char c) {
-        int i = s.indexOf(a);
-        int j = s.indexOf(b);
-        int k = s.indexOf(c);
-        int first = i < 0 ? j : j < 0 ? i : Math.min(i, j);
-        return first < 0 ? k : k < 0 ? first : Math.min(first, k);
     }
 
     void attribute(String s) {
@@ -393,12 +384,15 @@ abstract class PageWriter<B> {
         return colon < 0 || (end >= 0 && colon > end);
     }
 
+    /** The first place in {@code s} of any of {@code chars}, or -1: one JDK scan of {@code s} per character. */
     private static int firstOf(String s, String chars) {
-        for (int i = 0; i < s.length(); i++) {
-            if (chars.indexOf(s.charAt(i)) >= 0) {
-                return i;
+        int first = -1;
+        for (int i = 0; i < chars.length(); i++) {
+            int at = s.indexOf(chars.charAt(i));
+            if (at >= 0 && (first < 0 || at < first)) {
+                first = at;
             }
         }
-        return -1;
+        return first;
     }
 }

@@ -140,7 +140,7 @@ class MarkdownRendererTest {
 
     @Test
     void aStringIsAskedForALinkAsAnyOtherTextIs() {
-        // A String takes the JDK's scans, any other text the loop over its characters.
+        // The gate's scans against its rule read one character at a time (byEachCharacter).
         java.util.Random random = new java.util.Random(5);
         String alphabet = "wW.:/@&\\ ab1";
         int links = 0;
@@ -149,11 +149,27 @@ class MarkdownRendererTest {
             for (int i = random.nextInt(12); i > 0; i--) {
                 text.append(alphabet.charAt(random.nextInt(alphabet.length())));
             }
-            boolean asText = GatedAutolink.mayHoldLink(text);
+            boolean asText = byEachCharacter(text);
             assertThat(GatedAutolink.mayHoldLink(text.toString())).as(text.toString()).isEqualTo(asText);
+            assertThat(GatedAutolink.mayHoldLink(text)).as(text.toString()).isEqualTo(asText);
             links += asText ? 1 : 0;
         }
         assertThat(links).isBetween(10_000, 90_000);
+    }
+
+    /** The gate's rule, a character at a time: {@code @ & \\}, {@code ://}, or a dot after {@code www}. */
+    private static boolean byEachCharacter(CharSequence text) {
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '@' || c == '&' || c == '\\'
+                    || c == ':' && i + 2 < n && text.charAt(i + 1) == '/' && text.charAt(i + 2) == '/'
+                    || c == '.' && i >= 3 && "wW".indexOf(text.charAt(i - 1)) >= 0 && "wW".indexOf(text.charAt(i - 2)) >= 0
+                            && "wW".indexOf(text.charAt(i - 3)) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Test
