@@ -185,7 +185,8 @@ final class Analysis {
 
         @Override
         protected TokenStreamComponents createComponents(String fieldName) {
-            Tokenizer source = new StandardTokenizer();
+            // The writer's tokenizer gives StandardTokenizer's tokens without its scanner for most text.
+            Tokenizer source = words != null && remember ? new LatinTokenizer() : new StandardTokenizer();
             TokenStream s = source;
             if (lang.equals("en")) {
                 s = new EnglishPossessiveFilter(s);
