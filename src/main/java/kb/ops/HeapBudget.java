@@ -1,6 +1,5 @@
 package kb.ops;
 
-import com.sun.management.HotSpotDiagnosticMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.util.function.BooleanSupplier;
@@ -17,10 +16,13 @@ import org.slf4j.LoggerFactory;
  * fast on both cores, and the collector answers its own pause time by committing more heap, over
  * 1 GB at 10,000 articles per language while what is live stays under 200 MB (bench/ANALYSIS.md).
  * The process keeps that memory afterwards. So while that load runs, a full collection is asked
- * for whenever the committed heap passes the budget, with the heap allowed at most half free after it
- * ({@code MaxHeapFreeRatio}, a setting the JVM lets a running process change): G1 then gives the
- * memory back. No request is served yet, so the pauses delay nobody; at that corpus they cost a cold
- * start 19–28 collections of 0.1–0.15 s.
+ * for whenever the committed heap passes the budget: G1 then gives the memory back, down to what
+ * its own {@code MaxHeapFreeRatio} leaves free. No request is served yet, so the pauses delay
+ * nobody; at that corpus a cold start makes about four. (Until the twenty-fourth session the load
+ * also lowered that ratio to 50 %, a setting the JVM lets a running process change, so that each
+ * collection gave back more: G1 grew the heap back at once, and the twice as many collections and
+ * the young pauses between them cost the cold start about 5 % of its CPU, to keep its peak some
+ * 100 MB lower when it was already far under the 1 GiB target.)
  *
  * <p>The budget is {@link #FLOOR} or three times what was live after the last collection, whichever
  * is more, so a larger site gets a larger heap instead of a collection after every check; a
@@ -36,9 +38,6 @@ public final class HeapBudget implements AutoCloseable {
     static final int LIVE_MULTIPLE = 3;
     /** How often the committed heap is looked at. */
     private static final long CHECK_MILLIS = 100;
-    /** The most of the heap left free after a collection while the budget holds, in percent. */
-    private static final String MAX_FREE_PERCENT = "50";
-    private static final String MAX_FREE = "MaxHeapFreeRatio";
 
     private final BooleanSupplier building;
     private final LongSupplier committed;
@@ -49,7 +48,6 @@ public final class HeapBudget implements AutoCloseable {
     private long collectingNanos;
     private volatile boolean closed;
     private Thread watcher;
-    private Runnable restore = () -> {};
 
     /** A budget over the given heap while {@code building}; {@link #check()} does the work (tests call it directly). */
     HeapBudget(BooleanSupplier building, LongSupplier committed, LongSupplier used, Runnable collect) {
@@ -67,7 +65,6 @@ public final class HeapBudget implements AutoCloseable {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         HeapBudget budget = new HeapBudget(building, () -> memory.getHeapMemoryUsage().getCommitted(),
                 () -> memory.getHeapMemoryUsage().getUsed(), System::gc);
-        budget.restore = lowerMaxFree();
         Thread watcher = new Thread(() -> {
             while (!budget.closed) {
                 try {
@@ -106,47 +103,18 @@ public final class HeapBudget implements AutoCloseable {
         return budget;
     }
 
-    /** Stops watching, puts the heap setting back, and says what the budget cost. */
+    /** Stops watching, and says what the budget cost. */
     @Override
     public void close() {
         closed = true;
         if (watcher != null) {
             watcher.interrupt();
         }
-        restore.run();
         synchronized (this) {
             if (collections > 0) {
                 LOG.info("first load: {} full collection(s) ({} ms) kept the heap within {} MiB",
                         collections, collectingNanos / 1_000_000, budget >> 20);
             }
-        }
-    }
-
-    /**
-     * Sets {@code MaxHeapFreeRatio} to {@link #MAX_FREE_PERCENT} if it is higher, and returns what
-     * puts it back; nothing where the JVM has no such setting or refuses it (a minimum set above it).
-     */
-    private static Runnable lowerMaxFree() {
-        try {
-            HotSpotDiagnosticMXBean hotspot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
-            if (hotspot == null) {
-                return () -> {};
-            }
-            String before = hotspot.getVMOption(MAX_FREE).getValue();
-            if (Integer.parseInt(before) <= Integer.parseInt(MAX_FREE_PERCENT)) {
-                return () -> {};
-            }
-            hotspot.setVMOption(MAX_FREE, MAX_FREE_PERCENT);
-            return () -> {
-                try {
-                    hotspot.setVMOption(MAX_FREE, before);
-                } catch (RuntimeException e) {
-                    LOG.debug("heap budget: {} not put back to {} ({})", MAX_FREE, before, e.toString());
-                }
-            };
-        } catch (RuntimeException e) {
-            LOG.debug("heap budget: {} left as it is ({})", MAX_FREE, e.toString());
-            return () -> {};
         }
     }
 }
