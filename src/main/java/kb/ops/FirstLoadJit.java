@@ -13,9 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps HotSpot's optimizing compiler (C2) off the code that only a load runs, while a process's
- * first load runs: reading front matter and Markdown and writing the page, checking links, making
- * each article's documents and handing each document's fields to the writer (but not the per-token
- * loop below), and the index writer's flush (postings, the terms dictionary, doc values, norms).
+ * first load runs: reading front matter and Markdown and writing the page, making each article's
+ * documents and handing each document's fields to the writer (but not the per-token loop below),
+ * and the index writer's flush (postings, the terms dictionary, doc values, norms).
  * Such code runs for seconds and then hardly again, and on two cores the compiler's one C2 thread
  * is what a cold start waits for: it is busy through the whole build, taking a core from the build
  * while it compiles, some of these methods several times over. Kept to the quick compiler (C1,

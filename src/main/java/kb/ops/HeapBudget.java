@@ -18,11 +18,9 @@ import org.slf4j.LoggerFactory;
  * The process keeps that memory afterwards. So while that load runs, a full collection is asked
  * for whenever the committed heap passes the budget: G1 then gives the memory back, down to what
  * its own {@code MaxHeapFreeRatio} leaves free. No request is served yet, so the pauses delay
- * nobody; at that corpus a cold start makes about four. (Until the twenty-fourth session the load
- * also lowered that ratio to 50 %, a setting the JVM lets a running process change, so that each
- * collection gave back more: G1 grew the heap back at once, and the twice as many collections and
- * the young pauses between them cost the cold start about 5 % of its CPU, to keep its peak some
- * 100 MB lower when it was already far under the 1 GiB target.)
+ * nobody; at that corpus a cold start makes about four. The ratio is left as it is: lowered, each
+ * collection gave back more and G1 grew the heap back at once, twice the collections for about 5 %
+ * more CPU (bench/ANALYSIS.md).
  *
  * <p>The budget is {@link #FLOOR} or three times what was live after the last collection, whichever
  * is more, so a larger site gets a larger heap instead of a collection after every check; a

@@ -185,8 +185,10 @@ final class Analysis {
 
         @Override
         protected TokenStreamComponents createComponents(String fieldName) {
-            // The writer's tokenizer gives StandardTokenizer's tokens without its scanner for most text.
-            Tokenizer source = words != null && remember ? new LatinTokenizer() : new StandardTokenizer();
+            // The writer's chain: its tokenizer gives StandardTokenizer's tokens without the scanner
+            // for most text, and each distinct identifier and token is worked out once.
+            boolean writer = words != null && remember;
+            Tokenizer source = writer ? new LatinTokenizer() : new StandardTokenizer();
             TokenStream s = source;
             if (lang.equals("en")) {
                 s = new EnglishPossessiveFilter(s);
@@ -194,8 +196,7 @@ final class Analysis {
             if (atIndexTime) {
                 s = new IdentifierForms(s);
             }
-            if (words != null && remember) {
-                // The writer's chain: the same steps, each distinct identifier and token worked out once.
+            if (writer) {
                 s = new RememberedSplits(s);
                 s = new RememberedWords(s, words.get(), this::afterLowerCase);
             } else {

@@ -169,8 +169,7 @@ final class LatinTokenizer extends Tokenizer {
         int len = length;
         int i = 0;
         while (i < len) {
-            char c = t[i];
-            byte k = c < 256 ? LATIN1[c] : kind(c);
+            byte k = kind(t[i]);
             if (k == UNKNOWN) {
                 return false;
             }
@@ -183,12 +182,11 @@ final class LatinTokenizer extends Tokenizer {
             boolean digits = false;
             byte last = OTHER;
             while (i < len) {
-                c = t[i];
-                k = c < 256 ? LATIN1[c] : kind(c);
+                k = kind(t[i]);
                 if (k == LETTER) {
                     letters = true;
                     // The common case: the rest of a word's letters.
-                    while (i + 1 < len && (c = t[i + 1]) < 256 && LATIN1[c] == LETTER) {
+                    while (i + 1 < len && kind(t[i + 1]) == LETTER) {
                         i++;
                     }
                 } else if (k == DIGIT) {

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** The first load's heap budget: when it collects, what budget follows, and what it puts back. */
+/** The first load's heap budget: when it collects, and what budget follows. */
 class HeapBudgetTest {
     private static final long MIB = 1L << 20;
 

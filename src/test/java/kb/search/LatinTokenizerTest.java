@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -87,24 +85,24 @@ class LatinTokenizerTest {
         return n;
     }
 
+    /** {@code n} random texts, with characters the fast path does not know or without. */
+    private static List<String> randomTexts(long seed, int n, boolean unknown) {
+        Random random = new Random(seed);
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            texts.add(random(random, unknown));
+        }
+        return texts;
+    }
+
     @Test
     void givesTheStandardTokensOnRandomTextOfTheCharactersItKnows() throws IOException {
-        Random random = new Random(11);
-        List<String> texts = new ArrayList<>();
-        for (int i = 0; i < 40_000; i++) {
-            texts.add(random(random, false));
-        }
-        compare(texts);
+        compare(randomTexts(11, 40_000, false));
     }
 
     @Test
     void handsTextWithAnythingElseToTheScannerAndTheAnswerIsTheSame() throws IOException {
-        Random random = new Random(12);
-        List<String> texts = new ArrayList<>();
-        for (int i = 0; i < 20_000; i++) {
-            texts.add(random(random, true));
-        }
-        compare(texts);
+        compare(randomTexts(12, 20_000, true));
     }
 
     @Test
@@ -119,7 +117,7 @@ class LatinTokenizerTest {
 
     @Test
     void givesTheStandardTokensOnTheShippedArticles() throws IOException {
-        assertTrue(compare(articles(TestContent.SHIPPED)) > 0);
+        assertTrue(compare(TestContent.sources(TestContent.SHIPPED)) > 0);
     }
 
     /** The bench corpus, when given ({@code -Dkb.bench.corpus=/tmp/kb-bench/c10000}): every article's source. */
@@ -127,16 +125,6 @@ class LatinTokenizerTest {
     void givesTheStandardTokensOnTheBenchCorpusWhenGiven() throws IOException {
         String corpus = System.getProperty("kb.bench.corpus");
         org.junit.jupiter.api.Assumptions.assumeTrue(corpus != null && !corpus.isBlank(), "no -Dkb.bench.corpus");
-        assertTrue(compare(articles(Path.of(corpus))) > 0);
-    }
-
-    private static List<String> articles(Path root) throws IOException {
-        try (Stream<Path> files = Files.walk(root)) {
-            List<String> texts = new ArrayList<>();
-            for (Path p : files.filter(f -> f.toString().endsWith(".md")).sorted().toList()) {
-                texts.add(Files.readString(p));
-            }
-            return texts;
-        }
+        assertTrue(compare(TestContent.sources(Path.of(corpus))) > 0);
     }
 }

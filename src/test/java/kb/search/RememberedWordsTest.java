@@ -3,14 +3,11 @@ package kb.search;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -55,16 +52,6 @@ class RememberedWordsTest {
         return text.toString();
     }
 
-    private static List<String> shippedTexts() throws IOException {
-        try (Stream<Path> files = Files.walk(TestContent.SHIPPED)) {
-            List<String> texts = new ArrayList<>();
-            for (Path p : files.filter(f -> f.toString().endsWith(".md")).sorted().toList()) {
-                texts.add(Files.readString(p));
-            }
-            return texts;
-        }
-    }
-
     /** Every attribute the index reads, token by token. */
     private static List<String> tokens(Analyzer analyzer, String field, String text) throws IOException {
         List<String> out = new ArrayList<>();
@@ -101,7 +88,7 @@ class RememberedWordsTest {
         Analyzer remembered = analysis.forIndex(ThreadLocal.withInitial(() -> rememberedTarget));
         Analyzer reference = analysis.forIndexStepByStep(ThreadLocal.withInitial(() -> referenceTarget));
 
-        List<String> texts = new ArrayList<>(shippedTexts());
+        List<String> texts = new ArrayList<>(TestContent.sources(TestContent.SHIPPED));
         Random random = new Random(lang.hashCode());
         for (int i = 0; i < 300; i++) {
             texts.add(generated(random, 5 + random.nextInt(200)));

@@ -5,8 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import kb.content.ContentLoader;
 import kb.content.Library;
 
@@ -52,6 +54,17 @@ final class TestContent {
 
     static Library load(Path dir) {
         return new ContentLoader(Set.of("admin-consent")).load(dir);
+    }
+
+    /** The text of every Markdown file under the folder, in path order: what analysis tests run over. */
+    static List<String> sources(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            List<String> texts = new java.util.ArrayList<>();
+            for (Path p : files.filter(f -> f.toString().endsWith(".md")).sorted().toList()) {
+                texts.add(Files.readString(p));
+            }
+            return texts;
+        }
     }
 
     /** An article file: front matter with title and translation key, then the Markdown body. */
